@@ -1,0 +1,78 @@
+/** `validate` and `lint` share this: load each review, run the rules, print in a format. */
+import { existsSync } from 'node:fs';
+import type { Command } from './command.js';
+import { parseFlags, formatFlag, setupFor, todayInLondon, isoDateFlag, print } from './common.js';
+import { UsageError } from './errors.js';
+import { findReviewDirs, loadReview } from '../review/load.js';
+import { lintReview } from '../lint/engine.js';
+import { allRules } from '../rules/index.js';
+import { format } from '../lint/formatters/index.js';
+import type { Finding } from '../review/model.js';
+
+export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    format: { type: 'string', short: 'f' },
+    'show-values': { type: 'boolean' },
+    'as-of': { type: 'string' },
+    'max-warnings': { type: 'string' },
+  }, mode);
+  if (values.help) {
+    print((mode === 'lint' ? lintCommand : validateCommand).usage);
+    return 0;
+  }
+  const fmt = formatFlag(values.format);
+  if (positionals.length === 0) throw new UsageError(`${mode}: give at least one review folder or repository (see dhr ${mode} --help)`);
+  if (values['show-values'] && process.env.CI) throw new UsageError('--show-values prints sensitive text and is refused when CI is set');
+  const today = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
+  const dirs: string[] = [];
+  for (const p of positionals) {
+    if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
+    dirs.push(...findReviewDirs(p));
+  }
+  const findings: Finding[] = [];
+  let files = 0;
+  for (const dir of dirs) {
+    const setup = setupFor(dir, { config: values.config as string | undefined, identities: values.identities as string | undefined }, mode === 'lint');
+    const review = loadReview(dir);
+    files += review.files.length;
+    findings.push(...lintReview(review, { ...setup, today, rules: mode === 'lint' ? allRules : [] }));
+  }
+  const out = format(fmt, {
+    findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']),
+    color: fmt === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  });
+  const quiet = Boolean(values.quiet);
+  if (!(quiet && fmt === 'stylish' && findings.every((f) => f.severity !== 'error'))) {
+    print(quiet && fmt === 'stylish' ? out.split('\n').filter((l) => !/\s(warning|info)\s/.test(l)).join('\n') : out);
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const maxW = values['max-warnings'] !== undefined ? Number(values['max-warnings']) : undefined;
+  if (maxW !== undefined && (!Number.isInteger(maxW) || maxW < 0)) throw new UsageError('--max-warnings must be a whole number');
+  return errors > 0 || (maxW !== undefined && warnings > maxW) ? 1 : 0;
+}
+
+const common = `Options:
+  --format, -f stylish|json|github|sarif   output format (default stylish)
+  --config FILE           dhr.config.yml to use (default: the nearest one above the review)
+  --identities FILE       identity register (default $DHR_IDENTITIES, then .dhr/identities.yml)
+  --as-of YYYY-MM-DD      the date "today" for future-date checks (default today, Europe/London)
+  --max-warnings N        exit 1 when there are more than N warnings
+  --show-values           add the sensitive text found to messages (local use only; refused in CI)
+  --quiet, -q             print errors only
+Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
+`;
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check review folders against the JSON Schemas (parsing and schemas only)',
+  usage: `Usage: dhr validate <review-dir>… [options]\n\nChecks review.yml, chronologies, IMR front matter and the action plan against the JSON Schemas in schemas/,\nand reports malformed YAML, CSV and encodings at their line and column.\n\n${common}`,
+  run: (args) => runCheck(args, 'validate'),
+};
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'validate, then run every compliance rule (anonymisation, SMART, process, report, chronology)',
+  usage: `Usage: dhr lint <path>… [options]\n\nA path is a review folder or a repository holding reviews/*/. Runs validation and every enabled rule.\nRules and tags are configured in dhr.config.yml; each rule's documentation is in src/rules/<tag>/<name>.md.\n\n${common}`,
+  run: (args) => runCheck(args, 'lint'),
+};

@@ -1,0 +1,63 @@
+/**
+ * The `dhr` executable: dispatches to one command. User errors print one line on stderr and exit
+ * 2; unexpected failures too, with the stack only when DHR_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { commands } from './commands.js';
+import { UsageError } from './errors.js';
+
+export function version(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === 'dhr') return pkg.version;
+    } catch {
+      // keep looking upwards
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
+export function helpText(): string {
+  const w = Math.max(...commands.map((c) => c.name.length));
+  return `dhr ${version()} — Domestic Homicide Review pipeline
+
+Usage: dhr <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join('\n')}
+
+Common options: --format stylish|json|github|sarif, --config FILE, --identities FILE, --quiet, --help, --version
+Run "dhr <command> --help" for a command's options. Exit codes: 0 ok, 1 errors found, 2 usage or input error.
+`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (!name || name === '--help' || name === '-h' || name === 'help') {
+      process.stdout.write(helpText());
+      return name ? 0 : argv.length === 0 ? 0 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    const cmd = commands.find((c) => c.name === name);
+    if (!cmd) throw new UsageError(`unknown command "${name}" (run dhr --help for the list)`);
+    if (rest.includes('--version')) {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    return await cmd.run(rest);
+  } catch (err) {
+    if (process.env.DHR_DEBUG) console.error(err);
+    const msg = err instanceof UsageError ? err.message : `internal error: ${(err as Error)?.message ?? String(err)}`;
+    process.stderr.write(`dhr: ${msg.split('\n')[0]}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The document model: what every writer (DOCX, PDF, HTML) reads, and what every report composes.
+ *
+ * Like Pandoc's AST, it knows nothing of reviews: a title, some options for the printed page and
+ * a list of blocks. Keep it small — a writer must handle every node — and plain data (no classes),
+ * so a document can be built by hand, compared in tests and serialised.
+ */
+
+/** Text-level content. */
+export type Inline =
+  | { type: 'text'; text: string }
+  | { type: 'strong'; children: Inline[] }
+  | { type: 'emphasis'; children: Inline[] }
+  | { type: 'link'; url: string; children: Inline[] }
+  | { type: 'code'; text: string }
+  /** A footnote, carried where it is referenced; writers number them in document order. */
+  | { type: 'footnoteRef'; content: Inline[] }
+  | { type: 'lineBreak' };
+
+export type HeadingLevel = 1 | 2 | 3;
+
+export interface TableCell {
+  children: Inline[];
+  /** Printed emphasised (bold, shaded), e.g. the cell that makes a row a key event. */
+  emphasis?: boolean;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  /** The whole row is emphasised (bold, shaded): a "key" row. */
+  emphasis?: boolean;
+}
+
+export type ColumnAlign = 'left' | 'center' | 'right';
+
+export interface TableColumn {
+  /** Relative width (weights are scaled to the text width); equal widths when absent. */
+  width?: number;
+  align?: ColumnAlign;
+}
+
+/** Block-level content. */
+export type Block =
+  | { type: 'heading'; level: HeadingLevel; children: Inline[]; /** Anchor name; derived from the text when absent. */ id?: string }
+  | { type: 'paragraph'; children: Inline[] }
+  | { type: 'list'; ordered: boolean; /** First number of an ordered list (default 1). */ start?: number; items: Block[][] }
+  | {
+      type: 'table';
+      columns?: TableColumn[];
+      /** Repeated at the top of every page the table runs onto. */
+      header: TableRow[];
+      rows: TableRow[];
+    }
+  | ImageBlock
+  | { type: 'blockquote'; children: Block[] }
+  | { type: 'pageBreak' }
+  | { type: 'thematicBreak' };
+
+/**
+ * A picture. Give `svg`, `png`, or both: PDF and HTML draw the SVG when there is one; DOCX embeds
+ * the SVG with the PNG as the fallback Word requires (a blank fallback is written when no PNG is
+ * given, so older readers show an empty box rather than failing). Rasterising SVG is left to the
+ * caller, which avoids a native dependency here.
+ */
+export interface ImageBlock {
+  type: 'image';
+  svg?: string;
+  png?: Uint8Array;
+  /** Printed width in points (1/72 inch); clamped to the text width. */
+  width: number;
+  /** Printed height in points; from the picture's own proportions when absent. */
+  height?: number;
+  /** Alternative text, for screen readers and text extraction. */
+  alt: string;
+}
+
+export type Orientation = 'portrait' | 'landscape';
+
+export interface DocMeta {
+  title: string;
+  subtitle?: string;
+  /** BCP 47 language tag; default `en-GB`. */
+  language?: string;
+  /**
+   * The document's date, written into its metadata (PDF CreationDate, DOCX core properties, zip
+   * entries). When absent, `SOURCE_DATE_EPOCH` is used when set; otherwise no date is written and
+   * fixed placeholders keep the output byte-identical from run to run.
+   */
+  date?: Date;
+}
+
+export interface DocOptions {
+  orientation: Orientation;
+  /** Protective marking printed in the header and footer of every page, e.g. "OFFICIAL-SENSITIVE — DRAFT". */
+  marking?: string;
+  /** A table of contents (headings of levels 1–3) after the title. */
+  toc: boolean;
+  /** "Page N of M" in the footer. */
+  pageNumbers: boolean;
+}
+
+export interface Doc {
+  meta: DocMeta;
+  options: DocOptions;
+  blocks: Block[];
+}
+
+export const defaultOptions: DocOptions = { orientation: 'portrait', toc: false, pageNumbers: true };
+
+/** A document with the default options, overridden by `options`. */
+export function createDoc(meta: DocMeta, blocks: Block[], options: Partial<DocOptions> = {}): Doc {
+  return { meta, options: { ...defaultOptions, ...options }, blocks };
+}
+
+// Small builders, so composing a document reads like the document.
+
+type InlineLike = Inline | string;
+const inl = (xs: InlineLike[]): Inline[] => xs.map((x) => (typeof x === 'string' ? text(x) : x));
+
+export const text = (value: string): Inline => ({ type: 'text', text: value });
+export const strong = (...children: InlineLike[]): Inline => ({ type: 'strong', children: inl(children) });
+export const emphasis = (...children: InlineLike[]): Inline => ({ type: 'emphasis', children: inl(children) });
+export const link = (url: string, ...children: InlineLike[]): Inline => ({
+  type: 'link',
+  url,
+  children: children.length ? inl(children) : [text(url)],
+});
+export const code = (value: string): Inline => ({ type: 'code', text: value });
+export const footnote = (...content: InlineLike[]): Inline => ({ type: 'footnoteRef', content: inl(content) });
+export const lineBreak = (): Inline => ({ type: 'lineBreak' });
+
+export const heading = (level: HeadingLevel, ...children: InlineLike[]): Block => ({
+  type: 'heading',
+  level,
+  children: inl(children),
+});
+export const paragraph = (...children: InlineLike[]): Block => ({ type: 'paragraph', children: inl(children) });
+export const bulletList = (items: Block[][]): Block => ({ type: 'list', ordered: false, items });
+export const orderedList = (items: Block[][], start?: number): Block => ({
+  type: 'list',
+  ordered: true,
+  items,
+  ...(start !== undefined && start !== 1 ? { start } : {}),
+});
+export const cell = (...children: InlineLike[]): TableCell => ({ children: inl(children) });
+export const row = (cells: Array<TableCell | string>, emphasis?: boolean): TableRow => ({
+  cells: cells.map((c) => (typeof c === 'string' ? cell(c) : c)),
+  ...(emphasis ? { emphasis } : {}),
+});
+export const pageBreak = (): Block => ({ type: 'pageBreak' });
+
+/** The plain text of some inlines (footnotes left out), e.g. for bookmarks and alt text. */
+export function plainText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+      case 'code':
+        out += node.text;
+        break;
+      case 'strong':
+      case 'emphasis':
+      case 'link':
+        out += plainText(node.children);
+        break;
+      case 'lineBreak':
+        out += ' ';
+        break;
+      case 'footnoteRef':
+        break;
+    }
+  }
+  return out;
+}

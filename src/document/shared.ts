@@ -1,0 +1,169 @@
+/**
+ * What the writers share: the page geometry, the document's date, anchors for headings, sizes of
+ * pictures and table column widths. Internal to src/document (not re-exported by index.ts).
+ */
+import { deflateSync } from 'node:zlib';
+import type { Block, Doc, ImageBlock, TableColumn } from './model.js';
+import { plainText } from './model.js';
+
+/** A4 in points, and the margins every writer uses (2 cm; header and footer 1 cm from the edge). */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+export const MARGIN = 56.69;
+export const HEADER_DISTANCE = 28.35;
+
+export function pageSize(doc: Doc): { width: number; height: number } {
+  return doc.options.orientation === 'landscape' ? { width: A4.height, height: A4.width } : { ...A4 };
+}
+
+/** Width available to text, in points. */
+export function textWidth(doc: Doc): number {
+  return pageSize(doc).width - 2 * MARGIN;
+}
+
+export function language(doc: Doc): string {
+  return doc.meta.language ?? 'en-GB';
+}
+
+/**
+ * The date to write into the document's metadata: `meta.date`, else `SOURCE_DATE_EPOCH` (seconds
+ * since 1970, the reproducible-builds convention), else none.
+ */
+export function documentDate(doc: Doc, env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  if (doc.meta.date) return doc.meta.date;
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch.trim())) return new Date(Number(epoch.trim()) * 1000);
+  return undefined;
+}
+
+/** When a format needs some date and the document has none: the first date a zip file can hold. */
+export const PLACEHOLDER_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+
+/**
+ * A unique anchor for every heading, in document order: its own `id`, or one made from its text.
+ * The ids are valid as HTML ids, PDF destination names and Word bookmark names (a letter first,
+ * at most 40 characters).
+ */
+export function headingAnchors(blocks: readonly Block[]): Map<Block, string> {
+  const anchors = new Map<Block, string>();
+  const used = new Set<string>();
+  const visit = (list: readonly Block[]): void => {
+    for (const block of list) {
+      if (block.type === 'heading') {
+        const base = block.id ?? slug(plainText(block.children));
+        let id = base;
+        for (let n = 2; used.has(id); n++) id = `${base.slice(0, 36)}-${n}`;
+        used.add(id);
+        anchors.set(block, id);
+      } else if (block.type === 'blockquote') visit(block.children);
+      else if (block.type === 'list') block.items.forEach(visit);
+    }
+  };
+  visit(blocks);
+  return anchors;
+}
+
+function slug(value: string): string {
+  const s = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 32)
+    .replace(/-+$/, '');
+  return /^[a-z]/.test(s) ? s : `h-${s || 'section'}`;
+}
+
+/** Column widths as fractions that add up to 1. */
+export function columnFractions(columns: readonly TableColumn[] | undefined, count: number): number[] {
+  const weights = Array.from({ length: count }, (_, i) => {
+    const w = columns?.[i]?.width;
+    return w !== undefined && w > 0 ? w : 1;
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / total);
+}
+
+/** Number of columns of a table: the widest row. */
+export function columnCount(table: Extract<Block, { type: 'table' }>): number {
+  return Math.max(1, table.columns?.length ?? 0, ...[...table.header, ...table.rows].map((r) => r.cells.length));
+}
+
+/** The printed size of a picture in points: its width clamped to `maxWidth`, its own proportions. */
+export function imageSize(image: ImageBlock, maxWidth: number): { width: number; height: number } {
+  const natural = image.svg !== undefined ? svgSize(image.svg) : image.png ? pngSize(image.png) : undefined;
+  const ratio = natural && natural.width > 0 ? natural.height / natural.width : 0.75;
+  let width = Math.max(1, image.width);
+  let height = image.height ?? width * ratio;
+  if (width > maxWidth) {
+    height = (height * maxWidth) / width;
+    width = maxWidth;
+  }
+  return { width: round2(width), height: round2(height) };
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Intrinsic size of an SVG from its viewBox, else its width/height attributes. */
+export function svgSize(svg: string): { width: number; height: number } | undefined {
+  const tag = /<svg\b[^>]*>/i.exec(svg)?.[0];
+  if (!tag) return undefined;
+  const attr = (name: string): string | undefined =>
+    new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
+  const viewBox = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite) && viewBox[2]! > 0 && viewBox[3]! > 0) {
+    return { width: viewBox[2]!, height: viewBox[3]! };
+  }
+  const w = parseFloat(attr('width') ?? '');
+  const h = parseFloat(attr('height') ?? '');
+  return Number.isFinite(w) && Number.isFinite(h) && w > 0 && h > 0 ? { width: w, height: h } : undefined;
+}
+
+/** Pixel size of a PNG, from its IHDR chunk. */
+export function pngSize(png: Uint8Array): { width: number; height: number } | undefined {
+  if (png.length < 24 || png[0] !== 0x89 || png[1] !== 0x50) return undefined;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A small all-white PNG with the given proportions: the fallback DOCX needs beside an SVG. */
+export function blankPng(width: number, height: number): Uint8Array {
+  const w = Math.max(1, Math.min(400, Math.round(width)));
+  const h = Math.max(1, Math.min(400, Math.round(height)));
+  const raw = Buffer.alloc((w * 3 + 1) * h, 0xff);
+  for (let y = 0; y < h; y++) raw[y * (w * 3 + 1)] = 0; // filter type "none" for each scanline
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}

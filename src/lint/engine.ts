@@ -1,0 +1,127 @@
+/**
+ * The lint engine: runs rules over a loaded review, applies configured severities, inline
+ * disables and row waivers, and returns findings in file/line order.
+ */
+import type { Finding, Review, SourceFile, Span } from '../review/model.js';
+import type { Rule, RuleContext } from './rule.js';
+import { severityFor, type Config } from './config.js';
+import type { Profile } from './profile.js';
+import type { IdentityRegister } from './identities.js';
+import { rowId } from '../review/load.js';
+
+export interface LintOptions {
+  config: Config;
+  profile: Profile;
+  identities?: IdentityRegister;
+  today: string;
+  /** Rules to run; none for `validate`. */
+  rules: Rule[];
+}
+
+const DISABLE_RE = /<!--\s*dhr-disable-next-line\b([^]*?)-->/g;
+
+interface Disable {
+  file: string;
+  line: number;
+  rules: string[];
+}
+
+/** Finds `<!-- dhr-disable-next-line rule-id -- reason -->` comments in a file's text. */
+export function findDisables(file: SourceFile, report: (f: Finding) => void, review: string): Disable[] {
+  const out: Disable[] = [];
+  if (!file.text.includes('dhr-disable')) return out;
+  const text = file.text;
+  for (let m = DISABLE_RE.exec(text); m; m = DISABLE_RE.exec(text)) {
+    const before = text.slice(0, m.index);
+    const line = before.split(/\r\n|\r|\n/).length;
+    const column = m.index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    const [spec, ...reasonParts] = m[1].split(/\s--\s?/);
+    const reason = reasonParts.join(' -- ').trim();
+    const rules = spec.trim().split(/[\s,]+/).filter(Boolean);
+    const endLine = line + (m[0].match(/\r\n|\r|\n/g)?.length ?? 0);
+    if (!reason) {
+      report({ ruleId: 'lint/disable-without-reason', severity: 'warning', file: file.rel, line, column,
+        endLine: line, endColumn: column + 4, message: 'inline disable without a reason: add " -- why" before "-->"', review });
+    }
+    out.push({ file: file.rel, line: endLine + 1, rules });
+  }
+  return out;
+}
+
+function ruleMatches(ids: string[], ruleId: string): boolean {
+  if (ids.length === 0) return true;
+  const tag = ruleId.split('/')[0];
+  return ids.includes(ruleId) || ids.includes(tag);
+}
+
+/** Row id (`file#id`) of the CSV row a finding points into, if any. */
+function rowKeys(review: Review, f: Finding): string[] {
+  const tables = [...review.chronologies.values()];
+  if (review.actionPlan) tables.push(review.actionPlan);
+  for (const t of tables) {
+    if (t.file.rel !== f.file) continue;
+    const row = t.rows.find((r) => f.line >= r.line && f.line <= r.endLine);
+    if (!row) return [];
+    const id = rowId(row);
+    const rel = t.file.rel;
+    const inReview = rel.startsWith(review.rel + '/') ? rel.slice(review.rel.length + 1) : rel;
+    const base = rel.split('/').pop()!;
+    return [`${rel}#${id}`, `${inReview}#${id}`, `${base}#${id}`];
+  }
+  return [];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1
+    : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+export function lintReview(review: Review, opts: LintOptions): Finding[] {
+  const raw: Finding[] = [...review.findings];
+  const meta = review.meta?.data;
+  const isLearning = meta?.type === 'learning-review';
+  for (const rule of opts.rules) {
+    if (isLearning && rule.meta.skipForLearningReview) continue;
+    if (severityFor(opts.config, rule.meta.id, rule.meta.severity) === 'off') continue;
+    const ctx: RuleContext = {
+      review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today,
+      report(file: SourceFile | string, span: Span, message: string, value?: string) {
+        raw.push({
+          ruleId: rule.meta.id, severity: rule.meta.severity,
+          file: typeof file === 'string' ? file : file.rel,
+          line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
+          message, review: review.id, ...(value !== undefined ? { value } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (err) {
+      if (process.env.DHR_DEBUG) throw err;
+      raw.push({ ruleId: rule.meta.id, severity: 'error', file: review.rel, line: 1, column: 1, endLine: 1, endColumn: 1,
+        message: `internal error in rule ${rule.meta.id}; rerun with DHR_DEBUG=1 for details`, review: review.id });
+    }
+  }
+
+  const disables: Disable[] = [];
+  for (const f of review.files) {
+    if (/\.md$/i.test(f.path)) disables.push(...findDisables(f, (x) => raw.push(x), review.id));
+  }
+  const waivers = opts.config.waivers;
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const f of raw) {
+    const sev = severityFor(opts.config, f.ruleId, f.severity);
+    if (sev === 'off') continue;
+    if (disables.some((d) => d.file === f.file && d.line === f.line && ruleMatches(d.rules, f.ruleId))) continue;
+    if (waivers.length && f.ruleId !== 'lint/disable-without-reason') {
+      const keys = rowKeys(review, f);
+      if (keys.length && waivers.some((w) => keys.includes(w.row) && (!w.rules || ruleMatches(w.rules, f.ruleId)))) continue;
+    }
+    const key = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...f, severity: sev });
+  }
+  return out.sort(compareFindings);
+}

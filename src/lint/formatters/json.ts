@@ -1,0 +1,12 @@
+import { messageOf, summarise, type FormatInput } from './index.js';
+
+/** The SPEC's JSON shape: `{ version, findings, summary }`. */
+export function formatJson(input: FormatInput): string {
+  const s = summarise(input);
+  const findings = input.findings.map((f) => ({
+    ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column,
+    endLine: f.endLine, endColumn: f.endColumn, message: messageOf(f, input.showValues),
+    ...(f.review ? { review: f.review } : {}),
+  }));
+  return JSON.stringify({ version: 1, findings, summary: { errors: s.errors, warnings: s.warnings, infos: s.infos, files: s.files, reviews: s.reviews } }, null, 2) + '\n';
+}

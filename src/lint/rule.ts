@@ -1,0 +1,60 @@
+/**
+ * What a rule is. Each rule is one module in `src/rules/<tag>/<name>.ts` exporting a `Rule`,
+ * with its documentation beside it (`<name>.md`: what, why with the guidance it comes from, a
+ * wrong and a right example) and its cases (`<name>.test.ts`, using `test/support/rule-tester.ts`).
+ */
+import type { Finding, Review, ReviewMeta, Severity, SourceFile, Span } from '../review/model.js';
+import type { Config } from './config.js';
+import type { Profile } from './profile.js';
+import type { IdentityRegister } from './identities.js';
+
+export type Tag = 'anon' | 'smart' | 'process' | 'report' | 'chronology' | 'format' | 'schema' | 'security' | 'lint';
+
+export const TAGS: readonly Tag[] = ['anon', 'smart', 'process', 'report', 'chronology', 'format', 'schema', 'security', 'lint'];
+
+export interface RuleMeta {
+  /** Fixed id, `<tag>/<name>`, e.g. `anon/nhs-number`. */
+  id: string;
+  tag: Tag;
+  /** Default severity; config may change it or switch the rule off. */
+  severity: Severity;
+  /** One line: what the rule checks (SARIF short description, `--help` lists). */
+  description: string;
+  /** True when a `type: learning-review` does not need this rule (protocol §5). */
+  skipForLearningReview?: boolean;
+}
+
+export interface RuleContext {
+  review: Review;
+  /** review.yml data when it loaded as a mapping (may still have schema errors). */
+  meta?: ReviewMeta;
+  config: Config;
+  profile: Profile;
+  /** The identity register, when one was given or found. */
+  identities?: IdentityRegister;
+  /** Today in Europe/London (ISO), or `--as-of`: for "future date" and "overdue" checks. */
+  today: string;
+  /**
+   * Reports a finding. `value` is the sensitive text found: it never goes into `message`
+   * and is printed only with `--show-values`.
+   */
+  report(file: SourceFile | string, span: Span, message: string, value?: string): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(meta: RuleMeta, check: (ctx: RuleContext) => void): Rule {
+  return { meta, check };
+}
+
+/** Where rule documentation is published; SARIF helpUri and `dhr lint --help` point here. */
+export const DOCS_BASE = 'https://github.com/dhr-reviews/dhr/blob/main/src/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+export type { Finding };

@@ -1,0 +1,164 @@
+/**
+ * A CSV reader that keeps the position of every cell (RFC 4180, as Excel writes it: quoted
+ * cells with doubled quotes, cells spanning lines, CRLF or LF). csv-parse reports records, not
+ * cells, so positions are tracked here; malformed input is reported and reading goes on.
+ */
+import type { CsvCell, CsvRow, CsvTable, SourceFile, Span } from './model.js';
+
+export interface CsvProblem extends Span {
+  message: string;
+}
+
+export interface RawCell extends Span {
+  value: string;
+}
+
+export interface RawRecord {
+  line: number;
+  endLine: number;
+  cells: RawCell[];
+}
+
+/** Tokenises CSV text into records of positioned cells. Blank lines are skipped. */
+export function tokenizeCsv(text: string): { records: RawRecord[]; problems: CsvProblem[] } {
+  const records: RawRecord[] = [];
+  const problems: CsvProblem[] = [];
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  let col = 1;
+
+  const advance = () => {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      col = 1;
+    } else if (c !== 13) {
+      col++;
+    }
+    i++;
+  };
+
+  while (i < n) {
+    // skip blank lines between records
+    const c0 = text.charCodeAt(i);
+    if (c0 === 10 || c0 === 13) {
+      advance();
+      continue;
+    }
+    const rec: RawRecord = { line, endLine: line, cells: [] };
+    for (;;) {
+      const startLine = line;
+      const startCol = col;
+      let value = '';
+      if (text.charCodeAt(i) === 34 /* " */) {
+        const quoteLine = line;
+        const quoteCol = col;
+        const quoteOffset = i;
+        advance();
+        let closed = false;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === 34) {
+            if (text.charCodeAt(i + 1) === 34) {
+              value += '"';
+              advance();
+              advance();
+              continue;
+            }
+            advance();
+            closed = true;
+            break;
+          }
+          value += text[i];
+          advance();
+        }
+        if (!closed) {
+          problems.push({ line: quoteLine, column: quoteCol, endLine: quoteLine, endColumn: quoteCol + 1,
+            message: 'unclosed quote: this cell opens a quote that is never closed' });
+          // Recover: the cell ends at the end of the line where the quote opened.
+          let j = quoteOffset + 1;
+          while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+          value = text.slice(quoteOffset + 1, j);
+          i = quoteOffset;
+          line = quoteLine;
+          col = quoteCol;
+          while (i < j) advance();
+        } else {
+          // text after a closing quote, before the delimiter: keep it, report it
+          let junk = '';
+          const jl = line;
+          const jc = col;
+          while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === 44 || c === 10 || c === 13) break;
+            junk += text[i];
+            advance();
+          }
+          if (junk.trim() !== '') {
+            problems.push({ line: jl, column: jc, endLine: line, endColumn: col,
+              message: 'text after the closing quote of a cell' });
+            value += junk;
+          }
+        }
+      } else {
+        let j = i;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          if (c === 44 || c === 10 || c === 13) break;
+          j++;
+        }
+        value = text.slice(i, j);
+        col += j - i;
+        i = j;
+      }
+      rec.cells.push({ value, line: startLine, column: startCol, endLine: line, endColumn: col });
+      if (i < n && text.charCodeAt(i) === 44) {
+        advance();
+        continue;
+      }
+      rec.endLine = line;
+      if (i < n) advance(); // the line break (CR of CRLF is skipped by advance)
+      if (i < n && text.charCodeAt(i - 1) === 13 && text.charCodeAt(i) === 10) advance();
+      break;
+    }
+    records.push(rec);
+  }
+  return { records, problems };
+}
+
+export interface CsvReadResult {
+  table: CsvTable;
+  /** Malformed rows and quotes: each becomes a `format/csv` finding. */
+  problems: CsvProblem[];
+}
+
+/** Reads a CSV file with a header row into a table keyed by lower-cased header names. */
+export function readCsvTable(file: SourceFile): CsvReadResult {
+  const { records, problems } = tokenizeCsv(file.text);
+  const header: CsvCell[] = [];
+  const rows: CsvRow[] = [];
+  if (records.length === 0) return { table: { file, header, rows }, problems };
+  const names = records[0].cells.map((c) => c.value.trim().toLowerCase());
+  records[0].cells.forEach((c, k) => header.push({ ...c, value: c.value.trim(), column_name: names[k] }));
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r];
+    if (rec.cells.length === 1 && rec.cells[0].value.trim() === '' && names.length > 1) continue;
+    if (rec.cells.length !== names.length) {
+      const first = rec.cells[0];
+      problems.push({ line: first.line, column: first.column, endLine: rec.endLine,
+        endColumn: rec.cells[rec.cells.length - 1].endColumn,
+        message: `row has ${rec.cells.length} cells but the header has ${names.length}` });
+    }
+    const cells: Record<string, CsvCell> = {};
+    const raw: CsvCell[] = [];
+    rec.cells.forEach((c, k) => {
+      const name = names[k] ?? `#${k + 1}`;
+      const cell: CsvCell = { ...c, column_name: name };
+      raw.push(cell);
+      if (k < names.length && !(name in cells)) cells[name] = cell;
+    });
+    rows.push({ index: rows.length + 1, line: rec.line, endLine: rec.endLine, cells, raw });
+  }
+  return { table: { file, header, rows }, problems };
+}

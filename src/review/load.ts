@@ -1,0 +1,255 @@
+/**
+ * Loads a review folder into the typed model. Loading never throws for bad content: every
+ * problem becomes a finding (format/*, schema/*) and the rest of the folder is still read.
+ * It throws `UsageError` only when the folder itself is unusable (missing, not a folder).
+ */
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../cli/errors.js';
+import type { CsvRow, CsvTable, Finding, MarkdownDoc, Review, ReviewMeta, SourceFile, Span } from './model.js';
+import { readSource, relPath } from './source.js';
+import { readCsvTable } from './csv.js';
+import { readYaml } from './yaml.js';
+import { parseMarkdown } from './markdown.js';
+import { loadSchema, validateData, type SchemaKind } from './schemas.js';
+
+const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** The id of a chronology or action row: its `id` cell, or its row number. */
+export function rowId(row: CsvRow): string {
+  const v = row.cells.id?.value.trim();
+  return v ? v : String(row.index);
+}
+
+/** A CSV row as the object its schema validates: trimmed cells, empty cells absent. */
+export function rowObject(row: CsvRow): Record<string, string> {
+  const o: Record<string, string> = {};
+  for (const [k, c] of Object.entries(row.cells)) {
+    const v = c.value.trim();
+    if (v !== '') o[k] = v;
+  }
+  return o;
+}
+
+class Loader {
+  readonly findings: Finding[] = [];
+  readonly files: SourceFile[] = [];
+  reviewId: string;
+
+  constructor(readonly dir: string, readonly root: string) {
+    this.reviewId = path.basename(dir);
+  }
+
+  add(ruleId: string, file: string, span: Span, message: string, severity: Finding['severity'] = 'error') {
+    this.findings.push({ ruleId, severity, file, ...span, message, review: this.reviewId });
+  }
+
+  /** Reads a file inside the review; returns undefined (with a finding) when it cannot be used. */
+  read(abs: string): SourceFile | undefined {
+    const rel = relPath(abs);
+    try {
+      if (lstatSync(abs).isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(abs);
+        } catch {
+          this.add('security/symlink', rel, START, 'symbolic link to a missing file; not followed');
+          return undefined;
+        }
+        if (target !== this.root && !target.startsWith(this.root + path.sep)) {
+          this.add('security/symlink', rel, START, 'symbolic link pointing outside the review folder; not followed');
+          return undefined;
+        }
+      }
+      const f = readSource(abs);
+      if (f.encoding !== 'utf-8' && f.encoding !== 'utf-8-bom') {
+        this.add('format/encoding', rel, START, `file is not UTF-8; read as ${f.encoding}`, 'warning');
+      }
+      this.files.push(f);
+      return f;
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      const why = e.code === 'EACCES' ? 'permission denied' : e.code ? e.code : e.message;
+      this.add('format/file', rel, START, `cannot read file: ${why}`);
+      return undefined;
+    }
+  }
+
+  csv(abs: string, kind: SchemaKind): CsvTable | undefined {
+    const f = this.read(abs);
+    if (!f) return undefined;
+    const { table, problems } = readCsvTable(f);
+    for (const p of problems) this.add('format/csv', f.rel, p, p.message);
+    if (table.header.length === 0) {
+      this.add(`schema/${kind}`, f.rel, START, 'file is empty: a header row is required');
+      return table;
+    }
+    const allowed = new Set(Object.keys(validateSchemaProps(kind)));
+    const seen = new Set<string>();
+    for (const h of table.header) {
+      if (h.column_name === '') continue;
+      if (seen.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `column "${h.value}" appears twice in the header`);
+      seen.add(h.column_name);
+      if (!allowed.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `unknown column "${h.value}"`);
+    }
+    const ids = new Map<string, number>();
+    for (const row of table.rows) {
+      const obj = rowObject(row);
+      for (const k of Object.keys(obj)) if (!allowed.has(k)) delete obj[k];
+      for (const issue of validateData(kind, obj)) {
+        const col = issue.path[0];
+        const cell = typeof col === 'string' ? row.cells[col] : undefined;
+        const span: Span = cell ?? { line: row.line, column: 1, endLine: row.line, endColumn: 1 };
+        const msg = issue.message.replace(/^the document: /, `row ${rowId(row)}: `);
+        this.add(`schema/${kind}`, f.rel, span, msg);
+      }
+      const id = row.cells.id?.value.trim();
+      if (id) {
+        if (ids.has(id)) this.add(`schema/${kind}`, f.rel, row.cells.id, `id "${id}" is used twice (first on line ${ids.get(id)})`);
+        else ids.set(id, row.line);
+      }
+    }
+    return table;
+  }
+
+  markdown(abs: string): MarkdownDoc | undefined {
+    const f = this.read(abs);
+    if (!f) return undefined;
+    const { doc, problems } = parseMarkdown(f);
+    for (const p of problems) this.add(p.ruleId, f.rel, p, p.message);
+    return doc;
+  }
+
+  listDir(sub: string, ext: string): string[] {
+    const d = path.join(this.dir, sub);
+    if (!existsSync(d)) return [];
+    if (!statSync(d).isDirectory()) {
+      this.add('format/file', relPath(d), START, `${sub} should be a folder`);
+      return [];
+    }
+    return readdirSync(d).filter((n) => n.toLowerCase().endsWith(ext) && !n.startsWith('.')).sort().map((n) => path.join(d, n));
+  }
+}
+
+const propsCache = new Map<SchemaKind, Record<string, unknown>>();
+/** The columns a CSV kind allows: the properties of its row schema. */
+function validateSchemaProps(kind: SchemaKind): Record<string, unknown> {
+  let p = propsCache.get(kind);
+  if (!p) {
+    p = (loadSchema(kind).properties ?? {}) as Record<string, unknown>;
+    propsCache.set(kind, p);
+  }
+  return p;
+}
+
+function isReviewDir(dir: string): boolean {
+  return existsSync(path.join(dir, 'review.yml'));
+}
+
+/** Review folders under a path: the folder itself if it holds review.yml, else `reviews/*` that do. */
+export function findReviewDirs(p: string): string[] {
+  const abs = path.resolve(p);
+  if (!existsSync(abs)) throw new UsageError(`${p}: no such file or folder`);
+  if (!statSync(abs).isDirectory()) throw new UsageError(`${p}: not a folder (expected a review folder or a repository with reviews/)`);
+  if (isReviewDir(abs)) return [abs];
+  const reviews = path.join(abs, 'reviews');
+  if (existsSync(reviews) && statSync(reviews).isDirectory()) {
+    const found = readdirSync(reviews).sort().map((n) => path.join(reviews, n))
+      .filter((d) => statSync(d).isDirectory() && !path.basename(d).startsWith('.'));
+    if (found.length) return found;
+  }
+  // A folder that looks like a review without review.yml: load it so the missing file is reported.
+  if (['chronologies', 'imrs', 'overview-report.md', 'action-plan.csv'].some((n) => existsSync(path.join(abs, n)))) return [abs];
+  throw new UsageError(`${p}: no review found (expected review.yml, or reviews/<id>/review.yml)`);
+}
+
+export function loadReview(dirArg: string): Review {
+  const dir = path.resolve(dirArg);
+  if (!existsSync(dir)) throw new UsageError(`${dirArg}: no such folder`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dirArg}: not a folder`);
+  const L = new Loader(dir, realpathSync(dir));
+
+  let meta: Review['meta'];
+  const reviewYml = path.join(dir, 'review.yml');
+  if (!existsSync(reviewYml)) {
+    L.add('schema/review', relPath(reviewYml), START, 'review.yml is missing: every review folder needs one');
+  } else {
+    const f = L.read(reviewYml);
+    if (f) {
+      const res = readYaml<ReviewMeta>(f);
+      for (const p of res.problems) L.add('format/yaml', f.rel, p, p.message);
+      if (res.doc) {
+        const data = res.doc.data as unknown;
+        if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+          L.add('schema/review', f.rel, START, 'review.yml must be a mapping of keys to values (it is empty or a list or a single value)');
+        } else {
+          meta = res.doc;
+          const id = (data as { id?: unknown }).id;
+          if (typeof id === 'string' && id) L.reviewId = id;
+          for (const issue of validateData('review', data)) {
+            L.add('schema/review', f.rel, res.doc.spanOf(issue.path, { key: issue.key }), issue.message);
+          }
+        }
+      }
+    }
+  }
+
+  const chronologies = new Map<string, CsvTable>();
+  for (const abs of L.listDir('chronologies', '.csv')) {
+    const agency = path.basename(abs).replace(/\.csv$/i, '');
+    const t = L.csv(abs, 'chronology');
+    if (!t) continue;
+    chronologies.set(agency, t);
+    for (const row of t.rows) {
+      const a = row.cells.agency;
+      if (a && a.value.trim() !== '' && a.value.trim() !== agency) {
+        L.add('schema/chronology', t.file.rel, a, `agency "${a.value.trim()}" does not match the file name (${agency}.csv)`);
+      }
+    }
+  }
+
+  const imrs = new Map<string, MarkdownDoc>();
+  for (const abs of L.listDir('imrs', '.md')) {
+    const agency = path.basename(abs).replace(/\.md$/i, '');
+    const doc = L.markdown(abs);
+    if (!doc) continue;
+    imrs.set(agency, doc);
+    if (!doc.frontMatter) {
+      if (!L.findings.some((x) => x.file === doc.file.rel && x.ruleId === 'format/yaml')) {
+        L.add('schema/imr', doc.file.rel, START, 'IMR has no YAML front matter (agency, author, author_role, …)');
+      }
+      continue;
+    }
+    const fm = doc.frontMatter;
+    for (const issue of validateData('imr', fm.data)) {
+      const span = issue.path.length ? fm.spanOf(issue.path, { key: issue.key })
+        : { line: fm.lineOffset, column: 1, endLine: fm.lineOffset, endColumn: 4 };
+      L.add('schema/imr', doc.file.rel, span, issue.message);
+    }
+    const a = fm.data.agency;
+    if (typeof a === 'string' && a !== agency) {
+      L.add('schema/imr', doc.file.rel, fm.spanOf(['agency']), `agency "${a}" does not match the file name (${agency}.md)`);
+    }
+  }
+
+  const actionPath = path.join(dir, 'action-plan.csv');
+  const actionPlan = existsSync(actionPath) ? L.csv(actionPath, 'action') : undefined;
+  const md = (name: string) => {
+    const p = path.join(dir, name);
+    return existsSync(p) ? L.markdown(p) : undefined;
+  };
+  const termsOfReference = md('terms-of-reference.md');
+  const overviewReport = md('overview-report.md');
+  const executiveSummary = md('executive-summary.md');
+  const family: MarkdownDoc[] = [];
+  for (const abs of L.listDir('family', '.md')) {
+    const d = L.markdown(abs);
+    if (d) family.push(d);
+  }
+
+  for (const f of L.findings) f.review = L.reviewId;
+  return {
+    dir, rel: relPath(dir), id: L.reviewId, meta, termsOfReference, chronologies, imrs, actionPlan,
+    overviewReport, executiveSummary, family, files: L.files, findings: L.findings,
+  };
+}

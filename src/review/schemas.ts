@@ -1,0 +1,118 @@
+/**
+ * The JSON Schemas in `schemas/`, compiled once, and their errors turned into findings at the
+ * offending key or cell.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
+
+const FILES: Record<SchemaKind, string> = {
+  review: 'review.schema.json',
+  chronology: 'chronology-row.schema.json',
+  imr: 'imr.schema.json',
+  action: 'action.schema.json',
+  config: 'config.schema.json',
+};
+
+/** The repository's `schemas/` folder (works from src/ under vitest and from dist/src/). */
+export function schemasDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'schemas');
+    try {
+      readFileSync(path.join(candidate, FILES.review));
+      return candidate;
+    } catch {
+      dir = path.dirname(dir);
+    }
+  }
+  throw new Error('schemas/ folder not found next to the dhr installation');
+}
+
+export function loadSchema(kind: SchemaKind): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(schemasDir(), FILES[kind]), 'utf8'));
+}
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<SchemaKind, ValidateFunction>();
+
+export function validator(kind: SchemaKind): ValidateFunction {
+  let v = compiled.get(kind);
+  if (!v) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, strict: false });
+      const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+      (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    }
+    v = ajv.compile(loadSchema(kind));
+    compiled.set(kind, v);
+  }
+  return v;
+}
+
+export interface SchemaIssue {
+  /** Path of the offending value, e.g. ['panel', 0, 'agency']. */
+  path: Array<string | number>;
+  /** True when the position should be that of a key (an unexpected key). */
+  key: boolean;
+  message: string;
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => {
+    const t = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(t) ? Number(t) : t;
+  });
+}
+
+function describe(e: ErrorObject): { path: Array<string | number>; key: boolean; text: string } {
+  const p = pointerToPath(e.instancePath);
+  const where = p.length ? p.join('.') : 'the document';
+  switch (e.keyword) {
+    case 'required':
+      return { path: p, key: false, text: `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      return { path: [...p, extra], key: true, text: `${where}: unknown key "${extra}"` };
+    }
+    case 'enum':
+      return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'format':
+      return { path: p, key: false, text: `${where}: must be a ${(e.params as { format: string }).format === 'date' ? 'date YYYY-MM-DD' : (e.params as { format: string }).format}` };
+    case 'pattern':
+      return { path: p, key: false, text: `${where}: does not match the expected form ${(e.params as { pattern: string }).pattern}` };
+    case 'type':
+      return { path: p, key: false, text: `${where}: must be ${(e.params as { type: string | string[] }).type}` };
+    default:
+      return { path: p, key: false, text: `${where}: ${e.message ?? e.keyword}` };
+  }
+}
+
+/**
+ * Validates data against a schema. One issue per offending value (anyOf branches collapsed),
+ * each message ending with the schema path.
+ */
+export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
+  const v = validator(kind);
+  if (v(data)) return [];
+  const errors = v.errors ?? [];
+  const seen = new Map<string, SchemaIssue>();
+  for (const e of errors) {
+    // anyOf reports each failed branch then itself; keep the first concrete message per value,
+    // but prefer a 'format' or 'enum' reason over a 'type' one (null branches).
+    if (e.keyword === 'anyOf') continue;
+    const d = describe(e);
+    const k = `${d.path.join('\u0000')}|${d.key}`;
+    const existing = seen.get(k);
+    const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
+    if (!existing || (existing.message.includes(': must be null') && e.keyword !== 'type')) {
+      seen.set(k, { path: d.path, key: d.key, message: msg });
+    }
+  }
+  return [...seen.values()];
+}

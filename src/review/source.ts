@@ -1,0 +1,90 @@
+/**
+ * Reading input files: UTF-8 (with or without BOM) first, strictly; only when that fails,
+ * detect the encoding (Excel writes Windows-1252) and decode it. chardet calls pure ASCII
+ * ISO-8859-1, hence the strict UTF-8 attempt first.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import type { SourceFile } from './model.js';
+
+/** Largest input file read (bytes). Bigger files are refused with a finding. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export function relPath(abs: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, abs) || '.';
+  return rel.split(path.sep).join('/');
+}
+
+export interface DecodeResult {
+  text: string;
+  encoding: string;
+  /** True when the bytes contain NUL: a binary file, not text. */
+  binary: boolean;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decode(bytes: Uint8Array): DecodeResult {
+  const binary = bytes.includes(0);
+  let bom = false;
+  let body = bytes;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    bom = true;
+    body = bytes.subarray(3);
+  }
+  try {
+    const text = strictUtf8.decode(body);
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8', binary };
+  } catch {
+    // not UTF-8: fall through to detection
+  }
+  let detected = (chardet.detect(body) ?? 'windows-1252').toLowerCase();
+  // Excel's "CSV" on Windows is cp1252; ISO-8859-1 detection is nearly always that (it has £ and “”).
+  if (detected === 'iso-8859-1' || detected === 'iso-8859-15' || detected === 'utf-8' || !iconv.encodingExists(detected)) {
+    detected = 'windows-1252';
+  }
+  return { text: iconv.decode(Buffer.from(body), detected), encoding: detected, binary };
+}
+
+/** Reads and decodes a file. Throws a plain Error with a user-facing message on failure. */
+export function readSource(abs: string, cwd = process.cwd()): SourceFile {
+  const st = statSync(abs);
+  if (st.isDirectory()) throw new Error('is a directory, expected a file');
+  if (st.size > MAX_FILE_BYTES) throw new Error(`file is ${st.size} bytes, larger than the ${MAX_FILE_BYTES}-byte limit`);
+  const { text, encoding, binary } = decode(readFileSync(abs));
+  if (binary) throw new Error('binary file (contains NUL bytes), expected text');
+  return { path: abs, rel: relPath(abs, cwd), text, encoding };
+}
+
+/** Builds a SourceFile from text in memory (tests, staged content in hooks). */
+export function sourceFromText(abs: string, text: string, cwd = process.cwd()): SourceFile {
+  return { path: abs, rel: relPath(abs, cwd), text, encoding: 'utf-8' };
+}
+
+/** Line starts (0-based offsets) of a text, for offset → line/column mapping. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 0-based offset → 1-based line and column, by binary search over line starts. */
+export function positionAt(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo] + 1 };
+}

@@ -1,0 +1,84 @@
+/**
+ * YAML with positions: every key and value keeps its range, so schema errors and rules point at
+ * the exact line and column. Dates stay strings (YAML 1.2 core schema, no timestamp type), so
+ * `2025-01-14` is never shifted by a time zone.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { SourceFile, Span, YamlDoc } from './model.js';
+
+export const MAX_YAML_ALIASES = 100;
+export const MAX_YAML_DEPTH = 64;
+
+export interface YamlProblem extends Span {
+  message: string;
+}
+
+export interface YamlReadResult<T> {
+  doc?: YamlDoc<T>;
+  problems: YamlProblem[];
+}
+
+function depthOf(value: unknown, depth = 0): number {
+  if (depth > MAX_YAML_DEPTH) return depth;
+  if (Array.isArray(value)) return Math.max(depth, ...value.map((v) => depthOf(v, depth + 1)));
+  if (value && typeof value === 'object') {
+    return Math.max(depth, ...Object.values(value).map((v) => depthOf(v, depth + 1)));
+  }
+  return depth;
+}
+
+/**
+ * Parses YAML text. `lineOffset` shifts lines for embedded YAML (front matter starts after `---`).
+ */
+export function readYaml<T = unknown>(file: SourceFile, text = file.text, lineOffset = 0): YamlReadResult<T> {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const spanAt = (from: number, to: number): Span => {
+    const a = lc.linePos(from);
+    const b = lc.linePos(Math.max(from, to));
+    return { line: a.line + lineOffset, column: a.col, endLine: b.line + lineOffset, endColumn: b.col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const [from, to] = e.pos;
+    const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { problems: [{ ...spanAt(from, to), message: msg }] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    return { problems: [{ line: 1 + lineOffset, column: 1, endLine: 1 + lineOffset, endColumn: 1,
+      message: `YAML could not be expanded: ${(err as Error).message.split('\n')[0]}` }] };
+  }
+  if (depthOf(data) > MAX_YAML_DEPTH) {
+    return { problems: [{ line: 1 + lineOffset, column: 1, endLine: 1 + lineOffset, endColumn: 1,
+      message: `YAML nested deeper than ${MAX_YAML_DEPTH} levels` }] };
+  }
+  const whole = spanAt(0, 0);
+  const spanOf = (p: ReadonlyArray<string | number>, opts?: { key?: boolean }): Span => {
+    let node: unknown = doc.contents;
+    let best: Span = whole;
+    let keyNode: unknown;
+    for (const seg of p) {
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(seg));
+        if (!pair) break;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        node = node.items[seg];
+      } else break;
+      const target = (node as YamlNode | null)?.range ? node : keyNode;
+      const r = (target as YamlNode | undefined)?.range;
+      if (r) best = spanAt(r[0], r[1]);
+      if (opts?.key && keyNode && (keyNode as YamlNode).range && seg === p[p.length - 1]) {
+        const kr = (keyNode as YamlNode).range!;
+        best = spanAt(kr[0], kr[1]);
+      }
+    }
+    return best;
+  };
+  return { doc: { file, data: data as T, spanOf, lineOffset }, problems: [] };
+}

@@ -1,0 +1,4 @@
+import type { Rule } from '../../lint/rule.js';
+
+/** The anon/* rules. */
+export const anonRules: Rule[] = [];

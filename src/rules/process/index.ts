@@ -1,0 +1,4 @@
+import type { Rule } from '../../lint/rule.js';
+
+/** The process/* rules. */
+export const processRules: Rule[] = [];

@@ -1,0 +1,4 @@
+import type { Rule } from '../../lint/rule.js';
+
+/** The report/* rules. */
+export const reportRules: Rule[] = [];
