@@ -39,7 +39,6 @@ import { estimatePageNumbers } from 'docx/layout';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Block, ColumnAlign, Doc, ImageBlock, Inline, TableRow as ModelRow } from './model.js';
 import {
-  A4,
   HEADER_DISTANCE,
   MARGIN,
   PLACEHOLDER_DATE,
@@ -56,6 +55,8 @@ import {
 const FONT = 'Arial';
 const MONO = 'Courier New';
 const TWIPS_PER_POINT = 20;
+/** A4 as Word writes it (210 × 297 mm in twentieths of a point). */
+const A4_TWIPS = { width: 11906, height: 16838 };
 const COLOURS = { heading: '1F3864', rule: '808080', headerFill: '1F3864', keyFill: 'FFF2CC', marking: '000000' };
 
 export interface DocxOptions {
@@ -87,8 +88,8 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
         properties: {
           page: {
             size: {
-              width: A4.width * TWIPS_PER_POINT,
-              height: A4.height * TWIPS_PER_POINT,
+              width: A4_TWIPS.width,
+              height: A4_TWIPS.height,
               orientation: doc.options.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
             margin: {
@@ -433,28 +434,67 @@ function alignment(align: ColumnAlign | undefined): IParagraphOptions['alignment
 
 /**
  * Rewrites the zip so the same document gives the same bytes: every entry gets one fixed date
- * (the zip format stores local time, so the UTC fields are written as they are), and the core
- * properties carry the document's date or, when it has none, no dates at all.
+ * (the zip format stores local time, so the UTC fields are written as they are), the random ids
+ * `docx` gives some relationships (hyperlinks) are renumbered in order, and the core properties
+ * carry the document's date or, when it has none, no dates at all.
  */
 function normaliseZip(zipped: Uint8Array, date: Date | undefined): Buffer {
   const files = unzipSync(zipped);
-  const core = files['docProps/core.xml'];
-  if (core) {
-    let xml = Buffer.from(core).toString('utf8');
+  const text = (path: string): string | undefined => (files[path] ? Buffer.from(files[path]!).toString('utf8') : undefined);
+  const core = text('docProps/core.xml');
+  if (core !== undefined) {
     const stamp = date ? date.toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
+    let xml = core;
     for (const name of ['dcterms:created', 'dcterms:modified']) {
       const element = new RegExp(`<${name}\\b[^>]*>[^<]*</${name}>`);
-      xml = stamp
-        ? xml.replace(element, (m) => m.replace(/>[^<]*</, `>${stamp}<`))
-        : xml.replace(element, '');
+      xml = stamp ? xml.replace(element, (m) => m.replace(/>[^<]*</, `>${stamp}<`)) : xml.replace(element, '');
     }
     files['docProps/core.xml'] = Buffer.from(xml, 'utf8');
   }
+  for (const rels of Object.keys(files).filter((p) => p.endsWith('.rels'))) {
+    const part = rels.replace(/(^|\/)_rels\/([^/]+)\.rels$/, '$1$2');
+    let relsXml = text(rels)!;
+    let partXml = text(part);
+    let n = 0;
+    for (const [, id] of relsXml.matchAll(/\bId="([^"]+)"/g)) {
+      if (/^rId\d+$/.test(id!)) continue;
+      const stable = `rIdL${++n}`;
+      relsXml = relsXml.split(`"${id}"`).join(`"${stable}"`);
+      if (partXml !== undefined) partXml = partXml.split(`"${id}"`).join(`"${stable}"`);
+    }
+    if (n) {
+      files[rels] = Buffer.from(relsXml, 'utf8');
+      if (partXml !== undefined) files[part] = Buffer.from(partXml, 'utf8');
+    }
+  }
+  const body = text('word/document.xml');
+  if (body !== undefined) files['word/document.xml'] = Buffer.from(renumberCounters(body), 'utf8');
   const d = clampZipDate(date ?? PLACEHOLDER_DATE);
   const mtime = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  // The content types first, then the package relationships, as Word itself writes them.
+  const rank = (p: string): number => (p === '[Content_Types].xml' ? 0 : p === '_rels/.rels' ? 1 : 2);
   const entries: Zippable = {};
-  for (const [path, data] of Object.entries(files)) entries[path] = [data, { mtime }];
+  for (const path of Object.keys(files).sort((a, b) => rank(a) - rank(b))) entries[path] = [files[path]!, { mtime }];
   return Buffer.from(zipSync(entries, { level: 6 }));
+}
+
+/**
+ * `docx` numbers bookmarks, the table of contents' `_Toc` bookmarks and drawings from counters
+ * that live as long as the process, so a second document would get other numbers: number them
+ * again, in the order they appear.
+ */
+function renumberCounters(xml: string): string {
+  const renumber = (input: string, pattern: RegExp, format: (n: number) => string): string => {
+    const seen = new Map<string, number>();
+    return input.replace(pattern, (match, prefix: string, id: string) => {
+      if (!seen.has(id)) seen.set(id, seen.size + 1);
+      return prefix + format(seen.get(id)!);
+    });
+  };
+  let out = renumber(xml, /(_Toc)(\d+)/g, (n) => String(n));
+  out = renumber(out, /(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)/g, (n) => String(n));
+  out = renumber(out, /(<wp:docPr\b[^>]*?\bid=")(\d+)/g, (n) => String(n));
+  return out;
 }
 
 function clampZipDate(date: Date): Date {

@@ -1,0 +1,109 @@
+/**
+ * ISO dates and calendar-month arithmetic for the process/* timescale rules.
+ *
+ * Dates are plain `YYYY-MM-DD` strings (review.yml is read without a timestamp type), so they
+ * are compared as strings and never pass through a time zone. "One month after 23 January" is
+ * 23 February: a calendar month keeps the day of the month, and when the target month is
+ * shorter it clamps to that month's last day (31 January + 1 month = 29 February in a leap
+ * year, 28 February otherwise; 31 August + 6 months = 28 or 29 February).
+ */
+
+export interface YMD {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Parses a strict ISO calendar date; anything else (wrong shape, 30 February, non-strings) is undefined. */
+export function parseIsoDate(value: unknown): YMD | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = ISO_RE.exec(value.trim());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** The value as a normalised ISO date string, or undefined when it is not a real date. */
+export function isoDate(value: unknown): string | undefined {
+  const d = parseIsoDate(value);
+  return d ? formatIsoDate(d) : undefined;
+}
+
+export function formatIsoDate(d: YMD): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * Adds calendar months to an ISO date, clamping to the end of a shorter month.
+ * Returns undefined for an invalid date. `months` may be negative or zero.
+ */
+export function addMonths(date: string, months: number): string | undefined {
+  const d = parseIsoDate(date);
+  if (!d || !Number.isInteger(months)) return undefined;
+  const index = d.year * 12 + (d.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  if (year < 0 || year > 9999) return undefined;
+  return formatIsoDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
+}
+
+function dayNumber(d: YMD): number {
+  return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+}
+
+/** Whole days from `a` to `b` (positive when b is later); undefined if either is invalid. */
+export function daysBetween(a: string, b: string): number | undefined {
+  const x = parseIsoDate(a);
+  const y = parseIsoDate(b);
+  return x && y ? dayNumber(y) - dayNumber(x) : undefined;
+}
+
+/** Compares two valid ISO dates: negative, zero or positive. */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** "1 month", "6 months": for messages. */
+export function monthsText(n: number): string {
+  const words = ['no months', 'one month', 'two months', 'three months', 'four months', 'five months', 'six months',
+    'seven months', 'eight months', 'nine months', 'ten months', 'eleven months', 'twelve months'];
+  return Number.isInteger(n) && n >= 0 && n < words.length ? words[n] : `${n} months`;
+}
+
+/** "1 day", "11 days", "6 weeks": a number of days in words a chair reads at a glance. */
+export function daysText(days: number): string {
+  if (days === 1) return '1 day';
+  if (days < 14 || days % 7 !== 0) return `${days} days`;
+  return `${days / 7} weeks`;
+}
+
+/**
+ * How long from `from` to `to`, in words: whole calendar months when it is exactly that
+ * ("eight months"), else weeks or days ("6 weeks", "45 days").
+ */
+export function durationText(from: string, to: string): string {
+  const days = daysBetween(from, to);
+  if (days === undefined) return '';
+  if (days > 0) {
+    for (let k = 1; k <= 120; k++) {
+      const d = addMonths(from, k);
+      if (!d || d > to) break;
+      if (d === to) return monthsText(k);
+    }
+  }
+  return daysText(days);
+}
