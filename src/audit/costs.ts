@@ -56,6 +56,8 @@ export interface CostsReport {
   shares: CostShare[];
   // ---- additive ----
   profile: string;
+  /** The profile's name, for printing (not in the JSON). */
+  profileName: string;
   currency: 'GBP';
   costs: CostLine[];
   jointWith: string[];
@@ -272,6 +274,7 @@ export function apportionCosts(input: CostsInput, profile: Profile): CostsReport
       return { party: p.id, amount: pounds(s.pence), items: s.items, name: p.name };
     }),
     profile: profile.id,
+    profileName: profile.name ?? profile.id,
     currency: 'GBP',
     costs: lines,
     jointWith,
@@ -297,7 +300,7 @@ const toPence = (pounds: number) => BigInt(Math.round(pounds * 100));
 
 /** A readable table: one row per party, one column per cost, then the rules in words. */
 export function formatCostsStylish(r: CostsReport): string {
-  const out = [`Costs of ${r.review}: ${money(toPence(r.total))}, shared by the funding rules of the ${r.profile} profile`, ''];
+  const out = [`Costs of ${r.review}: ${money(toPence(r.total))}, shared by the funding rules of the ${r.profileName} profile`, ''];
   if (r.costs.length === 0) {
     out.push('No costs recorded in review.yml yet.');
     return out.join('\n') + '\n';

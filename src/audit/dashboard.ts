@@ -54,7 +54,7 @@ export interface BarRow {
  */
 export function stackedBarsSvg(rows: BarRow[], title: string): string {
   const W = 860;
-  const labelW = 190;
+  const labelW = 250;
   const tailW = 150;
   const barH = 24;
   const gap = 14;
@@ -74,7 +74,10 @@ export function stackedBarsSvg(rows: BarRow[], title: string): string {
     const s = r.summary;
     parts.push(`<g class="bar-row" data-label="${esc(r.label)}">`);
     parts.push(`<text x="${labelW - 10}" y="${y + (r.sublabel ? 10 : barH / 2 + 5)}" class="bar-label" text-anchor="end">${esc(r.label)}</text>`);
-    if (r.sublabel) parts.push(`<text x="${labelW - 10}" y="${y + 23}" class="bar-sublabel" text-anchor="end">${esc(r.sublabel)}</text>`);
+    if (r.sublabel) {
+      const short = r.sublabel.length > 38 ? `${r.sublabel.slice(0, 37).trimEnd()}…` : r.sublabel;
+      parts.push(`<text x="${labelW - 10}" y="${y + 23}" class="bar-sublabel" text-anchor="end">${short !== r.sublabel ? `<title>${esc(r.sublabel)}</title>` : ''}${esc(short)}</text>`);
+    }
     let x = labelW;
     for (const k of KEYS) {
       const n = s[k];
@@ -266,8 +269,8 @@ ${warnings}
 <h2 class="actions-heading">Actions by review</h2>
 ${report.reviews.map((r) => reviewSection(r, report, o)).join('\n')}
 <footer>Made by <code>dhr audit</code> from the action plans${report.historyRead ? ' and their git history' : ''}, as of ${esc(report.asOf)}. An action is overdue when it is neither complete nor dropped and its target date has passed${report.historyRead ? '; stale when it is open and its status has not changed for the period set in dhr.config.yml (audit.stale_days)' : ''}.</footer>
-${marking}
 </main>
+${marking}
 </body>
 </html>
 `;

@@ -60,11 +60,14 @@ function git(cwd: string, args: string[], input?: string): Buffer {
   });
 }
 
-/** The repository root holding `dir`, or undefined when it is not inside a git work tree. */
-export function gitRoot(dir: string): string | undefined {
+/** The repository root holding `dir`; or why there is none (not a work tree, git missing, refused). */
+export function gitRoot(dir: string): { root?: string; problem?: string } {
   const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
-  if (r.status !== 0 || r.error) return undefined;
-  return r.stdout.trim() || undefined;
+  if (r.error) return { problem: 'git is not installed or cannot be run, so there is no status history' };
+  if (r.status === 0 && r.stdout.trim()) return { root: r.stdout.trim() };
+  const why = (r.stderr ?? '').split('\n').find((l) => l.trim()) ?? '';
+  if (/not a git repository/i.test(why)) return { problem: 'not in a git repository, so there is no status history' };
+  return { problem: `git refused to read the repository (${why.replace(/^fatal:\s*/, '').trim()}), so there is no status history` };
 }
 
 /** True when the repository is a shallow clone (its oldest commits are missing). */
@@ -157,10 +160,10 @@ export function readActionHistory(reviewDir: string, file = 'action-plan.csv'): 
   const byAction = new Map<string, HistoryEntry[]>();
   const warnings: string[] = [];
   const abs = path.resolve(reviewDir, file);
-  const root = gitRoot(path.dirname(abs));
+  const { root, problem } = gitRoot(path.dirname(abs));
   const shown = path.relative(process.cwd(), abs).split(path.sep).join('/') || file;
   if (!root) {
-    warnings.push(`${shown}: not in a git repository, so there is no status history`);
+    warnings.push(`${shown}: ${problem}`);
     return { byAction, versions: [], warnings };
   }
   if (isShallow(root)) {

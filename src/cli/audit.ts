@@ -1,11 +1,78 @@
+/** `dhr audit <path>…`: action plans across reviews, optionally through git history. */
 import type { Command } from './command.js';
+import { parseFlags, formatFlag, isoDateFlag, todayInLondon, setupFor, print } from './common.js';
 import { UsageError } from './errors.js';
+import { auditJson, auditPaths } from '../audit/audit.js';
+import { formatAuditGithub, formatAuditStylish } from '../audit/format.js';
+import { renderDashboard } from '../audit/dashboard.js';
+import { renderMonitoringDocx } from '../audit/monitoring-report.js';
+import { writeFileAtomic } from '../audit/write.js';
+
+const usage = `Usage: dhr audit <path>… [options]
+
+Audits the action plans (action-plan.csv) of every review under the paths (a review folder, or a
+repository holding reviews/*/): each action's status, target date, whether it is overdue and by
+how many days, with totals per review and per lead agency.
+
+Options:
+  --as-of YYYY-MM-DD      the date to measure "overdue" against (default today, Europe/London)
+  --history               read each action's status changes from the git history of action-plan.csv
+                          (follows renamed folders; warns when the clone is shallow); also finds
+                          stale actions: open, with no status change for audit.stale_days (default 90)
+  --format, -f stylish|json|github   output (default stylish; github: an annotation per overdue action)
+  --fail-on-overdue       exit 1 when any action is overdue (for a scheduled workflow)
+  --html FILE             also write a dashboard page (self-contained, printable)
+  --docx FILE             also write a monitoring report for the CSP meeting
+  --show-authors          name commit authors in the history (stylish, --html, --docx); JSON always has them
+  --config FILE           dhr.config.yml (default: the nearest one above each review)
+  --quiet, -q             print nothing on stdout (files and the exit code only)
+Exit codes: 0 done, 1 an action is overdue with --fail-on-overdue, 2 usage error or unreadable input.
+`;
 
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'action-plan audit across reviews and through git history',
-  usage: 'Usage: dhr audit …\n',
-  async run() {
-    throw new UsageError('audit: not available in this version yet');
+  usage,
+  async run(args) {
+    const { values, positionals } = parseFlags(args, {
+      format: { type: 'string', short: 'f' },
+      'as-of': { type: 'string' },
+      history: { type: 'boolean' },
+      'fail-on-overdue': { type: 'boolean' },
+      html: { type: 'string' },
+      docx: { type: 'string' },
+      'show-authors': { type: 'boolean' },
+    }, 'audit');
+    if (values.help) {
+      print(usage);
+      return 0;
+    }
+    const fmt = formatFlag(values.format, ['stylish', 'json', 'github']);
+    if (positionals.length === 0) throw new UsageError('audit: give at least one review folder or repository (see dhr audit --help)');
+    const asOf = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
+    const config = values.config as string | undefined;
+    const report = auditPaths(positionals, { asOf, history: Boolean(values.history), config });
+    for (const w of report.warnings) process.stderr.write(`dhr audit: warning: ${w}\n`);
+    const showAuthors = Boolean(values['show-authors']);
+    const failOnOverdue = Boolean(values['fail-on-overdue']);
+
+    const html = values.html as string | undefined;
+    const docx = values.docx as string | undefined;
+    if (html || docx) {
+      // Protective marking from the profile: the draft marking while any review is unpublished.
+      const first = report.reviews[0];
+      const { profile } = setupFor(first ? first.path : '.', { config }, false);
+      const marking = report.reviews.some((r) => !r.published) ? profile.marking?.draft : profile.marking?.final;
+      const opts = { showAuthors, ...(marking ? { marking } : {}) };
+      if (html) writeFileAtomic(html, renderDashboard(report, opts));
+      if (docx) writeFileAtomic(docx, await renderMonitoringDocx(report, opts));
+    }
+
+    if (!values.quiet) {
+      if (fmt === 'json') print(JSON.stringify(auditJson(report), null, 2) + '\n');
+      else if (fmt === 'github') print(formatAuditGithub(report, failOnOverdue));
+      else print(formatAuditStylish(report, { showAuthors, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    }
+    return failOnOverdue && report.totals.overdue > 0 ? 1 : 0;
   },
 };

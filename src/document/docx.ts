@@ -18,6 +18,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageBreak,
   PageNumber,
@@ -37,12 +38,12 @@ import {
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { svgToPng } from './raster.js';
 import type { Block, ColumnAlign, Doc, ImageBlock, Inline, TableRow as ModelRow } from './model.js';
 import {
   HEADER_DISTANCE,
   MARGIN,
   PLACEHOLDER_DATE,
-  blankPng,
   columnCount,
   columnFractions,
   documentDate,
@@ -102,8 +103,9 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
             },
           },
         },
-        headers: { default: new Header({ children: doc.options.marking ? [markingParagraph(doc.options.marking)] : [] }) },
-        footers: { default: new Footer({ children: footer(doc) }) },
+        // An empty header or footer part is left out altogether (the page-number layout rejects one).
+        ...(doc.options.marking ? { headers: { default: new Header({ children: [markingParagraph(doc.options.marking)] }) } } : {}),
+        ...(footer(doc).length ? { footers: { default: new Footer({ children: footer(doc) }) } } : {}),
         children: body,
       },
     ],
@@ -144,7 +146,7 @@ function styles(doc: Doc): NonNullable<ConstructorParameters<typeof Document>[0]
     default: {
       document: {
         run: { font: FONT, size: 22, language: { value: language(doc) } },
-        paragraph: { spacing: { after: 120, line: 264 } },
+        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: FONT, size: 48, bold: true, color: COLOURS.heading },
@@ -178,7 +180,7 @@ function styles(doc: Doc): NonNullable<ConstructorParameters<typeof Document>[0]
         name: 'Table Text',
         basedOn: 'Normal',
         run: { size: 18 },
-        paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: 'Quote',
@@ -365,17 +367,19 @@ class DocxWriter {
     // docx sizes pictures in pixels at 96 to the inch.
     const transformation = { width: Math.round((size.width * 96) / 72), height: Math.round((size.height * 96) / 72) };
     const altText = { name: image.alt.slice(0, 60), description: image.alt, title: image.alt.slice(0, 60) };
-    const png = image.png ?? blankPng(transformation.width / 4, transformation.height / 4);
     if (image.svg !== undefined) {
+      // The fallback is drawn at twice the printed size, so it stays sharp when printed.
+      const fallback = image.png ?? svgToPng(image.svg, transformation.width * 2);
       return new ImageRun({
         type: 'svg',
         data: Buffer.from(image.svg, 'utf8'),
-        fallback: { type: 'png', data: png },
+        fallback: { type: 'png', data: fallback },
         transformation,
         altText,
       });
     }
-    return new ImageRun({ type: 'png', data: png, transformation, altText });
+    if (!image.png) throw new Error(`image "${image.alt}" has neither SVG nor PNG data`);
+    return new ImageRun({ type: 'png', data: image.png, transformation, altText });
   }
 
   /** Inlines as runs; `colour` is for text on a dark fill. */

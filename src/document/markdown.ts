@@ -77,7 +77,7 @@ class Reader {
         return [{ type: 'heading', level, children: this.inlines(node.children) }];
       }
       case 'paragraph': {
-        const children = this.inlines(node.children);
+        const children = trimEnd(this.inlines(node.children));
         return children.length ? [{ type: 'paragraph', children }] : [];
       }
       case 'list':
@@ -145,7 +145,8 @@ class Reader {
   private inline(node: PhrasingContent): Inline[] {
     switch (node.type) {
       case 'text':
-        return [{ type: 'text', text: node.value }];
+        // A soft line break inside a paragraph is a space; runs of spaces print as one.
+        return [{ type: 'text', text: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') }];
       case 'strong':
         return [{ type: 'strong', children: this.inlines(node.children) }];
       case 'emphasis':
@@ -212,6 +213,16 @@ function blockText(block: Block): Inline[] {
   }
 }
 
+const collapse = (text: string): string => text.replace(/[ \t]{2,}/g, ' ');
+
+/** Drops the spaces a paragraph ends with (e.g. before a dropped HTML comment). */
+function trimEnd(inlines: Inline[]): Inline[] {
+  const last = inlines[inlines.length - 1];
+  if (last?.type !== 'text') return inlines;
+  const text = last.text.trimEnd();
+  return text ? [...inlines.slice(0, -1), { type: 'text', text }] : inlines.slice(0, -1);
+}
+
 /** Joins neighbouring text nodes and drops empty ones. */
 function normalise(inlines: Inline[]): Inline[] {
   const out: Inline[] = [];
@@ -220,9 +231,11 @@ function normalise(inlines: Inline[]): Inline[] {
       if (!node.text) continue;
       const last = out[out.length - 1];
       if (last?.type === 'text') {
-        out[out.length - 1] = { type: 'text', text: last.text + node.text };
+        out[out.length - 1] = { type: 'text', text: collapse(last.text + node.text) };
         continue;
       }
+      out.push({ type: 'text', text: collapse(node.text) });
+      continue;
     }
     out.push(node);
   }

@@ -58,9 +58,8 @@ export type Block =
 
 /**
  * A picture. Give `svg`, `png`, or both: PDF and HTML draw the SVG when there is one; DOCX embeds
- * the SVG with the PNG as the fallback Word requires (a blank fallback is written when no PNG is
- * given, so older readers show an empty box rather than failing). Rasterising SVG is left to the
- * caller, which avoids a native dependency here.
+ * the SVG with a PNG fallback (the one given, else the SVG rasterised), which LibreOffice and
+ * Word before 2016 show. An image with neither is an error.
  */
 export interface ImageBlock {
   type: 'image';

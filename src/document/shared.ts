@@ -2,7 +2,6 @@
  * What the writers share: the page geometry, the document's date, anchors for headings, sizes of
  * pictures and table column widths. Internal to src/document (not re-exported by index.ts).
  */
-import { deflateSync } from 'node:zlib';
 import type { Block, Doc, ImageBlock, TableColumn } from './model.js';
 import { plainText } from './model.js';
 
@@ -127,43 +126,4 @@ export function pngSize(png: Uint8Array): { width: number; height: number } | un
   if (png.length < 24 || png[0] !== 0x89 || png[1] !== 0x50) return undefined;
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
-/** A small all-white PNG with the given proportions: the fallback DOCX needs beside an SVG. */
-export function blankPng(width: number, height: number): Uint8Array {
-  const w = Math.max(1, Math.min(400, Math.round(width)));
-  const h = Math.max(1, Math.min(400, Math.round(height)));
-  const raw = Buffer.alloc((w * 3 + 1) * h, 0xff);
-  for (let y = 0; y < h; y++) raw[y * (w * 3 + 1)] = 0; // filter type "none" for each scanline
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }

@@ -144,7 +144,8 @@ export function readCsvTable(file: SourceFile): CsvReadResult {
   for (let r = 1; r < records.length; r++) {
     const rec = records[r];
     if (rec.cells.length === 1 && rec.cells[0].value.trim() === '' && names.length > 1) continue;
-    if (rec.cells.length !== names.length) {
+    const malformed = rec.cells.length !== names.length;
+    if (malformed) {
       const first = rec.cells[0];
       problems.push({ line: first.line, column: first.column, endLine: rec.endLine,
         endColumn: rec.cells[rec.cells.length - 1].endColumn,
@@ -158,7 +159,7 @@ export function readCsvTable(file: SourceFile): CsvReadResult {
       raw.push(cell);
       if (k < names.length && !(name in cells)) cells[name] = cell;
     });
-    rows.push({ index: rows.length + 1, line: rec.line, endLine: rec.endLine, cells, raw });
+    rows.push({ index: rows.length + 1, line: rec.line, endLine: rec.endLine, cells, raw, ...(malformed ? { malformed } : {}) });
   }
   return { table: { file, header, rows }, problems };
 }

@@ -94,6 +94,8 @@ class Loader {
     }
     const ids = new Map<string, number>();
     for (const row of table.rows) {
+      // a row with the wrong cell count is already a format/csv finding; its cells may be shifted
+      if (row.malformed) continue;
       const obj = rowObject(row);
       for (const k of Object.keys(obj)) if (!allowed.has(k)) delete obj[k];
       for (const issue of validateData(kind, obj)) {
@@ -160,6 +162,10 @@ export function findReviewDirs(p: string): string[] {
   }
   // A folder that looks like a review without review.yml: load it so the missing file is reported.
   if (['chronologies', 'imrs', 'overview-report.md', 'action-plan.csv'].some((n) => existsSync(path.join(abs, n)))) return [abs];
+  // The reviews/ folder itself (`dhr lint reviews`): its sub-folders that hold review.yml.
+  const children = readdirSync(abs).sort().map((n) => path.join(abs, n))
+    .filter((d) => !path.basename(d).startsWith('.') && statSync(d).isDirectory() && isReviewDir(d));
+  if (children.length) return children;
   throw new UsageError(`${p}: no review found (expected review.yml, or reviews/<id>/review.yml)`);
 }
 

@@ -64,6 +64,8 @@ export interface CsvRow {
   cells: Record<string, CsvCell>;
   /** Cells in file order, including any beyond the header. */
   raw: CsvCell[];
+  /** The row has the wrong number of cells (a `format/csv` finding); its cells may be shifted. */
+  malformed?: boolean;
 }
 
 export interface CsvTable {

@@ -21,12 +21,12 @@ function dataDir(): string {
 
 const cache = new Map<string, string[]>();
 
-/** The entries of one list, trimmed, comments and blank lines dropped, in file order. */
+/** The entries of one list, trimmed, comments (`# …`) and blank lines dropped, in file order. */
 export function dataList(name: string): string[] {
   let list = cache.get(name);
   if (!list) {
     const text = readFileSync(path.join(dataDir(), `${name}.txt`), 'utf8');
-    list = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    list = text.split(/\r?\n/).map((l) => l.replace(/\s+#\s.*$/, '').trim()).filter((l) => l !== '' && !l.startsWith('#'));
     cache.set(name, list);
   }
   return list;

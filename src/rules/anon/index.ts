@@ -1,4 +1,17 @@
 import type { Rule } from '../../lint/rule.js';
+import { identity } from './identity.js';
+import { nhsNumber } from './nhs-number.js';
+import { nino } from './nino.js';
+import { postcode } from './postcode.js';
+import { phone } from './phone.js';
+import { email } from './email.js';
+import { dateOfBirth } from './date-of-birth.js';
+import { streetAddress } from './street-address.js';
+import { personName } from './person-name.js';
+import { practitionerName } from './practitioner-name.js';
+import { unknownSubject } from './unknown-subject.js';
 
 /** The anon/* rules. */
-export const anonRules: Rule[] = [];
+export const anonRules: Rule[] = [
+  identity, nhsNumber, nino, postcode, phone, email, dateOfBirth, streetAddress, personName, practitionerName, unknownSubject,
+];

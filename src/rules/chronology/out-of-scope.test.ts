@@ -12,7 +12,7 @@ ruleCases(outOfScopeRule, {
     { name: 'the example review' },
     // The doc's right example: approximate dates that overlap the period are in.
     { name: 'first and last days, and approximate dates overlapping the period', review: period,
-      files: { 'chronologies/police.csv': police('2019-01-01', '2024-01-19', '2024-01', '2019', '12/2018'.replace('12/2018', '2019-01')) } },
+      files: { 'chronologies/police.csv': police('2019-01-01', '2024-01-19', '2024-01', '2019', '12/2023', '2024') } },
     { name: 'no period in review.yml: nothing to check', review: { 'terms_of_reference': null },
       files: { 'chronologies/police.csv': police('1999-05-01') } },
   ],
@@ -33,7 +33,7 @@ ruleCases(outOfScopeRule, {
     {
       name: 'only one end of the period given',
       review: { 'terms_of_reference.period.to': null, 'terms_of_reference.period.from': '2020-06-01' },
-      files: { 'chronologies/police.csv': police('2020-05-31', '2030-01-01') },
+      files: { chronologies: null, 'chronologies/police.csv': police('2020-05-31', '2030-01-01') },
       errors: [{ file: 'chronologies/police.csv', line: 2, column: 3, message: 'starts on 2020-06-01' }],
     },
   ],

@@ -1,4 +1,8 @@
 import type { Rule } from '../../lint/rule.js';
+import { requiredSection } from './required-section.js';
+import { recommendationIds } from './recommendation-ids.js';
+import { todo } from './todo.js';
+import { recommendationsMatch } from './recommendations-match.js';
 
 /** The report/* rules. */
-export const reportRules: Rule[] = [];
+export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch];

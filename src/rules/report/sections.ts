@@ -26,7 +26,7 @@ export function plainText(node: unknown): string {
   return '';
 }
 
-const NUMBERING = /^\s*(?:(?:section|part|chapter|appendix)\s+)?(?:\d+(?:\.\d+)*\.?|[ivxlc]+[.)]|[a-z][.)]|\(\w{1,4}\))\s+/i;
+const NUMBERING = /^\s*(?:(?:section|part|chapter)\s+)?(?:\d+(?:\.\d+)*[.:)]?|[ivxlc]+[.)]|[a-z][.)]|\(\w{1,4}\))\s+/i;
 
 /**
  * A heading reduced for comparison: without leading numbering ("1.", "2.3", "iv.", "(a)"),

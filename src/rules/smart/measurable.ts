@@ -34,8 +34,8 @@ function normalise(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}/%]+/gu, ' ').trim();
 }
 
-const HOW = 'say what evidence will show success: a number, percentage or date, or an audit, report or record '
-  + '(e.g. "audit of 20 cases shows 90% compliance")';
+const HOW = 'say what evidence will show success (a number, percentage or date, or an audit, report or record), '
+  + 'e.g. "audit of 20 cases shows 90% compliance"';
 
 export const measurable = defineRule(
   {

@@ -9,12 +9,24 @@ export interface PhraseMatch {
 
 const cache = new Map<string, RegExp>();
 
-function phraseRegex(phrase: string): RegExp {
-  let re = cache.get(phrase);
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A verb and its regular forms: consider(s|ed|ing), raise → raises, raised, raising. */
+function inflections(word: string): string {
+  const w = escape(word);
+  if (!/^[a-z]{3,}$/i.test(word)) return w;
+  if (/e$/i.test(word)) return `(?:${w}|${w}s|${w}d|${escape(word.slice(0, -1))}ing)`;
+  return `(?:${w}|${w}s|${w}es|${w}ed|${w}ing)`;
+}
+
+function phraseRegex(phrase: string, inflect: boolean): RegExp {
+  const key = `${inflect ? '~' : '='}${phrase}`;
+  let re = cache.get(key);
   if (!re) {
-    const body = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('\\s+');
+    const words = phrase.trim().split(/\s+/);
+    const body = words.map((w, i) => (i === 0 && inflect ? inflections(w) : escape(w))).join('\\s+');
     re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
-    cache.set(phrase, re);
+    cache.set(key, re);
   }
   re.lastIndex = 0;
   return re;
@@ -36,11 +48,14 @@ export function phraseList(...lists: Array<ReadonlyArray<unknown> | undefined>):
   return out;
 }
 
-/** Every occurrence of every phrase; where two overlap, the earlier (then the longer) wins. */
-export function findPhrases(text: string, phrases: ReadonlyArray<string>): PhraseMatch[] {
+/**
+ * Every occurrence of every phrase; where two overlap, the earlier (then the longer) wins.
+ * With `inflect`, a phrase's first word also matches its regular verb forms ("raising awareness").
+ */
+export function findPhrases(text: string, phrases: ReadonlyArray<string>, inflect = false): PhraseMatch[] {
   const all: PhraseMatch[] = [];
   for (const phrase of phrases) {
-    const re = phraseRegex(phrase);
+    const re = phraseRegex(phrase, inflect);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       all.push({ phrase, start: m.index, end: m.index + m[0].length });
       if (m[0].length === 0) re.lastIndex++;

@@ -17,7 +17,7 @@ export const specific = defineRule(
     // a missing "action" column is reported by schema/action (the column is required)
     eachAction(ctx, 'action', undefined, (row, cell) => {
       if (!cell) return;
-      for (const m of findPhrases(cell.value, phrases)) {
+      for (const m of findPhrases(cell.value, phrases, true)) {
         ctx.report(
           ctx.review.actionPlan!.file,
           cellTextSpan(cell, m.start, m.end),

@@ -1,0 +1,185 @@
+/**
+ * The master chronology as files: `master-chronology.csv`, `.md`, `.docx` and `timeline.svg`.
+ *
+ * CSV: UTF-8 without a byte-order mark, RFC 4180 (CRLF between records, a cell quoted when it
+ * holds a comma, a double quote, a line break or leading/trailing spaces; quotes doubled). Line
+ * breaks inside a cell are kept as written. Columns: `ref`, then the agency columns in their
+ * documented order. Cells are the agency's text trimmed; `date` is the normalised ISO date (the
+ * text as written when it cannot be read); `agency` is the file's agency; `key_event` is
+ * lower-cased. No formula escaping is done — the cells are the agencies' words, unchanged — so
+ * open the file in Excel through Data › From Text/CSV rather than by double-clicking.
+ *
+ * Markdown and DOCX show the same rows as a table (ref, date, time, subject, source, event,
+ * action, practitioner, key event, comment — the agency is the first part of the ref), key events
+ * in bold (and shaded in the DOCX), after a table of agencies that doubles as the reconciliation.
+ * The DOCX is composed through the shared document model (src/document), landscape, with the
+ * table header repeated on every page.
+ */
+import type { Review } from '../review/model.js';
+import type { Block, Doc, TableRow } from '../document/model.js';
+import { cell, createDoc, heading, paragraph, row, strong, text } from '../document/model.js';
+import { renderDocx } from '../document/docx.js';
+import { MASTER_COLUMNS, formatReconciliation, type MasterChronology, type MasterRow } from './merge.js';
+import { timelineForReview } from './timeline.js';
+
+export const OUTPUT_FILES = ['master-chronology.csv', 'master-chronology.md', 'master-chronology.docx', 'timeline.svg'] as const;
+
+// ---------------------------------------------------------------- CSV
+
+/** One CSV cell, quoted when RFC 4180 needs it (or when it has spaces at either end). */
+export function csvCell(v: string): string {
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** CSV text for rows of cells: CRLF between records and after the last. */
+export function toCsv(records: readonly (readonly string[])[]): string {
+  return records.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function masterValues(r: MasterRow): string[] {
+  const v: Record<(typeof MASTER_COLUMNS)[number], string> = {
+    ref: r.ref, id: r.id, date: r.date, time: r.time, agency: r.agency, subject: r.subject, source: r.source,
+    event: r.event, action: r.action, practitioner: r.practitioner, key_event: r.key_event, comment: r.comment,
+  };
+  return MASTER_COLUMNS.map((c) => v[c]);
+}
+
+export function masterCsv(master: MasterChronology): string {
+  return toCsv([[...MASTER_COLUMNS], ...master.rows.map(masterValues)]);
+}
+
+// ---------------------------------------------------------------- shared by Markdown and DOCX
+
+const TABLE_COLUMNS = ['Ref', 'Date', 'Time', 'Subject', 'Source', 'Event', 'Action', 'Practitioner', 'Key event', 'Comment'] as const;
+
+function tableValues(r: MasterRow): string[] {
+  const date = r.parsed ? r.date : `${r.date || '(no date)'} (date not recognised)`;
+  return [r.ref, date, r.time, r.subject.split(';').map((s) => s.trim()).filter(Boolean).join('; '), r.source, r.event,
+    r.action, r.practitioner, r.key ? 'Yes' : r.key_event === 'no' ? 'No' : r.key_event, r.comment];
+}
+
+function agencyNames(review: Review): Map<string, string> {
+  const names = new Map<string, string>();
+  const agencies = review.meta?.data?.agencies;
+  if (Array.isArray(agencies)) {
+    for (const a of agencies) if (a && typeof a.id === 'string' && typeof a.name === 'string') names.set(a.id, a.name);
+  }
+  return names;
+}
+
+function intro(review: Review, master: MasterChronology): string[] {
+  const n = master.rows.length;
+  const k = master.rows.filter((r) => r.key).length;
+  const lines = [
+    `${n} entr${n === 1 ? 'y' : 'ies'} from ${master.reconciliation.agencies.length} agency chronolog${master.reconciliation.agencies.length === 1 ? 'y' : 'ies'}, `
+      + `${k} marked as key event${k === 1 ? '' : 's'}. Each ref (agency#id) points to the row in the agency's chronology.`,
+    'Order: by date (an approximate date such as 2020-03 comes before the days of its month), then time '
+      + '(entries without a time first), then agency, then the order in the agency\'s file.',
+  ];
+  if (master.undated.length) {
+    lines.push(`${master.undated.length} entr${master.undated.length === 1 ? 'y has a date' : 'ies have dates'} that could not be read; `
+      + `${master.undated.length === 1 ? 'it is' : 'they are'} listed at the end, marked "date not recognised".`);
+  }
+  lines.push(`Reconciliation (rows in → rows out): ${formatReconciliation(master.reconciliation)}`);
+  void review;
+  return lines;
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/** Escapes text for a GFM table cell: no accidental formatting, pipes or line breaks. */
+export function mdCell(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/([`*_[\]|#~])/g, '\\$1')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+export function masterMarkdown(review: Review, master: MasterChronology): string {
+  const names = agencyNames(review);
+  const out: string[] = [];
+  out.push(`# Master chronology: ${mdCell(review.id)}`, '');
+  for (const l of intro(review, master)) out.push(mdCell(l), '');
+  out.push('Key events are in **bold**.', '');
+  out.push('## Agencies', '');
+  out.push('| Agency | Name | Rows in | Rows out |', '| --- | --- | ---: | ---: |');
+  for (const c of master.reconciliation.agencies) {
+    out.push(`| ${mdCell(c.agency)} | ${mdCell(names.get(c.agency) ?? '')} | ${c.rowsIn} | ${c.rowsOut} |`);
+  }
+  out.push(`| **Total** | | **${master.reconciliation.totalIn}** | **${master.reconciliation.totalOut}** |`, '');
+  out.push('## Chronology', '');
+  out.push(`| ${TABLE_COLUMNS.join(' | ')} |`, `| ${TABLE_COLUMNS.map(() => '---').join(' | ')} |`);
+  for (const r of master.rows) {
+    const cells = tableValues(r).map((v) => {
+      const e = mdCell(v);
+      return r.key && e ? `**${e}**` : e;
+    });
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------- DOCX (through the document model)
+
+export interface ChronologyDocOptions {
+  /** Protective marking for the header and footer of every page (the profile's draft marking). */
+  marking?: string;
+}
+
+export function masterDoc(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Doc {
+  const names = agencyNames(review);
+  const blocks: Block[] = [];
+  blocks.push(heading(1, 'Master chronology'));
+  for (const l of intro(review, master)) blocks.push(paragraph(l));
+  blocks.push(paragraph('Key events are in ', strong('bold'), ' on a shaded background, with "Yes" in the Key event column.'));
+  blocks.push(heading(2, 'Agencies'));
+  blocks.push({
+    type: 'table',
+    columns: [{ width: 2 }, { width: 6 }, { width: 1, align: 'right' }, { width: 1, align: 'right' }],
+    header: [row(['Agency', 'Name', 'Rows in', 'Rows out'])],
+    rows: [
+      ...master.reconciliation.agencies.map((c) => row([c.agency, names.get(c.agency) ?? '', String(c.rowsIn), String(c.rowsOut)])),
+      row([cell(strong('Total')), '', cell(strong(String(master.reconciliation.totalIn))), cell(strong(String(master.reconciliation.totalOut)))]),
+    ],
+  });
+  blocks.push(heading(2, 'Chronology'));
+  const rows: TableRow[] = master.rows.map((r) => row(tableValues(r).map((v) => multiline(v)), r.key));
+  blocks.push({
+    type: 'table',
+    // Relative widths for a landscape page: the event, action and comment get the room.
+    columns: [{ width: 1.5 }, { width: 1.25 }, { width: 0.7 }, { width: 1.2 }, { width: 1.3 }, { width: 4.2 },
+      { width: 2.6 }, { width: 1.3 }, { width: 0.75 }, { width: 2.6 }],
+    header: [row([...TABLE_COLUMNS])],
+    rows,
+  });
+  return createDoc(
+    { title: `Master chronology: ${review.id}`, ...(review.meta?.data?.title ? { subtitle: String(review.meta.data.title) } : {}), language: 'en-GB' },
+    blocks,
+    { orientation: 'landscape', pageNumbers: true, toc: false, ...(options.marking ? { marking: options.marking } : {}) },
+  );
+}
+
+/** A table cell whose line breaks are kept. */
+function multiline(v: string) {
+  const parts = v.split(/\r\n|\r|\n/);
+  if (parts.length === 1) return cell(v);
+  return { children: parts.flatMap((p, i) => (i === 0 ? [text(p)] : [{ type: 'lineBreak' as const }, text(p)])) };
+}
+
+export async function masterDocx(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Promise<Buffer> {
+  return renderDocx(masterDoc(review, master, options));
+}
+
+// ---------------------------------------------------------------- all four
+
+/** Every chronology output, by file name, as bytes. */
+export async function chronologyOutputs(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  files.set('master-chronology.csv', Buffer.from(masterCsv(master), 'utf8'));
+  files.set('master-chronology.md', Buffer.from(masterMarkdown(review, master), 'utf8'));
+  files.set('master-chronology.docx', await masterDocx(review, master, options));
+  files.set('timeline.svg', Buffer.from(timelineForReview(review, master), 'utf8'));
+  return files;
+}

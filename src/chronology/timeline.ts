@@ -1,0 +1,494 @@
+/**
+ * The timeline picture (`timeline.svg`): one lane per agency on a shared time axis.
+ *
+ * Made to be printed by a panel: white background, dark text, colour-blind-safe lane colours and
+ * shapes that still read in greyscale (a dot for a contact, a bar for an approximate date, a
+ * diamond for a key event). Key events are labelled with their date and the start of their
+ * event text; labels are stacked in tiers above the lane so that none overlaps another or another
+ * label's leader line. When there is not room for every label (thousands of rows), the rest stay
+ * unlabelled and the caption says how many. Non-key contacts become thin ticks when a lane is
+ * dense. The output is deterministic: the same rows give the same bytes.
+ *
+ * `renderTimeline` knows nothing of reviews; `timelineForReview` composes its input from a
+ * review and its master chronology.
+ */
+import type { Review } from '../review/model.js';
+import { dayNumber, formatShortDate, parseChronologyDate, type Precision } from './dates.js';
+import type { MasterChronology } from './merge.js';
+import { reviewPeriod } from './scope.js';
+
+export interface TimelineLane {
+  id: string;
+  label: string;
+}
+
+export interface TimelineEvent {
+  lane: string;
+  /** First and last day covered (ISO); equal for an exact date. */
+  start: string;
+  end: string;
+  precision: Precision;
+  key: boolean;
+  /** Short text for a key event's label (the date is added in front). */
+  label?: string;
+  /** Date as printed in the label, e.g. `4 Nov 2023`. */
+  dateLabel?: string;
+}
+
+export interface TimelineMarker {
+  date: string;
+  label: string;
+  kind: 'period' | 'death';
+}
+
+export interface TimelineInput {
+  title: string;
+  subtitle?: string;
+  lanes: TimelineLane[];
+  events: TimelineEvent[];
+  markers?: TimelineMarker[];
+  /** Extra lines for the caption under the legend. */
+  notes?: string[];
+}
+
+export const WIDTH = 1600;
+const FONT = "'DejaVu Sans', Verdana, Arial, Helvetica, sans-serif";
+const LEFT = 250;
+const RIGHT = 40;
+const PLOT_X0 = LEFT;
+const PLOT_X1 = WIDTH - RIGHT;
+const LABEL_FONT = 11;
+const TIER_HEIGHT = 16;
+const MAX_TIERS = 5;
+const LABEL_CHARS = 38;
+const LANE_BASE = 40;
+/** Above this many contacts in a lane, non-key contacts are drawn as thin ticks. */
+const DENSE = 150;
+
+/** Okabe–Ito and Tol colours: distinguishable with colour-blindness, dark enough to print. */
+export const LANE_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C564B', '#6A3D9A', '#999933', '#117733', '#882255', '#44AA99'];
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const GRID = '#d5d9df';
+const DEATH = '#b00020';
+
+// Advance widths (1/1000 em) of DejaVu Sans and DejaVu Sans Bold for ASCII 32–126, from the font
+// files; other characters count as a wide glyph. Used to size labels before they are drawn.
+const W_REGULAR = [318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838];
+const W_BOLD = [348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 500, 500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838];
+
+/** Width in pixels of a text at a font size (DejaVu Sans metrics; fallbacks are narrower). */
+export function textWidth(s: string, size: number, bold = false): number {
+  const table = bold ? W_BOLD : W_REGULAR;
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 32 && c < 127 ? table[c - 32] : 1000 * (bold ? 0.7 : 0.64);
+  }
+  return (w / 1000) * size;
+}
+
+/** Escapes text for XML and drops characters XML 1.0 cannot hold. */
+export function xmlEscape(s: string): string {
+  return s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => {
+      // keep well-formed surrogate pairs, drop lone halves
+      const code = c.charCodeAt(0);
+      if (code <= 0xdbff) {
+        const next = all.charCodeAt(i + 1);
+        return next >= 0xdc00 && next <= 0xdfff ? c : '';
+      }
+      const prev = all.charCodeAt(i - 1);
+      return prev >= 0xd800 && prev <= 0xdbff ? c : '';
+    })
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** The first sentence or clause of an event: what a label has room for. */
+export function firstClause(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  const m = /^(.{12,}?)[.;:](\s|$)/.exec(t);
+  return m ? m[1] : t;
+}
+
+/** Shortens a text to at most `max` characters, at a word boundary, with an ellipsis. */
+export function truncate(s: string, max: number): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  if ([...t].length <= max) return t;
+  const cut = [...t].slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}
+
+const f1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace(/\.0$/, '');
+
+interface Tier {
+  /** Occupied [x0, x1] intervals. */
+  spans: Array<[number, number]>;
+}
+
+function free(t: Tier, x0: number, x1: number): boolean {
+  return t.spans.every(([a, b]) => x1 < a || x0 > b);
+}
+
+interface PlacedLabel {
+  x: number;
+  markX: number;
+  tier: number;
+  anchor: 'start' | 'end';
+  date: string;
+  text: string;
+}
+
+interface LaneLayout {
+  lane: TimelineLane;
+  colour: string;
+  events: TimelineEvent[];
+  labels: PlacedLabel[];
+  tiers: number;
+  unlabelled: number;
+  y: number;
+  height: number;
+}
+
+/** Splits a lane name over at most three lines that fit the label column. */
+function wrapLaneLabel(label: string, width: number, size: number): string[] {
+  const words = label.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    const next = cur ? `${cur} ${w}` : w;
+    if (textWidth(next, size, true) <= width || !cur) cur = next;
+    else {
+      lines.push(cur);
+      cur = w;
+    }
+  }
+  if (cur) lines.push(cur);
+  if (lines.length <= 3) return lines.map((l) => fitText(l, width, size, true));
+  return [lines[0], lines[1], fitText(lines.slice(2).join(' '), width, size, true)];
+}
+
+function fitText(s: string, width: number, size: number, bold = false): string {
+  if (textWidth(s, size, bold) <= width) return s;
+  let t = s;
+  while (t.length > 1 && textWidth(`${t}…`, size, bold) > width) t = t.slice(0, -1);
+  return `${t.trimEnd()}…`;
+}
+
+export function renderTimeline(input: TimelineInput): string {
+  const laneIds = new Set(input.lanes.map((l) => l.id));
+  const events = input.events.filter((e) => laneIds.has(e.lane));
+  const markers = input.markers ?? [];
+
+  // ---- time domain: whole months around every event and marker
+  const days = [...events.flatMap((e) => [dayNumber(e.start), dayNumber(e.end)]), ...markers.map((m) => dayNumber(m.date))];
+  let lo = days.length ? Math.min(...days) : dayNumber('2000-01-01');
+  let hi = days.length ? Math.max(...days) : dayNumber('2000-12-31');
+  const monthStart = (d: number) => {
+    const t = new Date(d * 86_400_000);
+    return Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1) / 86_400_000;
+  };
+  const nextMonth = (d: number) => {
+    const t = new Date(d * 86_400_000);
+    return Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 1) / 86_400_000;
+  };
+  lo = monthStart(lo);
+  hi = nextMonth(hi);
+  if (hi - lo < 120) {
+    lo = monthStart(lo - 45);
+    hi = nextMonth(hi + 45);
+  }
+  const pad = (hi - lo) * 0.01;
+  const d0 = lo - pad;
+  const d1 = hi + pad;
+  const xOf = (day: number) => PLOT_X0 + ((day - d0) / (d1 - d0)) * (PLOT_X1 - PLOT_X0);
+  const xOfIso = (iso: string) => xOf(dayNumber(iso));
+
+  // ---- lanes: place labels for key events, tier by tier
+  const lanes: LaneLayout[] = input.lanes.map((lane, i) => ({
+    lane, colour: LANE_COLOURS[i % LANE_COLOURS.length], events: [], labels: [], tiers: 0, unlabelled: 0, y: 0, height: 0,
+  }));
+  const byId = new Map(lanes.map((l) => [l.lane.id, l]));
+  for (const e of events) byId.get(e.lane)!.events.push(e);
+
+  for (const L of lanes) {
+    const tiers: Tier[] = [];
+    const keys = L.events
+      .filter((e) => e.key)
+      .map((e) => ({ e, x: (xOfIso(e.start) + xOfIso(e.end)) / 2 }))
+      .sort((a, b) => a.x - b.x);
+    for (const { e, x } of keys) {
+      const date = e.dateLabel ?? e.start;
+      const text = truncate(firstClause(e.label ?? ''), LABEL_CHARS);
+      const w = textWidth(date, LABEL_FONT, true) + (text ? textWidth(` ${text}`, LABEL_FONT) : 0);
+      // A flag: the leader rises at the mark and the label runs right from it, or left when the
+      // right is taken (or past the edge). The lowest tier with room wins.
+      const options = (['start', 'end'] as const)
+        .map((anchor) => ({ anchor, x0: anchor === 'start' ? x - 1 : x - 3 - w, x1: anchor === 'start' ? x + 3 + w : x + 1 }))
+        .filter((o) => o.x0 >= 4 && o.x1 <= WIDTH - 4);
+      let placed: { tier: number; anchor: 'start' | 'end'; x0: number; x1: number } | undefined;
+      for (let t = 0; t < MAX_TIERS && !placed; t++) {
+        if (!tiers[t]) tiers[t] = { spans: [] };
+        // The leader must not cross a label in a lower tier.
+        let leaderClear = true;
+        for (let u = 0; u < t; u++) if (!free(tiers[u], x - 2, x + 2)) leaderClear = false;
+        if (!leaderClear) continue;
+        const o = options.find((c) => free(tiers[t], c.x0 - 5, c.x1 + 5));
+        if (o) placed = { tier: t, ...o };
+      }
+      if (!placed) {
+        L.unlabelled++;
+        continue;
+      }
+      tiers[placed.tier].spans.push([placed.x0, placed.x1]);
+      for (let u = 0; u < placed.tier; u++) tiers[u].spans.push([x - 1, x + 1]);
+      L.labels.push({ x: placed.anchor === 'start' ? x + 3 : x - 3, markX: x, tier: placed.tier, anchor: placed.anchor, date, text });
+      L.tiers = Math.max(L.tiers, placed.tier + 1);
+    }
+  }
+
+  // ---- vertical layout
+  const titleY = 40;
+  const subtitleY = 64;
+  const axisTop = input.subtitle ? 104 : 84;
+  let y = axisTop + 8;
+  for (const L of lanes) {
+    L.y = y;
+    const nameLines = wrapLaneLabel(L.lane.label, LEFT - 40, 12).length;
+    L.height = Math.max(LANE_BASE + L.tiers * TIER_HEIGHT, 30 + nameLines * 14);
+    y += L.height;
+  }
+  const plotBottom = y;
+  const legendY = plotBottom + 44;
+  const notes = [...(input.notes ?? [])];
+  const unlabelled = lanes.reduce((n, L) => n + L.unlabelled, 0);
+  if (unlabelled) notes.push(`${unlabelled} key event${unlabelled === 1 ? ' is' : 's are'} not labelled for lack of space: see the master chronology.`);
+  const height = Math.ceil(legendY + 34 + notes.length * 18 + 16);
+
+  const out: string[] = [];
+  const push = (...s: string[]) => { out.push(...s); };
+  push('<?xml version="1.0" encoding="UTF-8"?>');
+  push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${xmlEscape(FONT)}" role="img" aria-labelledby="tl-title tl-desc">`);
+  push(`<title id="tl-title">${xmlEscape(input.title)}</title>`);
+  push(`<desc id="tl-desc">${xmlEscape(`${input.subtitle ?? ''} One lane per agency; each mark is one chronology entry; key events are larger diamonds with labels.`.trim())}</desc>`);
+  push(`<rect x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`);
+  push(`<text x="${LEFT - 230}" y="${titleY}" font-size="22" font-weight="bold" fill="${INK}">${xmlEscape(input.title)}</text>`);
+  if (input.subtitle) push(`<text x="${LEFT - 230}" y="${subtitleY}" font-size="13" fill="${MUTED}">${xmlEscape(input.subtitle)}</text>`);
+
+  // ---- lane backgrounds and names
+  lanes.forEach((L, i) => {
+    if (i % 2 === 0) push(`<rect x="${LEFT - 236}" y="${f1(L.y)}" width="${WIDTH - LEFT + 236 - RIGHT + 20}" height="${f1(L.height)}" fill="#f4f6f8"/>`);
+  });
+  push(`<g id="lane-names">`);
+  for (const L of lanes) {
+    const lines = wrapLaneLabel(L.lane.label, LEFT - 40, 12);
+    const n = L.events.length;
+    const k = L.events.filter((e) => e.key).length;
+    const count = `${n} contact${n === 1 ? '' : 's'}${k ? `, ${k} key` : ''}`;
+    const mid = L.y + L.height - 20;
+    const block = lines.length * 14 + 12;
+    const top = Math.max(L.y + 14, Math.min(mid - block / 2 + 10, L.y + L.height - 6 - (block - 10)));
+    push(`<rect x="${LEFT - 232}" y="${f1(mid - 7)}" width="8" height="14" rx="2" fill="${L.colour}"/>`);
+    lines.forEach((line, j) => push(`<text x="${LEFT - 218}" y="${f1(top + j * 14)}" font-size="12" font-weight="bold" fill="${INK}">${xmlEscape(line)}</text>`));
+    push(`<text x="${LEFT - 218}" y="${f1(top + lines.length * 14)}" font-size="10.5" fill="${MUTED}">${xmlEscape(count)}</text>`);
+  }
+  push('</g>');
+
+  // ---- axis: year lines and labels, month ticks
+  const pxPerDay = (PLOT_X1 - PLOT_X0) / (d1 - d0);
+  const pxPerYear = pxPerDay * 365.25;
+  const yearStep = [1, 2, 5, 10, 20, 50, 100].find((s) => s * pxPerYear >= 48) ?? 100;
+  const firstYear = new Date(lo * 86_400_000).getUTCFullYear();
+  const lastYear = new Date(hi * 86_400_000).getUTCFullYear() + 1;
+  const axis: string[] = [];
+  const grid: string[] = [];
+  push(`<g id="axis" font-size="11" fill="${INK}">`);
+  for (let yr = firstYear; yr <= lastYear; yr++) {
+    const day = Date.UTC(yr, 0, 1) / 86_400_000;
+    if (day < d0 || day > d1) continue;
+    const x = xOf(day);
+    if (yr % yearStep === 0) {
+      grid.push(`M${f1(x)} ${axisTop}V${f1(plotBottom)}`);
+      axis.push(`<text x="${f1(x + 3)}" y="${axisTop - 10}" font-weight="bold" font-size="12">${yr}</text>`);
+    }
+  }
+  const pxPerMonth = pxPerDay * 30.44;
+  const ticks: string[] = [];
+  if (pxPerMonth >= 5) {
+    for (let yr = firstYear; yr <= lastYear; yr++) {
+      for (let m = 0; m < 12; m++) {
+        const day = Date.UTC(yr, m, 1) / 86_400_000;
+        if (day < d0 || day > d1) continue;
+        const x = xOf(day);
+        ticks.push(`M${f1(x)} ${axisTop}v${m === 0 ? 8 : 4}`);
+        const every = pxPerMonth >= 34 ? 1 : pxPerMonth >= 12 ? 3 : 0;
+        if (m !== 0 && every && m % every === 0) {
+          const name = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m];
+          axis.push(`<text x="${f1(x + 2)}" y="${axisTop - 10}" font-size="9.5" fill="${MUTED}">${name}</text>`);
+        }
+      }
+    }
+  }
+  push(...axis);
+  push('</g>');
+  push(`<path d="M${PLOT_X0} ${axisTop}H${PLOT_X1}" stroke="${INK}" stroke-width="1"/>`);
+  if (ticks.length) push(`<path d="${ticks.join('')}" stroke="${INK}" stroke-width="1"/>`);
+  if (grid.length) push(`<path d="${grid.join('')}" stroke="${GRID}" stroke-width="1"/>`);
+  push(`<path d="M${PLOT_X0} ${f1(plotBottom)}H${PLOT_X1}" stroke="${GRID}" stroke-width="1"/>`);
+
+  // ---- markers: review period (dashed), date of death (solid)
+  push('<g id="markers">');
+  for (const m of markers) {
+    const x = xOfIso(m.date);
+    const colour = m.kind === 'death' ? DEATH : MUTED;
+    const dash = m.kind === 'death' ? '' : ' stroke-dasharray="5 4"';
+    push(`<path d="M${f1(x)} ${axisTop}V${f1(plotBottom)}" stroke="${colour}" stroke-width="${m.kind === 'death' ? 1.6 : 1.2}"${dash}/>`);
+    const w = textWidth(m.label, 10.5, true);
+    const right = x + 4 + w <= PLOT_X1 + RIGHT - 2;
+    push(`<text x="${f1(right ? x + 4 : x - 4)}" y="${f1(plotBottom + 15)}" font-size="10.5" font-weight="bold" fill="${colour}"${right ? '' : ' text-anchor="end"'}>${xmlEscape(m.label)}</text>`);
+  }
+  push('</g>');
+
+  // ---- events
+  for (const L of lanes) {
+    const base = L.y + L.height - 20;
+    const dense = L.events.length > DENSE;
+    push(`<g id="lane-${xmlEscape(L.lane.id)}" fill="${L.colour}">`);
+    push(`<path d="M${PLOT_X0} ${f1(base)}H${PLOT_X1}" stroke="${L.colour}" stroke-opacity="0.35" stroke-width="1"/>`);
+    // approximate dates: a bar over the month or year they cover
+    for (const e of L.events) {
+      if (e.precision === 'day' || e.key) continue;
+      const x0 = xOfIso(e.start);
+      const x1 = xOf(dayNumber(e.end) + 1);
+      // In a busy lane the bars are thinner and fainter, so they do not hide the ticks.
+      const h = dense ? 4 : 7;
+      push(`<rect x="${f1(x0)}" y="${f1(base + (dense ? 8 : -3.5))}" width="${f1(Math.max(x1 - x0, 2))}" height="${h}" rx="${h / 2}" fill-opacity="${dense ? 0.3 : 0.45}"/>`);
+    }
+    // exact dates: dots, or in a dense lane ticks merged per pixel (darker where more)
+    const exact = L.events.filter((e) => e.precision === 'day' && !e.key);
+    if (dense) {
+      const perPx = new Map<number, number>();
+      for (const e of exact) {
+        const px = Math.round(xOfIso(e.start));
+        perPx.set(px, (perPx.get(px) ?? 0) + 1);
+      }
+      const levels = new Map<number, string[]>();
+      for (const [px, n] of [...perPx.entries()].sort((a, b) => a[0] - b[0])) {
+        const level = Math.min(4, n);
+        const list = levels.get(level) ?? [];
+        list.push(`M${px} ${f1(base - 7)}v14`);
+        levels.set(level, list);
+      }
+      for (const [level, segs] of [...levels.entries()].sort((a, b) => a[0] - b[0])) {
+        push(`<path d="${segs.join('')}" stroke="${L.colour}" stroke-width="1" stroke-opacity="${[0, 0.45, 0.65, 0.85, 1][level]}"/>`);
+      }
+    } else {
+      for (const e of exact) push(`<circle cx="${f1(xOfIso(e.start))}" cy="${f1(base)}" r="4" fill-opacity="0.8"/>`);
+    }
+    // key events: leader, diamond, label
+    for (const lab of L.labels) {
+      const ly = base - 14 - lab.tier * TIER_HEIGHT;
+      push(`<path d="M${f1(lab.markX)} ${f1(base - 7)}V${f1(ly - 9)}" stroke="${INK}" stroke-width="0.8"/>`);
+    }
+    for (const e of L.events.filter((x) => x.key)) {
+      const x = (xOfIso(e.start) + xOfIso(e.end)) / 2;
+      if (e.precision !== 'day') {
+        const x0 = xOfIso(e.start);
+        const x1 = xOf(dayNumber(e.end) + 1);
+        push(`<rect x="${f1(x0)}" y="${f1(base - 3.5)}" width="${f1(Math.max(x1 - x0, 2))}" height="7" rx="3.5" fill-opacity="0.45"/>`);
+      }
+      push(`<path d="M${f1(x)} ${f1(base - 7.5)}l7.5 7.5l-7.5 7.5l-7.5 -7.5z" stroke="${INK}" stroke-width="1.2"/>`);
+    }
+    push('</g>');
+    if (L.labels.length) {
+      push(`<g font-size="${LABEL_FONT}" fill="${INK}">`);
+      for (const lab of L.labels) {
+        const ly = base - 14 - lab.tier * TIER_HEIGHT;
+        const anchor = lab.anchor === 'end' ? ' text-anchor="end"' : '';
+        push(`<text x="${f1(lab.x)}" y="${f1(ly)}"${anchor}><tspan font-weight="bold">${xmlEscape(lab.date)}</tspan>${lab.text ? ` ${xmlEscape(lab.text)}` : ''}</text>`);
+      }
+      push('</g>');
+    }
+  }
+
+  // ---- legend and notes
+  const lx = LEFT - 230;
+  const ly = legendY;
+  push(`<g id="legend" font-size="12" fill="${INK}">`);
+  push(`<text x="${lx}" y="${ly}" font-weight="bold">Key</text>`);
+  let x = lx + 44;
+  const item = (svg: string, label: string) => {
+    push(svg);
+    push(`<text x="${f1(x + 22)}" y="${ly}">${xmlEscape(label)}</text>`);
+    x += 22 + textWidth(label, 12) + 28;
+  };
+  item(`<circle cx="${f1(x + 8)}" cy="${ly - 4}" r="4" fill="${MUTED}"/>`, 'contact (exact date)');
+  if (lanes.some((L) => L.events.length > DENSE)) {
+    item(`<path d="M${f1(x + 6)} ${ly - 11}v14M${f1(x + 9)} ${ly - 11}v14M${f1(x + 11)} ${ly - 11}v14" stroke="${MUTED}" stroke-width="1"/>`, 'contacts in a busy lane (darker where more)');
+  }
+  item(`<rect x="${f1(x)}" y="${ly - 7.5}" width="18" height="7" rx="3.5" fill="${MUTED}" fill-opacity="0.45"/>`, 'contact with an approximate date (spans its month or year)');
+  item(`<path d="M${f1(x + 8)} ${ly - 11.5}l7.5 7.5l-7.5 7.5l-7.5 -7.5z" fill="${MUTED}" stroke="${INK}" stroke-width="1.2"/>`, 'key event (labelled)');
+  if (markers.some((m) => m.kind === 'period')) {
+    item(`<path d="M${f1(x + 8)} ${ly - 14}v16" stroke="${MUTED}" stroke-width="1.2" stroke-dasharray="5 4"/>`, 'review period');
+  }
+  if (markers.some((m) => m.kind === 'death')) {
+    item(`<path d="M${f1(x + 8)} ${ly - 14}v16" stroke="${DEATH}" stroke-width="1.6"/>`, 'date of death');
+  }
+  push('</g>');
+  notes.forEach((n, i) => push(`<text x="${lx}" y="${ly + 26 + i * 18}" font-size="11" fill="${MUTED}">${xmlEscape(n)}</text>`));
+  push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** The timeline of a review's master chronology. */
+export function timelineForReview(review: Review, master: MasterChronology): string {
+  const meta = review.meta?.data;
+  const agencies = Array.isArray(meta?.agencies) ? meta!.agencies : [];
+  const names = new Map<string, string>();
+  for (const a of agencies) if (a && typeof a.id === 'string') names.set(a.id, typeof a.name === 'string' && a.name ? a.name : a.id);
+  const order = new Map(agencies.map((a, i) => [a?.id, i]));
+  const laneIds = master.reconciliation.agencies.map((c) => c.agency)
+    .sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0));
+  const lanes = laneIds.map((id) => ({ id, label: names.get(id) ?? id }));
+
+  const dated = master.rows.filter((r) => r.parsed);
+  const events: TimelineEvent[] = dated.map((r) => ({
+    lane: r.agency,
+    start: r.parsed!.start,
+    end: r.parsed!.end,
+    precision: r.parsed!.precision,
+    key: r.key,
+    label: r.event,
+    dateLabel: formatShortDate(r.parsed!),
+  }));
+
+  const markers: TimelineMarker[] = [];
+  const period = reviewPeriod(meta);
+  if (period.from) markers.push({ date: period.from, label: `Review period from ${shortIso(period.from)}`, kind: 'period' });
+  const death = typeof meta?.dates?.death === 'string' ? parseChronologyDate(meta.dates.death) : undefined;
+  if (death?.ok && death.date.precision === 'day') markers.push({ date: death.date.iso, label: `Death, ${formatShortDate(death.date)}`, kind: 'death' });
+  if (period.to && period.to !== (death?.ok ? death.date.iso : undefined)) {
+    markers.push({ date: period.to, label: `Review period to ${shortIso(period.to)}`, kind: 'period' });
+  }
+
+  const first = dated[0]?.parsed;
+  const last = dated[dated.length - 1]?.parsed;
+  const k = dated.filter((r) => r.key).length;
+  const span = first && last ? `, ${formatShortDate(first)} to ${formatShortDate(last)}` : '';
+  const subtitle = `${meta?.title ?? review.id} — ${dated.length} contact${dated.length === 1 ? '' : 's'} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}${span}; ${k} key event${k === 1 ? '' : 's'}`;
+  const notes: string[] = [`Source: master chronology of ${review.id} (${master.rows.length} rows); each mark is one entry, traceable by its ref in master-chronology.csv.`];
+  if (master.undated.length) notes.push(`${master.undated.length} entr${master.undated.length === 1 ? 'y has' : 'ies have'} a date that could not be read and ${master.undated.length === 1 ? 'is' : 'are'} not shown (see chronology/date).`);
+  return renderTimeline({ title: `${review.id}: timeline of agency contact`, subtitle, lanes, events, markers, notes });
+}
+
+function shortIso(iso: string): string {
+  const r = parseChronologyDate(iso);
+  return r.ok ? formatShortDate(r.date) : iso;
+}

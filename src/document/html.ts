@@ -1,0 +1,278 @@
+/**
+ * The HTML writer: one self-contained, printable page — inline CSS, pictures as data URIs, no
+ * script and nothing fetched — for previews and dashboards.
+ *
+ * Headings are shifted down one level (the document title is the page's only <h1>). When printed,
+ * the marking and page numbers go in the page margins (CSS @page margin boxes); on screen the
+ * marking is a banner at the top and bottom.
+ */
+import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
+import { plainText } from './model.js';
+import { columnCount, columnFractions, headingAnchors, imageSize, language, textWidth } from './shared.js';
+
+export interface HtmlOptions {
+  /** Extra CSS appended after the built-in style sheet. */
+  css?: string;
+}
+
+/** Writes a document as a complete HTML page. */
+export function renderHtml(doc: Doc, options: HtmlOptions = {}): string {
+  const writer = new HtmlWriter(doc);
+  const body = writer.blocks(doc.blocks);
+  const notes = writer.endnotes();
+  const marking = doc.options.marking;
+  const parts = [
+    '<!DOCTYPE html>',
+    `<html lang="${attr(language(doc))}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(doc.meta.title)}</title>`,
+    `<style>${stylesheet(doc)}${options.css ?? ''}</style>`,
+    '</head>',
+    '<body>',
+    marking ? `<div class="marking marking-top">${esc(marking)}</div>` : '',
+    '<main>',
+    '<header>',
+    `<h1 class="title">${esc(doc.meta.title)}</h1>`,
+    doc.meta.subtitle ? `<p class="subtitle">${esc(doc.meta.subtitle)}</p>` : '',
+    '</header>',
+    doc.options.toc ? writer.toc() : '',
+    body,
+    notes,
+    '</main>',
+    marking ? `<div class="marking marking-bottom">${esc(marking)}</div>` : '',
+    '</body>',
+    '</html>',
+    '',
+  ];
+  return parts.filter((p) => p !== '').join('\n');
+}
+
+class HtmlWriter {
+  private readonly anchors: Map<Block, string>;
+  private readonly notes: string[] = [];
+
+  constructor(private readonly doc: Doc) {
+    this.anchors = headingAnchors(doc.blocks);
+  }
+
+  toc(): string {
+    const items: string[] = [];
+    let depth = 0;
+    for (const [block, id] of this.anchors) {
+      if (block.type !== 'heading') continue;
+      // Open or close nested lists to reach the heading's level.
+      while (depth < block.level) {
+        items.push(depth === 0 ? '<ol>' : '<li class="toc-nest"><ol>');
+        depth++;
+      }
+      while (depth > block.level) {
+        items.push(depth === 1 ? '</ol>' : '</ol></li>');
+        depth--;
+      }
+      items.push(`<li><a href="#${attr(id)}">${esc(plainText(block.children))}</a></li>`);
+    }
+    while (depth > 0) {
+      items.push(depth === 1 ? '</ol>' : '</ol></li>');
+      depth--;
+    }
+    return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2>\n${items.join('\n')}\n</nav>`;
+  }
+
+  blocks(blocks: readonly Block[]): string {
+    return blocks.map((b) => this.block(b)).join('\n');
+  }
+
+  private block(block: Block): string {
+    switch (block.type) {
+      case 'heading': {
+        const tag = `h${block.level + 1}`;
+        return `<${tag} id="${attr(this.anchors.get(block)!)}">${this.inlines(block.children)}</${tag}>`;
+      }
+      case 'paragraph':
+        return `<p>${this.inlines(block.children)}</p>`;
+      case 'list': {
+        const items = block.items.map((item) => `<li>${this.item(item)}</li>`).join('\n');
+        if (!block.ordered) return `<ul>\n${items}\n</ul>`;
+        return `<ol${block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : ''}>\n${items}\n</ol>`;
+      }
+      case 'blockquote':
+        return `<blockquote>\n${this.blocks(block.children)}\n</blockquote>`;
+      case 'table':
+        return this.table(block);
+      case 'image':
+        return this.image(block);
+      case 'pageBreak':
+        return '<div class="page-break"></div>';
+      case 'thematicBreak':
+        return '<hr>';
+    }
+  }
+
+  /** A list item: a lone paragraph is written without <p>, so the list stays tight. */
+  private item(blocks: Block[]): string {
+    if (blocks.length === 1 && blocks[0]!.type === 'paragraph') return this.inlines(blocks[0]!.children);
+    return this.blocks(blocks);
+  }
+
+  private table(table: Extract<Block, { type: 'table' }>): string {
+    const count = columnCount(table);
+    const fractions = columnFractions(table.columns, count);
+    const row = (r: TableRow, header: boolean): string => {
+      const cells = Array.from({ length: count }, (_, i) => {
+        const c = r.cells[i] ?? { children: [] };
+        const tag = header ? 'th' : 'td';
+        const align = table.columns?.[i]?.align;
+        const classes = [align && align !== 'left' ? `align-${align}` : '', !header && c.emphasis ? 'key' : '']
+          .filter(Boolean)
+          .join(' ');
+        return `<${tag}${header ? ' scope="col"' : ''}${classes ? ` class="${classes}"` : ''}>${this.inlines(c.children)}</${tag}>`;
+      });
+      return `<tr${r.emphasis && !header ? ' class="key"' : ''}>${cells.join('')}</tr>`;
+    };
+    const cols = fractions.map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('');
+    return [
+      '<table>',
+      `<colgroup>${cols}</colgroup>`,
+      table.header.length ? `<thead>\n${table.header.map((r) => row(r, true)).join('\n')}\n</thead>` : '',
+      `<tbody>\n${table.rows.map((r) => row(r, false)).join('\n')}\n</tbody>`,
+      '</table>',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  }
+
+  private image(image: ImageBlock): string {
+    const size = imageSize(image, textWidth(this.doc));
+    const src =
+      image.svg !== undefined
+        ? `data:image/svg+xml;base64,${Buffer.from(image.svg, 'utf8').toString('base64')}`
+        : image.png
+          ? `data:image/png;base64,${Buffer.from(image.png).toString('base64')}`
+          : undefined;
+    if (!src) throw new Error(`image "${image.alt}" has neither SVG nor PNG data`);
+    // Points to CSS pixels (96 to the inch); max-width keeps it inside narrow windows.
+    const width = Math.round((size.width * 96) / 72);
+    const height = Math.round((size.height * 96) / 72);
+    return `<figure><img src="${src}" alt="${attr(image.alt)}" width="${width}" height="${height}"></figure>`;
+  }
+
+  private inlines(inlines: readonly Inline[]): string {
+    return inlines.map((node) => this.inline(node)).join('');
+  }
+
+  private inline(node: Inline): string {
+    switch (node.type) {
+      case 'text':
+        return esc(node.text);
+      case 'code':
+        return `<code>${esc(node.text)}</code>`;
+      case 'strong':
+        return `<strong>${this.inlines(node.children)}</strong>`;
+      case 'emphasis':
+        return `<em>${this.inlines(node.children)}</em>`;
+      case 'lineBreak':
+        return '<br>';
+      case 'link':
+        return safeUrl(node.url)
+          ? `<a href="${attr(node.url)}">${this.inlines(node.children)}</a>`
+          : this.inlines(node.children);
+      case 'footnoteRef': {
+        this.notes.push('');
+        const n = this.notes.length;
+        this.notes[n - 1] = this.inlines(node.content);
+        return `<sup class="note-ref" id="note-ref-${n}"><a href="#note-${n}" aria-label="Note ${n}">${n}</a></sup>`;
+      }
+    }
+  }
+
+  /** The footnotes, as a numbered list of notes with links back to their references. */
+  endnotes(): string {
+    if (!this.notes.length) return '';
+    const items = this.notes.map(
+      (content, i) => `<li id="note-${i + 1}">${content} <a class="note-back" href="#note-ref-${i + 1}" aria-label="Back to the text">↩</a></li>`,
+    );
+    return `<section class="notes" aria-labelledby="notes-title">\n<h2 id="notes-title">Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
+  }
+}
+
+/** Web and mail links, and relative ones, are written as links; other schemes (javascript:…) are not. */
+function safeUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
+  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme);
+}
+
+function esc(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function attr(value: string): string {
+  return esc(value).replace(/"/g, '&quot;');
+}
+
+/** A CSS string literal. */
+function cssString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r\f]/g, ' ').replace(/</g, '\\3C ')}"`;
+}
+
+function stylesheet(doc: Doc): string {
+  const marking = doc.options.marking;
+  const margin = (content: string): string => `{ content: ${content}; font: bold 9pt Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }`;
+  return `
+:root { --ink: #1a1a1a; --heading: #1f3864; --rule: #808080; --key: #fff2cc; --link: #0563c1; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font: 11pt/1.45 Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: ${doc.options.orientation === 'landscape' ? '70rem' : '48rem'}; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; }
+.marking { text-align: center; font-weight: bold; font-size: 9pt; letter-spacing: .02em; padding: .35rem; background: #f2f2f2; }
+.marking-top { border-bottom: 1px solid var(--rule); }
+.marking-bottom { border-top: 1px solid var(--rule); }
+h1, h2, h3, h4 { color: var(--heading); line-height: 1.25; break-after: avoid; page-break-after: avoid; }
+h1.title { font-size: 24pt; margin: .5rem 0 .25rem; }
+.subtitle { font-size: 13pt; color: #404040; margin: 0 0 1.5rem; }
+h2 { font-size: 16pt; margin: 1.6rem 0 .5rem; }
+h3 { font-size: 13pt; margin: 1.2rem 0 .4rem; }
+h4 { font-size: 11.5pt; margin: 1rem 0 .3rem; }
+p { margin: 0 0 .6rem; }
+a { color: var(--link); }
+code { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: .92em; }
+blockquote { margin: 0 1.5rem .8rem; padding-left: .75rem; border-left: 3px solid #a0a0a0; color: #404040; font-style: italic; }
+figure { margin: .4rem 0 .9rem; }
+figure img { max-width: 100%; height: auto; }
+hr { border: 0; border-top: 1px solid var(--rule); margin: 1rem 0 1.4rem; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .3rem 0 1rem; font-size: 9pt; }
+th, td { border: 1px solid var(--rule); padding: .2rem .35rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead { display: table-header-group; }
+th { background: var(--heading); color: #fff; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+tr.key td, td.key { background: var(--key); font-weight: bold; }
+.align-center { text-align: center; }
+.align-right { text-align: right; }
+.toc ol { list-style: none; padding-left: 1.2rem; margin: .1rem 0; }
+.toc > ol { padding-left: 0; }
+.toc li.toc-nest { list-style: none; }
+.toc a { text-decoration: none; }
+.note-ref a { text-decoration: none; }
+.notes { font-size: 9.5pt; border-top: 1px solid var(--rule); margin-top: 2rem; }
+.note-back { text-decoration: none; }
+.page-break { break-after: page; page-break-after: always; }
+@page {
+  size: A4 ${doc.options.orientation};
+  margin: 2cm;
+${marking ? `  @top-center ${margin(cssString(marking))}\n` : ''}${
+    doc.options.pageNumbers || marking
+      ? `  @bottom-center ${margin(
+          [doc.options.pageNumbers ? '"Page " counter(page) " of " counter(pages)' : '', marking ? cssString(marking) : '']
+            .filter(Boolean)
+            .join(' "\\A" '),
+        ).replace('; }', '; white-space: pre; }')}\n`
+      : ''
+  }}
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  .marking { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+}

@@ -1,0 +1,388 @@
+/**
+ * The PDF writer (pdfmake 0.2, server side).
+ *
+ * DejaVu fonts are embedded (no standard-14 font, no network); headings become bookmarks (the
+ * outline) and named destinations; footnotes are printed as numbered notes at the end, linked
+ * from their references, as pdfmake has no footnotes. The output is byte-identical for the same
+ * document: the dates in the metadata are the document's (or none) and the file /ID is derived
+ * from them.
+ */
+import PdfPrinter from 'pdfmake';
+import type {
+  Content,
+  ContentTable,
+  ContentText,
+  CustomTableLayout,
+  TDocumentDefinitions,
+  TableCell as PdfCell,
+  StyleDictionary,
+} from 'pdfmake/interfaces.js';
+import { DEJAVU } from './fonts.js';
+import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
+import { plainText } from './model.js';
+import {
+  HEADER_DISTANCE,
+  MARGIN,
+  PLACEHOLDER_DATE,
+  columnCount,
+  columnFractions,
+  documentDate,
+  headingAnchors,
+  imageSize,
+  language,
+  textWidth,
+} from './shared.js';
+
+const FONT = 'DejaVuSans';
+const MONO = 'DejaVuSansMono';
+const COLOURS = { heading: '#1F3864', rule: '#808080', headerFill: '#1F3864', keyFill: '#FFF2CC', link: '#0563C1' };
+const CELL_PADDING = { x: 4, y: 2.5 };
+const RULE = 0.5;
+
+const printer = new PdfPrinter({
+  [FONT]: DEJAVU.sans,
+  [MONO]: DEJAVU.mono,
+});
+
+const styles: StyleDictionary = {
+  title: { fontSize: 24, bold: true, color: COLOURS.heading, margin: [0, 0, 0, 4] },
+  subtitle: { fontSize: 13, color: '#404040', margin: [0, 0, 0, 18] },
+  h1: { fontSize: 15, bold: true, color: COLOURS.heading, margin: [0, 16, 0, 6] },
+  h2: { fontSize: 12.5, bold: true, color: COLOURS.heading, margin: [0, 12, 0, 5] },
+  h3: { fontSize: 11, bold: true, color: COLOURS.heading, margin: [0, 10, 0, 4] },
+  tocTitle: { fontSize: 15, bold: true, color: COLOURS.heading, margin: [0, 12, 0, 8] },
+  toc1: { fontSize: 10 },
+  toc2: { fontSize: 9.5 },
+  toc3: { fontSize: 9 },
+  paragraph: { margin: [0, 0, 0, 6] },
+  tableText: { fontSize: 8, lineHeight: 1.1 },
+  quote: { italics: true, color: '#404040' },
+  note: { fontSize: 8.5, margin: [0, 0, 0, 3] },
+  marking: { fontSize: 9, bold: true },
+  pageNumber: { fontSize: 8.5 },
+};
+
+const gridLayout: CustomTableLayout = {
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
+  hLineColor: () => COLOURS.rule,
+  vLineColor: () => COLOURS.rule,
+  paddingLeft: () => CELL_PADDING.x,
+  paddingRight: () => CELL_PADDING.x,
+  paddingTop: () => CELL_PADDING.y,
+  paddingBottom: () => CELL_PADDING.y,
+};
+
+const quoteLayout: CustomTableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: (i) => (i === 0 ? 2 : 0),
+  vLineColor: () => '#A0A0A0',
+  paddingLeft: () => 8,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/** Writes a document as PDF. */
+export async function renderPdf(doc: Doc): Promise<Buffer> {
+  const writer = new PdfWriter(doc);
+  const content = writer.content();
+  const date = documentDate(doc);
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: doc.options.orientation,
+    pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
+    language: language(doc),
+    displayTitle: true,
+    info: {
+      title: doc.meta.title,
+      ...(doc.meta.subtitle ? { subject: doc.meta.subtitle } : {}),
+      creator: 'pdfmake',
+      producer: 'pdfmake',
+      // pdfkit derives the file /ID from the metadata, so a fixed date gives a fixed /ID.
+      creationDate: date ?? PLACEHOLDER_DATE,
+      modDate: date ?? PLACEHOLDER_DATE,
+    },
+    defaultStyle: { font: FONT, fontSize: 9.5, lineHeight: 1.2 },
+    styles,
+    header: () => (doc.options.marking ? marking(doc.options.marking, HEADER_DISTANCE - 4) : null),
+    footer: (currentPage: number, pageCount: number) => {
+      const lines: Content[] = [];
+      if (doc.options.pageNumbers) {
+        lines.push({ text: `Page ${currentPage} of ${pageCount}`, style: 'pageNumber', alignment: 'center' });
+      }
+      if (doc.options.marking) lines.push({ text: doc.options.marking, style: 'marking', alignment: 'center', margin: [0, 3, 0, 0] });
+      return { stack: lines, margin: [MARGIN, 14, MARGIN, 0] };
+    },
+    // Keep a heading with what follows it: never the last thing on a page.
+    pageBreakBefore: (node, following, nextPage) =>
+      node.headlineLevel !== undefined && following.length === 0 && nextPage.length > 0,
+    content,
+  };
+  const pdf = printer.createPdfKitDocument(definition, { bufferPages: true });
+  writer.addOutline(pdf);
+  if (!date) {
+    // No date to write: hide the placeholder from the Info dictionary, which pdfkit writes from
+    // the enumerable keys (it still reads CreationDate itself, for the XMP it drafts).
+    const info = (pdf as unknown as { info: Record<string, unknown> }).info;
+    delete info.ModDate;
+    Object.defineProperty(info, 'CreationDate', { enumerable: false });
+  }
+  return collect(pdf);
+}
+
+function marking(text: string, top: number): Content {
+  return { text, style: 'marking', alignment: 'center', margin: [MARGIN, top, MARGIN, 0] };
+}
+
+function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.end();
+  });
+}
+
+/** pdfmake's text leaves, with the properties this writer uses. */
+type Leaf = {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  font?: string;
+  link?: string;
+  color?: string;
+  decoration?: 'underline';
+  sup?: boolean;
+  fontSize?: number;
+  linkToDestination?: string;
+};
+
+/** A text node; pdfmake 0.2 makes a named destination of its `id` (missing from its types). */
+type TextNode = ContentText & { id?: string };
+
+interface Format {
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+}
+
+interface HeadingNode {
+  level: number;
+  title: string;
+  /** The pdfmake node: after layout, pdfmake has set `positions` on it. */
+  node: TextNode & { positions?: Array<{ pageNumber: number; left: number; top: number }> };
+}
+
+class PdfWriter {
+  private readonly anchors: Map<Block, string>;
+  private readonly notes: Inline[][] = [];
+  private readonly headings: HeadingNode[] = [];
+
+  constructor(private readonly doc: Doc) {
+    this.anchors = headingAnchors(doc.blocks);
+  }
+
+  content(): Content[] {
+    const out: Content[] = [{ text: this.doc.meta.title, style: 'title' }];
+    if (this.doc.meta.subtitle) out.push({ text: this.doc.meta.subtitle, style: 'subtitle' });
+    if (this.doc.options.toc) {
+      out.push({ toc: { title: { text: 'Contents', style: 'tocTitle' } } });
+      out.push({ text: '', pageBreak: 'after' });
+    }
+    out.push(...this.blocks(this.doc.blocks, textWidth(this.doc)));
+    if (this.notes.length) out.push(...this.endnotes());
+    return out;
+  }
+
+  /** Bookmarks for the headings, nested by level, pointing at the heading's place on its page. */
+  addOutline(pdf: PDFKit.PDFDocument): void {
+    type Item = { addItem(title: string): Item; outlineData: Record<string, unknown> };
+    const kit = pdf as unknown as { outline: Item; switchToPage(n: number): void; page: { dictionary: unknown; height: number } };
+    const parents: Array<{ level: number; item: Item }> = [];
+    for (const heading of this.headings) {
+      const position = heading.node.positions?.[0];
+      if (!position) continue;
+      while (parents.length && parents[parents.length - 1]!.level >= heading.level) parents.pop();
+      kit.switchToPage(position.pageNumber - 1);
+      const parent = parents.length ? parents[parents.length - 1]!.item : kit.outline;
+      const item = parent.addItem(heading.title);
+      item.outlineData.Dest = [kit.page.dictionary, 'XYZ', null, round(kit.page.height - position.top), null];
+      parents.push({ level: heading.level, item });
+    }
+  }
+
+  private blocks(blocks: readonly Block[], width: number): Content[] {
+    return blocks.map((block) => this.block(block, width));
+  }
+
+  private block(block: Block, width: number): Content {
+    switch (block.type) {
+      case 'heading': {
+        const id = this.anchors.get(block)!;
+        const node: HeadingNode['node'] = {
+          text: this.inlines(block.children),
+          style: `h${block.level}`,
+          headlineLevel: block.level,
+          id,
+          ...(this.doc.options.toc
+            ? {
+                tocItem: true,
+                tocStyle: `toc${block.level}`,
+                tocMargin: [(block.level - 1) * 12, block.level === 1 ? 4 : 1, 0, 1],
+              }
+            : {}),
+        };
+        this.headings.push({ level: block.level, title: plainText(block.children), node });
+        return node;
+      }
+      case 'paragraph':
+        return { text: this.inlines(block.children), style: 'paragraph' };
+      case 'list':
+        return this.list(block, width);
+      case 'blockquote':
+        return {
+          table: { widths: ['*'], body: [[{ stack: this.blocks(block.children, width - 20), style: 'quote' }]] },
+          layout: quoteLayout,
+          margin: [12, 0, 12, 6],
+        };
+      case 'table':
+        return this.table(block, width);
+      case 'image':
+        return this.image(block, width);
+      case 'pageBreak':
+        return { text: '', pageBreak: 'after' };
+      case 'thematicBreak':
+        return {
+          canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: RULE, lineColor: COLOURS.rule }],
+          margin: [0, 6, 0, 12],
+        };
+    }
+  }
+
+  private list(list: Extract<Block, { type: 'list' }>, width: number, nested = false): Content {
+    const items = list.items.map((item) => {
+      const content = item.map((block) =>
+        block.type === 'list' ? this.list(block, width - 18, true) : this.block(block, width - 18),
+      );
+      return content.length === 1 ? content[0]! : { stack: content };
+    });
+    const margin: [number, number, number, number] = nested ? [0, 0, 0, 0] : [6, 0, 0, 6];
+    return list.ordered
+      ? { ol: items, ...(list.start !== undefined ? { start: list.start } : {}), margin }
+      : { ul: items, margin };
+  }
+
+  private table(table: Extract<Block, { type: 'table' }>, width: number): ContentTable {
+    const count = columnCount(table);
+    // pdfmake's widths leave out the padding and the rules, so take them off first.
+    const available = width - count * 2 * CELL_PADDING.x - (count + 1) * RULE;
+    const widths = columnFractions(table.columns, count).map((f) => round(f * available));
+    const row = (r: TableRow, header: boolean): PdfCell[] =>
+      Array.from({ length: count }, (_, i) => {
+        const c = r.cells[i] ?? { children: [] };
+        const emphasis = !header && (r.emphasis || c.emphasis);
+        const align = table.columns?.[i]?.align;
+        return {
+          text: this.inlines(c.children, header ? { bold: true, color: '#FFFFFF' } : emphasis ? { bold: true } : {}),
+          style: 'tableText',
+          ...(align ? { alignment: align } : {}),
+          ...(header ? { fillColor: COLOURS.headerFill } : emphasis ? { fillColor: COLOURS.keyFill } : {}),
+        };
+      });
+    return {
+      table: {
+        headerRows: table.header.length,
+        keepWithHeaderRows: table.header.length ? 1 : 0,
+        dontBreakRows: true,
+        widths,
+        body: [...table.header.map((r) => row(r, true)), ...table.rows.map((r) => row(r, false))],
+      },
+      layout: gridLayout,
+      margin: [0, 2, 0, 8],
+    };
+  }
+
+  private image(image: ImageBlock, width: number): Content {
+    const size = imageSize(image, width);
+    if (image.svg !== undefined) {
+      return { svg: image.svg, width: size.width, height: size.height, margin: [0, 2, 0, 8], font: FONT } as Content;
+    }
+    if (!image.png) throw new Error(`image "${image.alt}" has neither SVG nor PNG data`);
+    return {
+      image: `data:image/png;base64,${Buffer.from(image.png).toString('base64')}`,
+      width: size.width,
+      height: size.height,
+      margin: [0, 2, 0, 8],
+    };
+  }
+
+  private inlines(inlines: readonly Inline[], format: Format = {}): Leaf[] {
+    const out: Leaf[] = [];
+    const leaf = (text: string, extra: Partial<Leaf> = {}): Leaf => ({
+      text,
+      ...(format.bold ? { bold: true } : {}),
+      ...(format.italics ? { italics: true } : {}),
+      ...(format.color ? { color: format.color } : {}),
+      ...extra,
+    });
+    for (const node of inlines) {
+      switch (node.type) {
+        case 'text':
+          out.push(leaf(node.text.replace(/\s*\n\s*/g, ' ')));
+          break;
+        case 'code':
+          out.push(leaf(node.text, { font: MONO }));
+          break;
+        case 'strong':
+          out.push(...this.inlines(node.children, { ...format, bold: true }));
+          break;
+        case 'emphasis':
+          out.push(...this.inlines(node.children, { ...format, italics: true }));
+          break;
+        case 'lineBreak':
+          out.push(leaf('\n'));
+          break;
+        case 'link':
+          out.push(
+            ...this.inlines(node.children, format).map((l) => ({
+              ...l,
+              link: node.url,
+              ...(format.color ? {} : { color: COLOURS.link, decoration: 'underline' as const }),
+            })),
+          );
+          break;
+        case 'footnoteRef': {
+          this.notes.push(node.content);
+          const n = this.notes.length;
+          out.push(leaf(String(n), { sup: true, linkToDestination: `note-${n}`, color: COLOURS.link }));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The footnotes, as numbered notes after the last block. */
+  private endnotes(): Content[] {
+    const title = 'Notes';
+    const node: HeadingNode['node'] = {
+      text: title,
+      style: 'h1',
+      headlineLevel: 1,
+      id: 'notes',
+      ...(this.doc.options.toc ? { tocItem: true, tocStyle: 'toc1', tocMargin: [0, 4, 0, 1] } : {}),
+    };
+    this.headings.push({ level: 1, title, node });
+    const notes: Content[] = [];
+    // A note may itself hold a footnote reference; those are numbered on, so read until done.
+    for (let i = 0; i < this.notes.length; i++) {
+      const note: TextNode = { text: [{ text: `${i + 1}. `, bold: true }, ...this.inlines(this.notes[i]!)], style: 'note', id: `note-${i + 1}` };
+      notes.push(note);
+    }
+    return [node, ...notes];
+  }
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;

@@ -1,0 +1,279 @@
+/**
+ * Finds the identity register's real names and identifiers in a text, in one pass, whatever the
+ * size of the register: every registered string is folded to a key (lower case, diacritics removed,
+ * only letters and digits kept: "Zoë O'Brien-Smith" → "zoeobriensmith", "943 476 5919" → "9434765919")
+ * and put in a character trie. The text is walked once; at each word start the trie is followed over
+ * the folded characters, skipping short runs of spaces and punctuation (a line wrap, a hyphen, the
+ * spaces of "GL5 1AB"), so case, diacritics, hyphens, spacing and line wraps do not hide a match.
+ * A match must start at a word start and end at a word end ("Ann" never matches inside "Annual");
+ * a possessive ("Smith's", "Smiths'") still ends the word.
+ *
+ * Which strings are matched: every entry of `names` and `identifiers` as given, plus the surname
+ * alone when a name has several words and its last word has at least 4 letters and is not a common
+ * English word (data/common-words.txt), and only where the text capitalises it. A given name alone is
+ * not matched (too many false positives); register it on its own line if it must be.
+ * Identifiers also match in their other usual spellings: phone numbers with +44, dates of birth in
+ * numeric, ISO and written forms.
+ */
+import type { IdentityPerson, IdentityRegister } from '../../lint/identities.js';
+import { anonData } from './data.js';
+import { classifyDigits, FULL_DATE_RE, isNino, isUkPhoneNational, nhsChecksumOk } from './patterns.js';
+
+export type EntryKind = 'name' | 'surname' | 'identifier';
+
+export interface IdentityEntry {
+  pseudonym: string;
+  kind: EntryKind;
+  /** For identifiers: the placeholder that replaces it ("[NHS number]"). */
+  placeholder: string;
+}
+
+export interface IdentityMatch {
+  /** Offsets [start, end) of the name or identifier itself. */
+  start: number;
+  end: number;
+  /** End including a plural possessive "s'" ("Smiths'"), for redaction. */
+  possessiveEnd: number;
+  entry: IdentityEntry;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entry?: IdentityEntry;
+}
+
+const foldCache = new Map<number, number>();
+
+/** The folded code of the character at `i`: lower-case letter or digit, or -1 for anything else. */
+function fold(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if (c >= 97 && c <= 122) return c;
+    if (c >= 48 && c <= 57) return c;
+    if (c >= 65 && c <= 90) return c + 32;
+    return -1;
+  }
+  const hit = foldCache.get(c);
+  if (hit !== undefined) return hit;
+  let r = -1;
+  if (c < 0xd800 || c > 0xdfff) {
+    const f = String.fromCharCode(c).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (f.length > 0 && /[\p{L}\p{N}]/u.test(f[0])) r = f.charCodeAt(0);
+  }
+  foldCache.set(c, r);
+  return r;
+}
+
+/** The folded key of a string: its letters and digits, lower case, without diacritics. */
+export function foldKey(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = fold(s, i);
+    if (c >= 0) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** Longest run of spaces and punctuation allowed inside a match ("** **", ", ", a line wrap). */
+const MAX_GAP = 6;
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function ordinal(d: number): string {
+  if (d % 100 >= 11 && d % 100 <= 13) return `${d}th`;
+  return `${d}${['th', 'st', 'nd', 'rd'][d % 10] ?? 'th'}`;
+}
+
+/** The usual spellings of a date, as keys: 03/03/1990, 3.3.1990, 1990-03-03, 3 March 1990, 3rd of Mar 1990, March 3 1990. */
+function dateKeys(s: string): string[] {
+  const t = s.trim();
+  if (!FULL_DATE_RE.test(t) || FULL_DATE_RE.exec(t)![0].length !== t.length) return [];
+  let d: number, m: number, y: number;
+  let r: RegExpExecArray | null;
+  if ((r = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) [y, m, d] = [+r[1], +r[2], +r[3]];
+  else if ((r = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$/.exec(t))) [d, m, y] = [+r[1], +r[2], +r[3]];
+  else {
+    const words = t.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, '$1').match(/[a-z]+|\d+/g) ?? [];
+    const nums = words.filter((w) => /^\d+$/.test(w)).map(Number);
+    const mon = words.find((w) => MONTH_NAMES.some((n) => n.startsWith(w) && w.length >= 3));
+    if (!mon || nums.length !== 2) return [];
+    m = MONTH_NAMES.findIndex((n) => n.startsWith(mon)) + 1;
+    [d, y] = nums[0] > 31 ? [nums[1], nums[0]] : [nums[0], nums[1]];
+  }
+  if (y < 100) y += y > 30 ? 1900 : 2000;
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return [];
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const name = MONTH_NAMES[m - 1];
+  const short = name.slice(0, 3);
+  const yy = String(y).slice(2);
+  const keys = [
+    `${p2(d)}${p2(m)}${y}`, `${d}${m}${y}`, `${p2(d)}${p2(m)}${yy}`, `${y}${p2(m)}${p2(d)}`,
+    `${d}${name}${y}`, `${d}${short}${y}`, `${ordinal(d)}${name}${y}`, `${ordinal(d)}of${name}${y}`,
+    `${name}${d}${y}`, `${name}${ordinal(d)}${y}`, `${short}${d}${y}`,
+  ];
+  if (name === 'september') keys.push(`${d}sept${y}`);
+  return [...new Set(keys)];
+}
+
+/** The placeholder for an identifier, by what it looks like. */
+export function placeholderFor(identifier: string): string {
+  const s = identifier.trim();
+  const digits = s.replace(/\D/g, '');
+  if (/@/.test(s)) return '[email address]';
+  if (/^[\d\s-]+$/.test(s) && digits.length === 10 && nhsChecksumOk(digits) && digits[0] !== '0') return '[NHS number]';
+  if (isNino(s)) return '[NI number]';
+  if (/^(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})$/i.test(s)) return '[postcode]';
+  if (/^[+\d\s().-]+$/.test(s) && (classifyDigits(s)?.kind === 'phone' || isUkPhoneNational(digits) || isUkPhoneNational('0' + digits.replace(/^44/, '')))) return '[phone number]';
+  if (dateKeys(s).length) return '[date of birth]';
+  const types = anonData().streetTypes.map((t) => t.toLowerCase());
+  const words = s.toLowerCase().split(/[^a-z]+/);
+  if (/\d/.test(s) && words.some((w) => types.includes(w))) return '[address]';
+  if (/^(?:flat|apartment|unit)\b/i.test(s)) return '[address]';
+  return '[identifier]';
+}
+
+function identifierKeys(id: string): string[] {
+  const keys = new Set<string>();
+  const base = foldKey(id);
+  if (base.length >= 4) keys.add(base);
+  const digits = id.replace(/\D/g, '');
+  if (/^[+\d\s().-]+$/.test(id.trim())) {
+    let national = digits;
+    if (id.trim().startsWith('+44')) national = '0' + digits.slice(2).replace(/^0/, '');
+    if (isUkPhoneNational(national)) {
+      keys.add(national);
+      keys.add('44' + national.slice(1));
+      keys.add('440' + national.slice(1));
+    }
+  }
+  for (const k of dateKeys(id)) keys.add(k);
+  return [...keys];
+}
+
+const PRIORITY: Record<EntryKind, number> = { name: 0, identifier: 0, surname: 1 };
+
+export class IdentityMatcher {
+  private readonly root: TrieNode = { next: new Map() };
+  readonly size: number;
+
+  constructor(people: IdentityPerson[]) {
+    const common = anonData().commonWords;
+    let size = 0;
+    const add = (key: string, entry: IdentityEntry) => {
+      if (key.length < 2) return;
+      let node = this.root;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        let n = node.next.get(c);
+        if (!n) {
+          n = { next: new Map() };
+          node.next.set(c, n);
+        }
+        node = n;
+      }
+      if (!node.entry || PRIORITY[entry.kind] < PRIORITY[node.entry.kind]) {
+        if (!node.entry) size++;
+        node.entry = entry;
+      }
+    };
+    for (const p of people) {
+      for (const name of p.names) {
+        add(foldKey(name), { pseudonym: p.pseudonym, kind: 'name', placeholder: p.pseudonym });
+        const words = name.trim().split(/\s+/);
+        if (words.length >= 2) {
+          const last = words[words.length - 1].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+          const letters = foldKey(last);
+          if (letters.length >= 4 && !/\d/.test(letters) && !common.has(letters)) {
+            add(letters, { pseudonym: p.pseudonym, kind: 'surname', placeholder: p.pseudonym });
+          }
+        }
+      }
+      for (const id of p.identifiers) {
+        const entry: IdentityEntry = { pseudonym: p.pseudonym, kind: 'identifier', placeholder: placeholderFor(id) };
+        for (const k of identifierKeys(id)) add(k, entry);
+      }
+    }
+    this.size = size;
+  }
+
+  /** Every match in a text, left to right, longest first, never overlapping. */
+  find(text: string): IdentityMatch[] {
+    const out: IdentityMatch[] = [];
+    const root = this.root;
+    if (root.next.size === 0) return out;
+    const n = text.length;
+    let prevAlnum = false;
+    for (let i = 0; i < n; i++) {
+      const c = fold(text, i);
+      if (c < 0) {
+        prevAlnum = false;
+        continue;
+      }
+      if (prevAlnum) continue;
+      prevAlnum = true;
+      let node = root.next.get(c);
+      if (!node) continue;
+      let best: IdentityMatch | undefined;
+      let j = i;
+      for (;;) {
+        // node holds the key up to and including text[j]
+        let k = j + 1;
+        const nextCode = k < n ? fold(text, k) : -1;
+        if (node.entry && nextCode < 0) {
+          best = this.accept(text, i, k, k, node.entry) ?? best;
+        } else if (node.entry && nextCode === 115 /* s */ && (k + 1 >= n || fold(text, k + 1) < 0) && /['’]/.test(text[k + 1] ?? '')) {
+          best = this.accept(text, i, k, k + 2, node.entry) ?? best;
+        }
+        // the next folded character, across a short gap of spaces and punctuation
+        let gap = 0;
+        let breaks = 0;
+        let code = nextCode;
+        while (code < 0 && k < n && gap <= MAX_GAP) {
+          const ch = text.charCodeAt(k);
+          if (ch === 10 || (ch === 13 && text.charCodeAt(k + 1) !== 10)) breaks++;
+          gap++;
+          k++;
+          code = k < n ? fold(text, k) : -1;
+        }
+        if (code < 0 || gap > MAX_GAP || breaks > 1) break;
+        const nx = node.next.get(code);
+        if (!nx) break;
+        node = nx;
+        j = k;
+      }
+      if (best) {
+        out.push(best);
+        // continue after the match (the loop's i++ lands on the character after it)
+        i = best.possessiveEnd - 1;
+        prevAlnum = fold(text, i) >= 0;
+      }
+    }
+    return out;
+  }
+
+  private accept(text: string, start: number, end: number, possessiveEnd: number, entry: IdentityEntry): IdentityMatch | undefined {
+    if (entry.kind === 'surname') {
+      const ch = text[start];
+      if (ch === ch.toLowerCase()) return undefined; // a surname alone counts only when capitalised
+    }
+    if (entry.kind === 'identifier' && start > 0) {
+      // take in the "+" of "+44" and the "(" of "(01632) 960001", so a replacement leaves no stray mark
+      const before = text[start - 1];
+      const body = text.slice(start, end);
+      if (before === '+' || (before === '(' && /^[^(]*\)/.test(body))) start--;
+    }
+    return { start, end, possessiveEnd, entry };
+  }
+}
+
+const matchers = new WeakMap<IdentityRegister | IdentityPerson[], IdentityMatcher>();
+
+/** The matcher for a register, built once. */
+export function matcherFor(register: IdentityRegister): IdentityMatcher {
+  let m = matchers.get(register);
+  if (!m) {
+    m = new IdentityMatcher(register.people);
+    matchers.set(register, m);
+  }
+  return m;
+}

@@ -1,0 +1,43 @@
+/** `anon/unknown-subject` — see unknown-subject.md. */
+import { defineRule } from '../../lint/rule.js';
+import { reviewTexts, spanAt, tableCells } from './text.js';
+
+export const unknownSubject = defineRule({
+  id: 'anon/unknown-subject',
+  tag: 'anon',
+  severity: 'error',
+  description: 'a `subject` that is not a pseudonym in `review.yml`',
+}, (ctx) => {
+  if (!ctx.meta) return; // review.yml missing or unusable: schema/review says why
+  const subjects = Array.isArray(ctx.meta.subjects) ? ctx.meta.subjects : [];
+  const names = subjects.map((s) => (s && typeof s.pseudonym === 'string' ? s.pseudonym.trim() : '')).filter(Boolean);
+  const known = new Set(names.map((n) => n.toLowerCase()));
+  const hint = names.length ? `one of: ${names.join(', ')}` : 'a pseudonym';
+  for (const tf of reviewTexts(ctx.review)) {
+    if (tf.tableKind !== 'chronology' || !tf.table) continue;
+    if (!tf.table.header.some((h) => h.column_name === 'subject')) continue;
+    const text = tf.file.text;
+    for (const ref of tableCells(tf.table)) {
+      if (ref.cell.column_name !== 'subject' || ref.cell.value.trim() === '') continue;
+      // the raw text of the cell, without its quotes, so positions stay exact
+      let a = ref.start;
+      let b = ref.end;
+      if (text[a] === '"') {
+        a++;
+        if (b > a && text[b - 1] === '"') b--;
+      }
+      const re = /[^;]+/g;
+      const raw = text.slice(a, b);
+      for (let m = re.exec(raw); m; m = re.exec(raw)) {
+        const lead = m[0].length - m[0].trimStart().length;
+        const entry = m[0].trim();
+        if (!entry) continue;
+        const value = entry.replace(/""/g, '"');
+        if (known.has(value.toLowerCase())) continue;
+        const s = a + m.index + lead;
+        ctx.report(tf.file, spanAt(tf.file, s, s + entry.length),
+          `subject is not a pseudonym listed in review.yml subjects: use ${hint}, or add the person to subjects with a pseudonym`, value);
+      }
+    }
+  }
+});

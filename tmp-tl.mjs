@@ -1,0 +1,17 @@
+import { loadReview } from '/work/main/dist/src/review/load.js';
+import { mergeChronologies } from '/work/main/dist/src/chronology/merge.js';
+import { timelineForReview } from '/work/main/dist/src/chronology/timeline.js';
+import { writeFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+const r = loadReview(process.argv[2] ?? '/work/main/fixtures/example/reviews/DHR-2024-03');
+const m = mergeChronologies(r);
+const svg = timelineForReview(r, m);
+writeFileSync('/tmp/tl.svg', svg);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-dev-shm-usage'] });
+const p = await b.newPage({ viewport: { width: 1600, height: 800 } });
+await p.setContent(`<html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body></html>`);
+const h = await p.evaluate(() => document.body.scrollHeight);
+await p.setViewportSize({ width: 1600, height: h });
+await p.screenshot({ path: '/tmp/tl.png', timeout: 60000 });
+await b.close();
+console.log(svg.length, h);
