@@ -150,7 +150,7 @@ describe('cost apportionment (Gloucestershire funding rules)', () => {
   });
 });
 
-describe('dhr costs (command line)', () => {
+describe('dhr costs (command line)', { timeout: 180_000 }, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
   const reviewWith = (extra: string) => {

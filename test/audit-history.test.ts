@@ -23,7 +23,7 @@ afterAll(() => {
 const h = (date: string, status: string, commit: string, author: string) => ({ date, status, commit, author });
 const byId = (report: AuditReport, review: string) => new Map(report.reviews.find((r) => r.review === review)!.actions.map((a) => [a.id, a]));
 
-describe('action history from git', () => {
+describe('action history from git', { timeout: 180_000 }, () => {
   it('follows the action plan across the folder rename, with the path of each version', () => {
     const versions = fileVersions(root, `${FINAL}/action-plan.csv`);
     expect(versions.map((v) => [v.commit, v.path])).toEqual([
@@ -123,7 +123,7 @@ describe('action history from git', () => {
   });
 });
 
-describe('dhr audit (command line)', () => {
+describe('dhr audit (command line)', { timeout: 180_000 }, () => {
   it('prints the SPEC JSON with history, and exits 1 with --fail-on-overdue', () => {
     const r = dhr(['audit', '.', '--history', '--as-of', '2025-09-01', '--format', 'json', '--fail-on-overdue'], { cwd: root });
     expect(r.stderr).toBe('');
@@ -166,8 +166,18 @@ describe('dhr audit (command line)', () => {
     expect(lines[1]).toMatch(/^::error file=reviews\/DHR-2024-07\/action-plan\.csv,line=3,title=audit\/overdue DHR-2024-07 A2::/);
   });
 
+  it('reports overdue actions as SARIF results', () => {
+    const r = dhr(['audit', '.', '--as-of', '2025-09-01', '--format', 'sarif'], { cwd: root });
+    expect(r.code).toBe(0);
+    const sarif = JSON.parse(r.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.map((x: { level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }) =>
+      [x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine]))
+      .toEqual([['warning', 'reviews/DHR-2023-02/action-plan.csv', 3], ['warning', 'reviews/DHR-2024-07/action-plan.csv', 3]]);
+  });
+
   it('refuses a bad date, a bad format and a missing path with one line and exit 2', () => {
-    for (const args of [['audit', root, '--as-of', '2025-02-30'], ['audit', root, '--format', 'sarif'], ['audit', path.join(root, 'nope')], ['audit']]) {
+    for (const args of [['audit', root, '--as-of', '2025-02-30'], ['audit', root, '--format', 'xml'], ['audit', path.join(root, 'nope')], ['audit']]) {
       const r = dhr(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

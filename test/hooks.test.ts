@@ -12,7 +12,6 @@ import { dhr as runDhr } from './support/cli.js';
 import { configureRepo, git, ISOLATED_ENV } from './support/git.js';
 import { EXAMPLE, EXAMPLE_IDENTITIES } from './support/rule-tester.js';
 import { reviewFolderOf } from '../src/review/staged.js';
-import { looksLikeRegister } from '../src/cli/hooks.js';
 
 const dhr = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
   runDhr(args, { cwd, env: { ...ISOLATED_ENV, ...env } });
@@ -56,7 +55,7 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('dhr hooks: the pre-commit check', () => {
+describe('dhr hooks: the pre-commit check', { timeout: 120_000 }, () => {
   it('is installed by dhr init, calling this node and this dhr by absolute path, never npx', () => {
     const hook = readFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 'utf8');
     expect(hook.startsWith('#!/bin/sh\n')).toBe(true);
@@ -195,7 +194,7 @@ describe('dhr hooks: the pre-commit check', () => {
   });
 });
 
-describe('dhr hooks install', () => {
+describe('dhr hooks install', { timeout: 120_000 }, () => {
   function freshRepo(): string {
     const dir = mkdtempSync(path.join(tmp, 'clone-'));
     git(['init', '-q'], dir);
@@ -263,7 +262,27 @@ describe('dhr hooks install', () => {
   });
 });
 
-describe('staged helpers', () => {
+describe('dhr identities hash', { timeout: 120_000 }, () => {
+  const KEY = 'another-test-only-key-0123456789';
+  it('prints a keyed-hash register holding no registered value', () => {
+    const r = dhr(['identities', 'hash', '--identities', EXAMPLE_IDENTITIES], tmp, { DHR_HMAC_KEY: KEY });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.algorithm).toBe('HMAC-SHA256');
+    expect(data.entries.map((e: { pseudonym: string }) => e.pseudonym)).toContain('Adult A');
+    expectNoSecret(r.stdout);
+  });
+
+  it('refuses without a key, with a short key, or with no register', () => {
+    expect(dhr(['identities', 'hash', '--identities', EXAMPLE_IDENTITIES], tmp).stderr).toMatch(/^dhr: the key is missing: set the environment variable DHR_HMAC_KEY/);
+    expect(dhr(['identities', 'hash', '--identities', EXAMPLE_IDENTITIES], tmp, { DHR_HMAC_KEY: 'short' }).code).toBe(2);
+    expect(dhr(['identities', 'hash', '--identities', path.join(tmp, 'none.yml')], tmp, { DHR_HMAC_KEY: KEY }).code).toBe(2);
+    expect(dhr(['identities'], tmp).code).toBe(2);
+  });
+});
+
+describe('staged helpers', { timeout: 120_000 }, () => {
   it('finds the review folder of a staged file', () => {
     const indexed = new Set(['cases/DHR-1/review.yml', 'cases/DHR-1/imrs/police.md']);
     expect(reviewFolderOf('cases/DHR-1/imrs/police.md', indexed)).toBe('cases/DHR-1');
@@ -271,13 +290,6 @@ describe('staged helpers', () => {
     expect(reviewFolderOf('reviews/README.md', indexed)).toBeUndefined();
     expect(reviewFolderOf('README.md', indexed)).toBeUndefined();
     expect(reviewFolderOf('docs/notes.md', indexed)).toBeUndefined();
-  });
-
-  it('recognises a register by its shape', () => {
-    expect(looksLikeRegister(readFileSync(EXAMPLE_IDENTITIES, 'utf8'))).toBe(true);
-    expect(looksLikeRegister('people:\n  - pseudonym: Adult A\n    names: [x]\n')).toBe(true);
-    expect(looksLikeRegister(readFileSync(path.join(EXAMPLE, 'review.yml'), 'utf8'))).toBe(false);
-    expect(looksLikeRegister('people: 3\n')).toBe(false);
   });
 });
 

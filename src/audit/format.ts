@@ -134,3 +134,41 @@ export function formatAuditGithub(report: AuditReport, failOnOverdue: boolean): 
   lines.push(`dhr audit: ${plural(report.reviews.length, 'review')}, ${summaryLine(t, report.historyRead)}`);
   return lines.join('\n') + '\n';
 }
+
+/** SARIF 2.1.0: one result per overdue action (rule `audit/overdue`), at its row of action-plan.csv. */
+export function formatAuditSarif(report: AuditReport, failOnOverdue: boolean): string {
+  const level = failOnOverdue ? 'error' : 'warning';
+  const results = overdueActions(report).filter(({ review }) => review.actionPlan).map(({ review, action }) => ({
+    ruleId: 'audit/overdue',
+    ruleIndex: 0,
+    level,
+    message: { text: `${review.review} action ${action.id} (${action.leadAgency ?? 'no lead agency'}) is ${plural(action.daysOverdue, 'day')} past its target date ${action.targetDate} and is ${action.status ?? 'without a status'}.` },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(review.actionPlan!), uriBaseId: '%SRCROOT%' },
+        region: { startLine: action.line, startColumn: 1 },
+      },
+    }],
+    properties: { review: review.review, action: action.id, daysOverdue: action.daysOverdue },
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'dhr',
+          rules: [{
+            id: 'audit/overdue',
+            name: 'AuditOverdue',
+            shortDescription: { text: 'an action that is neither complete nor dropped is past its target date' },
+            defaultConfiguration: { level },
+          }],
+        },
+      },
+      properties: { asOf: report.asOf },
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

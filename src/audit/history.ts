@@ -8,6 +8,7 @@
  * calendar date in Europe/London: the day the change reached the repository.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../review/model.js';
 import { decode } from '../review/source.js';
@@ -169,7 +170,14 @@ export function readActionHistory(reviewDir: string, file = 'action-plan.csv'): 
   if (isShallow(root)) {
     warnings.push('this is a shallow clone: older commits are missing, so status history may be incomplete (run "git fetch --unshallow" for the full history)');
   }
-  const relFile = path.relative(root, abs).split(path.sep).join('/');
+  // git prints the real path of the root; compare like with like when the folder is reached through a symlink.
+  let real = abs;
+  try {
+    real = path.join(realpathSync(path.dirname(abs)), path.basename(abs));
+  } catch {
+    // keep the path as given
+  }
+  const relFile = path.relative(root, real).split(path.sep).join('/');
   let versions: FileVersion[];
   try {
     versions = fileVersions(root, relFile).reverse();

@@ -106,7 +106,7 @@ export function monitoringReportDoc(report: AuditReport, o: MonitoringOptions = 
     });
     blocks.push({
       type: 'table',
-      columns: [{ width: 1 }, { width: 0.9 }, { width: 7 }, { width: 2 }, { width: 2 }, { width: 1.8 }, { width: 1.8 }, ...(stale ? [{ width: 5 }] : [])],
+      columns: [{ width: 1.3 }, { width: 0.9 }, { width: 7 }, { width: 2 }, { width: 2 }, { width: 1.8 }, { width: 1.8 }, ...(stale ? [{ width: 5 }] : [])],
       header: [row(['Action', 'Rec.', 'What will be done', 'Lead agency', 'Target', 'Status', 'Completed', ...(stale ? ['Status history'] : [])])],
       rows,
     });

@@ -11,7 +11,7 @@
  *
  * Rows are bucketed by date first, so the work grows with the number of rows on the same day,
  * not with the square of the whole chronology; within a day a length bound skips pairs that
- * cannot reach the threshold.
+ * cannot reach the threshold, and a prefix filter keeps a crowded day fast.
  */
 import type { MasterRow } from './merge.js';
 
@@ -51,15 +51,20 @@ interface Prepared {
   bag: Map<string, number>;
   /** The normalised text, for the exact-match shortcut. */
   key: string;
+  /** Each word with its occurrence number (`the`, `the#2`): the bag as a set. */
+  set: string[];
 }
 
 function prepare(text: string): Prepared {
   const words = tokens(text);
-  return { size: words.length, bag: bag(words), key: words.join(' ') };
+  const b = bag(words);
+  const set: string[] = [];
+  for (const [w, n] of b) for (let i = 1; i <= n; i++) set.push(i === 1 ? w : `${w}#${i}`);
+  return { size: words.length, bag: b, key: words.join(' '), set };
 }
 
 function bagSimilarity(a: Prepared, b: Prepared): number {
-  if (a.size === 0 && b.size === 0) return 1;
+  if (a.size === 0 || b.size === 0) return 0;
   if (a.key === b.key) return 1;
   const [small, large] = a.bag.size <= b.bag.size ? [a.bag, b.bag] : [b.bag, a.bag];
   let common = 0;
@@ -86,7 +91,7 @@ function timesCompatible(a: MasterRow, b: MasterRow): boolean {
  * against the earliest row it repeats.
  */
 export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Duplicate[] {
-  const t = Number.isFinite(threshold) ? Math.min(Math.max(threshold, 0), 1) : 0.85;
+  const t = Number.isFinite(threshold) ? Math.min(Math.max(threshold, 0.01), 1) : 0.85;
   const buckets = new Map<string, MasterRow[]>();
   for (const r of rows) {
     if (!r.parsed || !r.event) continue;
@@ -97,23 +102,48 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
   }
   const out: Duplicate[] = [];
   for (const bucket of buckets.values()) {
-    if (bucket.length < 2) continue;
-    const prepared = bucket.map((r) => prepare(r.event));
-    for (let j = 1; j < bucket.length; j++) {
-      const pj = prepared[j];
-      for (let i = 0; i < j; i++) {
-        const pi = prepared[i];
-        // Dice can be at most 2·min/(a+b): skip pairs whose lengths alone rule them out.
-        if ((2 * Math.min(pi.size, pj.size)) / (pi.size + pj.size || 1) < t) continue;
-        if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
-        const s = bagSimilarity(pi, pj);
-        if (s >= t) {
-          out.push({ row: bucket[j], first: bucket[i], similarity: s });
-          break;
-        }
-      }
-    }
+    if (bucket.length >= 2) out.push(...duplicatesInBucket(bucket, t));
   }
   const order = new Map(rows.map((r, i) => [r, i]));
   return out.sort((a, b) => order.get(a.row)! - order.get(b.row)!);
+}
+
+/**
+ * One day's rows. A prefix filter (as in set-similarity joins) finds candidate pairs without
+ * comparing every pair: Dice ≥ t means Jaccard ≥ t/(2−t), and two word sets that similar must
+ * share one of their rarest |x| − ⌈J·|x|⌉ + 1 words. Candidates are then checked in full.
+ */
+function duplicatesInBucket(bucket: MasterRow[], t: number): Duplicate[] {
+  const prepared = bucket.map((r) => prepare(r.event));
+  const freq = new Map<string, number>();
+  for (const p of prepared) for (const w of p.set) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const jaccard = t / (2 - t);
+  const index = new Map<string, number[]>();
+  const out: Duplicate[] = [];
+  for (let j = 0; j < bucket.length; j++) {
+    const pj = prepared[j];
+    if (pj.size === 0) continue;
+    const ordered = [...pj.set].sort(rarestFirst);
+    const prefix = ordered.slice(0, ordered.length - Math.ceil(jaccard * ordered.length - 1e-9) + 1);
+    const candidates = new Set<number>();
+    for (const w of prefix) for (const i of index.get(w) ?? []) candidates.add(i);
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const pi = prepared[i];
+      // Dice can be at most 2·min/(a+b): skip pairs whose lengths alone rule them out.
+      if ((2 * Math.min(pi.size, pj.size)) / (pi.size + pj.size) < t) continue;
+      if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
+      const s = bagSimilarity(pi, pj);
+      if (s >= t) {
+        out.push({ row: bucket[j], first: bucket[i], similarity: s });
+        break;
+      }
+    }
+    for (const w of prefix) {
+      const list = index.get(w);
+      if (list) list.push(j);
+      else index.set(w, [j]);
+    }
+  }
+  return out;
 }

@@ -50,7 +50,7 @@ export function masterCsv(master: MasterChronology): string {
 
 // ---------------------------------------------------------------- shared by Markdown and DOCX
 
-const TABLE_COLUMNS = ['Ref', 'Date', 'Time', 'Subject', 'Source', 'Event', 'Action', 'Practitioner', 'Key event', 'Comment'] as const;
+const TABLE_COLUMNS = ['Ref', 'Date', 'Time', 'Subject', 'Source', 'Event', 'Action', 'Practitioner', 'Key', 'Comment'] as const;
 
 function tableValues(r: MasterRow): string[] {
   const date = r.parsed ? r.date : `${r.date || '(no date)'} (date not recognised)`;
@@ -91,7 +91,7 @@ function intro(review: Review, master: MasterChronology): string[] {
 export function mdCell(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
-    .replace(/([`*_[\]|#~])/g, '\\$1')
+    .replace(/([`*_[\]|~])/g, '\\$1')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\r\n|\r|\n/g, '<br>');
@@ -133,7 +133,7 @@ export function masterDoc(review: Review, master: MasterChronology, options: Chr
   const blocks: Block[] = [];
   blocks.push(heading(1, 'Master chronology'));
   for (const l of intro(review, master)) blocks.push(paragraph(l));
-  blocks.push(paragraph('Key events are in ', strong('bold'), ' on a shaded background, with "Yes" in the Key event column.'));
+  blocks.push(paragraph('Key events are in ', strong('bold'), ' on a shaded background, with "Yes" in the Key column.'));
   blocks.push(heading(2, 'Agencies'));
   blocks.push({
     type: 'table',
@@ -148,9 +148,10 @@ export function masterDoc(review: Review, master: MasterChronology, options: Chr
   const rows: TableRow[] = master.rows.map((r) => row(tableValues(r).map((v) => multiline(v)), r.key));
   blocks.push({
     type: 'table',
-    // Relative widths for a landscape page: the event, action and comment get the room.
-    columns: [{ width: 1.5 }, { width: 1.25 }, { width: 0.7 }, { width: 1.2 }, { width: 1.3 }, { width: 4.2 },
-      { width: 2.6 }, { width: 1.3 }, { width: 0.75 }, { width: 2.6 }],
+    // Widths in points of a landscape A4 text width (728 pt) at the writer's 9-point table text:
+    // dates and times never wrap; the event, action and comment get the room.
+    columns: [{ width: 70 }, { width: 60 }, { width: 34 }, { width: 56 }, { width: 62 }, { width: 150 },
+      { width: 102 }, { width: 66 }, { width: 30 }, { width: 98 }],
     header: [row([...TABLE_COLUMNS])],
     rows,
   });

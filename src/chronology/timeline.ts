@@ -121,8 +121,10 @@ export function firstClause(s: string): string {
 export function truncate(s: string, max: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
   if ([...t].length <= max) return t;
-  const cut = [...t].slice(0, max - 1).join('');
-  const space = cut.lastIndexOf(' ');
+  const chars = [...t];
+  const cut = chars.slice(0, max - 1).join('');
+  // Cut at the last whole word (unless that loses more than half the room).
+  const space = chars[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
@@ -286,7 +288,7 @@ export function renderTimeline(input: TimelineInput): string {
   lanes.forEach((L, i) => {
     if (i % 2 === 0) push(`<rect x="${LEFT - 236}" y="${f1(L.y)}" width="${WIDTH - LEFT + 236 - RIGHT + 20}" height="${f1(L.height)}" fill="#f4f6f8"/>`);
   });
-  push(`<g id="lane-names">`);
+  push(`<g id="names">`);
   for (const L of lanes) {
     const lines = wrapLaneLabel(L.lane.label, LEFT - 40, 12);
     const n = L.events.length;

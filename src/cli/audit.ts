@@ -3,9 +3,8 @@ import type { Command } from './command.js';
 import { parseFlags, formatFlag, isoDateFlag, todayInLondon, setupFor, print } from './common.js';
 import { UsageError } from './errors.js';
 import { auditJson, auditPaths } from '../audit/audit.js';
-import { formatAuditGithub, formatAuditStylish } from '../audit/format.js';
+import { formatAuditGithub, formatAuditSarif, formatAuditStylish } from '../audit/format.js';
 import { renderDashboard } from '../audit/dashboard.js';
-import { renderMonitoringDocx } from '../audit/monitoring-report.js';
 import { writeFileAtomic } from '../audit/write.js';
 
 const usage = `Usage: dhr audit <path>… [options]
@@ -19,7 +18,8 @@ Options:
   --history               read each action's status changes from the git history of action-plan.csv
                           (follows renamed folders; warns when the clone is shallow); also finds
                           stale actions: open, with no status change for audit.stale_days (default 90)
-  --format, -f stylish|json|github   output (default stylish; github: an annotation per overdue action)
+  --format, -f stylish|json|github|sarif   output (default stylish; github and sarif: one annotation per
+                          overdue action, at its row of action-plan.csv)
   --fail-on-overdue       exit 1 when any action is overdue (for a scheduled workflow)
   --html FILE             also write a dashboard page (self-contained, printable)
   --docx FILE             also write a monitoring report for the CSP meeting
@@ -47,7 +47,7 @@ export const auditCommand: Command = {
       print(usage);
       return 0;
     }
-    const fmt = formatFlag(values.format, ['stylish', 'json', 'github']);
+    const fmt = formatFlag(values.format, ['stylish', 'json', 'github', 'sarif']);
     if (positionals.length === 0) throw new UsageError('audit: give at least one review folder or repository (see dhr audit --help)');
     const asOf = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
     const config = values.config as string | undefined;
@@ -65,12 +65,17 @@ export const auditCommand: Command = {
       const marking = report.reviews.some((r) => !r.published) ? profile.marking?.draft : profile.marking?.final;
       const opts = { showAuthors, ...(marking ? { marking } : {}) };
       if (html) writeFileAtomic(html, renderDashboard(report, opts));
-      if (docx) writeFileAtomic(docx, await renderMonitoringDocx(report, opts));
+      if (docx) {
+        // Loaded on demand: the DOCX writer is large, and most runs do not need it.
+        const { renderMonitoringDocx } = await import('../audit/monitoring-report.js');
+        writeFileAtomic(docx, await renderMonitoringDocx(report, opts));
+      }
     }
 
     if (!values.quiet) {
       if (fmt === 'json') print(JSON.stringify(auditJson(report), null, 2) + '\n');
       else if (fmt === 'github') print(formatAuditGithub(report, failOnOverdue));
+      else if (fmt === 'sarif') print(formatAuditSarif(report, failOnOverdue));
       else print(formatAuditStylish(report, { showAuthors, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     }
     return failOnOverdue && report.totals.overdue > 0 ? 1 : 0;

@@ -1,11 +1,68 @@
+/** `dhr build <review-dir>`: lint, then write every document atomically into reports/<id>/. */
+import path from 'node:path';
 import type { Command } from './command.js';
+import { parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
+import { loadReview } from '../review/load.js';
+import { lintReview } from '../lint/engine.js';
+import { allRules } from '../rules/index.js';
+import { format } from '../lint/formatters/index.js';
+import { buildOutputs } from '../reports/build.js';
+import { writeFilesAtomically } from '../document/atomic.js';
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'lint, then write every submission document (DOCX, PDF, data form, letters)',
-  usage: 'Usage: dhr build …\n',
-  async run() {
-    throw new UsageError('build: not available in this version yet');
+  usage: `Usage: dhr build <review-dir> [--out DIR] [--draft|--final]
+
+Lints the review, then writes into DIR (default reports/<review-id>/): the overview report, executive
+summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DOCX) and timeline
+(SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
+  --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
+  --final    no marking; refused (exit 1, nothing written) when lint finds any error
+  --out DIR  output folder
+Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
+Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
+`,
+  async run(args) {
+    const { values, positionals } = parseFlags(args, {
+      out: { type: 'string', short: 'o' },
+      draft: { type: 'boolean' },
+      final: { type: 'boolean' },
+    }, 'build');
+    if (values.help) {
+      print(this.usage);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new UsageError('build: give exactly one review folder (see dhr build --help)');
+    if (values.draft && values.final) throw new UsageError('build: --draft and --final cannot be used together');
+    const final = Boolean(values.final);
+    const quiet = Boolean(values.quiet);
+    const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
+    const review = loadReview(positionals[0]);
+    const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules });
+    const errors = findings.filter((f) => f.severity === 'error');
+    if (final && errors.length) {
+      process.stderr.write(format('stylish', { findings: errors, files: review.files.length, reviews: 1, showValues: false, color: false }));
+      process.stderr.write(`dhr: build --final refused: ${errors.length} lint error(s); nothing was written\n`);
+      return 1;
+    }
+    const out = (values.out as string | undefined) ?? path.join('reports', review.id);
+    const tty = Boolean(process.stderr.isTTY);
+    const files = await buildOutputs({
+      review, profile: setup.profile, config: setup.config, draft: !final,
+      progress: quiet ? undefined : (i, total, name) => {
+        const line = `[${i}/${total}] ${name}`;
+        process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+      },
+    });
+    if (!quiet && tty) process.stderr.write('\r\x1b[K');
+    writeFilesAtomically(out, files);
+    if (!quiet) {
+      const warnings = findings.length - errors.length;
+      print(`Built ${files.size} files for ${review.id} into ${out}${final ? '' : ' (draft)'}`
+        + (findings.length ? ` — lint: ${errors.length} error(s), ${warnings} warning(s); run dhr lint for details` : '') + '\n');
+    }
+    return 0;
   },
 };

@@ -10,8 +10,9 @@ import { costsCommand } from './costs.js';
 import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { hooksCommand } from './hooks.js';
+import { identitiesCommand } from './identities.js';
 
 export const commands: Command[] = [
   newCommand, validateCommand, lintCommand, chronologyCommand, buildCommand, auditCommand,
-  redactCommand, costsCommand, importCommand, initCommand, hooksCommand,
+  redactCommand, costsCommand, importCommand, initCommand, hooksCommand, identitiesCommand,
 ];

@@ -11,7 +11,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Command } from './command.js';
 import { parseFlags, print, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
@@ -20,6 +20,7 @@ import { loadProfile } from '../lint/profile.js';
 import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '../lint/identities.js';
 import { lintReview } from '../lint/engine.js';
 import { allRules } from '../rules/index.js';
+import { looksLikeRegister } from '../rules/security/identities-committed.js';
 import type { Finding } from '../review/model.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';
@@ -112,20 +113,8 @@ export function installPreCommitHook(root: string, force = false): InstallResult
 
 // ---- the hidden `hooks run-pre-commit` ----
 
-const REGISTER_NAME_RE = /(^|\/)\.dhr\/identities[^/]*\.ya?ml$|(^|\/)[^/]*identities[^/]*\.ya?ml$/i;
-
-/** True when YAML text looks like an identity register: a top-level `people:` list with names or identifiers. */
-export function looksLikeRegister(text: string): boolean {
-  if (!/^people\s*:/m.test(text)) return false;
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch {
-    return true; // a broken file that starts like a register: treat it as one
-  }
-  const people = (data as { people?: unknown } | null)?.people;
-  return Array.isArray(people) && people.some((p) => p && typeof p === 'object' && ('names' in p || 'identifiers' in p));
-}
+/** Register-like names: `.dhr/identities*.yml`, any `*identities*.yml`, any YAML inside `.dhr/` (as security/identities-committed). */
+const REGISTER_NAME_RE = /(^|\/)[^/]*identit(y|ies)[^/]*\.ya?ml$|(^|\/)\.dhr\/(.*\/)?[^/]+\.ya?ml$/i;
 
 /** Staged files that are (or look like) an identity register. */
 function stagedRegisters(root: string, staged: string[]): string[] {
@@ -137,12 +126,18 @@ function stagedRegisters(root: string, staged: string[]): string[] {
       continue;
     }
     try {
-      if (looksLikeRegister(decode(readStaged(root, p)).text)) out.push(p);
+      const text = decode(readStaged(root, p)).text;
+      // a broken file that starts like a register counts as one: better a refused commit than a leak
+      if (looksLikeRegister(text) || (/^people\s*:/m.test(text) && !isYaml(text))) out.push(p);
     } catch {
       // unreadable blob: the review check reports it if it matters
     }
   }
   return out;
+}
+
+function isYaml(text: string): boolean {
+  return parseDocument(text).errors.length === 0;
 }
 
 function registerFor(root: string): { identities?: IdentityRegister; config: ReturnType<typeof loadConfig> } {
@@ -197,7 +192,7 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
     err('dhr pre-commit: no identity register found (.dhr/identities.yml or $DHR_IDENTITIES): registered real names were not checked.\n');
   }
   if (errors > 0) {
-    err(`dhr pre-commit: commit refused: ${errors} problem(s) in the staged files. Replace real names and identifiers with pseudonyms (dhr redact can help), "git add" the files again and commit.\n`);
+    err(`dhr pre-commit: commit refused: ${errors} problem(s) in the staged files. Replace real names and identifiers with pseudonyms (dhr redact can help), "git add" the files again and commit. To see the text found, on your own computer only: dhr lint --show-values <file>\n`);
     return 1;
   }
   if (warnings > 0) err(`dhr pre-commit: ${warnings} warning(s) above; the commit goes ahead, but please check them.\n`);

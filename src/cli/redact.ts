@@ -1,11 +1,128 @@
+/** `dhr redact <file>… --identities FILE [--write]`: registered names → pseudonyms, identifiers → placeholders. */
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import iconv from 'iconv-lite';
 import type { Command } from './command.js';
+import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
+import { findConfigFile, loadConfig } from '../lint/config.js';
+import { loadIdentities, resolveIdentitiesPath } from '../lint/identities.js';
+import { decode, relPath } from '../review/source.js';
+import { IdentityMatcher } from '../rules/anon/matcher.js';
+import { redactText } from '../rules/anon/redact.js';
+
+const TEXT_EXT = /\.(md|markdown|txt|csv|tsv|ya?ml)$/i;
+
+const usage = `Usage: dhr redact <file or folder>… [--identities FILE] [--write]
+
+Replaces every real name in the identity register with its pseudonym (a possessive 's is kept) and
+every registered identifier with a placeholder of its kind: [NHS number], [NI number], [phone number],
+[postcode], [address], [date of birth], [email address]. Only the replaced text changes: every other
+byte of the file, line endings included, stays as it was. Works on Markdown, CSV, YAML and plain text;
+a folder means every such file in it.
+
+Without --write it prints a unified diff of what would change. The diff shows the real names it
+replaces, so it is printed only on your own machine: with CI set it is refused (use --write).
+
+Options:
+  --identities FILE   identity register (default $DHR_IDENTITIES, then .dhr/identities.yml)
+  --write             write the files (atomically: a temporary file, then a rename)
+Exit codes: 0 done (with or without changes), 2 usage error, unreadable input, or a register tracked by git.
+`;
+
+/** The files named on the command line: files as given, folders walked for text files. */
+function expand(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const n of readdirSync(dir).sort()) {
+      if (n.startsWith('.') || n === 'node_modules') continue;
+      const abs = path.join(dir, n);
+      const st = statSync(abs);
+      if (st.isDirectory()) walk(abs);
+      else if (TEXT_EXT.test(n)) out.push(abs);
+    }
+  };
+  for (const p of paths) {
+    if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
+    const abs = path.resolve(p);
+    if (statSync(abs).isDirectory()) walk(abs);
+    else out.push(abs);
+  }
+  return [...new Set(out)];
+}
+
+function encode(text: string, encoding: string): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  return iconv.encode(text, encoding);
+}
+
+/** Writes a file atomically, keeping its permissions: a temporary file beside it, then a rename. */
+function writeAtomic(file: string, bytes: Buffer): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.dhr-redact.tmp`);
+  try {
+    writeFileSync(tmp, bytes, { flag: 'wx' });
+    chmodSync(tmp, statSync(file).mode & 0o7777);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UsageError(`${relPath(file)}: cannot write: ${(e as Error).message}`);
+  }
+}
 
 export const redactCommand: Command = {
   name: 'redact',
   summary: 'replace registered real names and identifiers with pseudonyms',
-  usage: 'Usage: dhr redact …\n',
-  async run() {
-    throw new UsageError('redact: not available in this version yet');
+  usage,
+  async run(args) {
+    const { values, positionals } = parseFlags(args, { write: { type: 'boolean' } }, 'redact');
+    if (values.help) {
+      print(usage);
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError('redact: give at least one file or folder (see dhr redact --help)');
+    const cfgFile = (values.config as string | undefined) ?? findConfigFile(process.cwd());
+    const config = loadConfig(cfgFile);
+    const { file: registerFile } = resolveIdentitiesPath(values.identities as string | undefined, config.identities, config.file ? config.root : process.cwd());
+    if (!registerFile) throw new UsageError('redact: no identity register: give --identities FILE or set DHR_IDENTITIES');
+    const register = loadIdentities(registerFile);
+    const matcher = new IdentityMatcher(register.people);
+    const write = Boolean(values.write);
+    const quiet = Boolean(values.quiet);
+
+    let changedFiles = 0;
+    let replacements = 0;
+    const patches: string[] = [];
+    for (const file of expand(positionals)) {
+      if (path.resolve(file) === path.resolve(registerFile)) continue; // never rewrite the register itself
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (e) {
+        throw new UsageError(`${relPath(file)}: cannot read: ${(e as Error).message}`);
+      }
+      const { text, encoding, binary } = decode(bytes);
+      if (binary) throw new UsageError(`${relPath(file)}: binary file (contains NUL bytes), expected text`);
+      const res = redactText(text, matcher);
+      if (res.redactions.length === 0) continue;
+      changedFiles++;
+      replacements += res.redactions.length;
+      if (write) writeAtomic(file, encode(res.text, encoding));
+      else patches.push(createTwoFilesPatch(`a/${relPath(file)}`, `b/${relPath(file)}`, text, res.text, undefined, undefined, { context: 2 }));
+    }
+
+    if (!write && patches.length > 0) {
+      if (process.env.CI) {
+        throw new UsageError(`redact: ${replacements} replacement(s) in ${changedFiles} file(s); the diff would show the real names, so it is not printed when CI is set: run dhr redact --write locally`);
+      }
+      print(patches.join(''));
+    }
+    if (!quiet) {
+      const what = `${replacements} replacement${replacements === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}`;
+      process.stderr.write(replacements === 0 ? 'redact: no registered names or identifiers found\n'
+        : write ? `redact: ${what} written\n` : `redact: ${what} (not written: add --write)\n`);
+    }
+    return 0;
   },
 };

@@ -36,7 +36,6 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { svgToPng } from './raster.js';
 import type { Block, ColumnAlign, Doc, ImageBlock, Inline, TableRow as ModelRow } from './model.js';
@@ -62,17 +61,23 @@ const COLOURS = { heading: '1F3864', rule: '808080', headerFill: '1F3864', keyFi
 
 export interface DocxOptions {
   /**
-   * Work out the page numbers of the table of contents while writing (default true), so it is
-   * complete without Word updating fields. When false, Word is asked to update fields on opening.
+   * Work out the page numbers of the table of contents while writing, so it is complete without
+   * Word (or LibreOffice) updating fields. `docx`'s layout is slow (about 75 ms a paragraph), so
+   * the default, `'auto'`, does it for documents of up to {@link ESTIMATE_LIMIT} paragraphs and
+   * table rows; otherwise Word is asked to update the fields when it opens the document.
    */
-  estimatePageNumbers?: boolean;
+  estimatePageNumbers?: boolean | 'auto';
 }
+
+/** Paragraphs and table rows up to which `'auto'` works out the table of contents' page numbers. */
+export const ESTIMATE_LIMIT = 150;
 
 /** Writes a document as DOCX. */
 export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<Buffer> {
   const writer = new DocxWriter(doc);
   const body = writer.body();
-  const estimate = options.estimatePageNumbers ?? true;
+  const choice = options.estimatePageNumbers ?? 'auto';
+  const estimate = choice === 'auto' ? size(doc.blocks) <= ESTIMATE_LIMIT : choice;
   const document = new Document({
     title: doc.meta.title,
     ...(doc.meta.subtitle ? { subject: doc.meta.subtitle } : {}),
@@ -83,7 +88,8 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
     numbering: writer.numbering(),
     footnotes: writer.footnotes,
     ...(doc.options.toc && !estimate ? { features: { updateFields: true } } : {}),
-    ...(doc.options.toc && estimate ? { pageNumbers: estimatePageNumbers } : {}),
+    // docx/layout is large: load it only when it is used.
+    ...(doc.options.toc && estimate ? { pageNumbers: (await import('docx/layout')).estimatePageNumbers } : {}),
     sections: [
       {
         properties: {
@@ -114,6 +120,18 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
   return normaliseZip(zipped, documentDate(doc));
 }
 
+/** Paragraphs and table rows, roughly what the page layout costs. */
+function size(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const block of blocks) {
+    if (block.type === 'table') n += block.header.length + block.rows.length;
+    else if (block.type === 'list') n += block.items.reduce((sum, item) => sum + size(item), 0);
+    else if (block.type === 'blockquote') n += size(block.children);
+    else n += 1;
+  }
+  return n;
+}
+
 const twips = (points: number): number => Math.round(points * TWIPS_PER_POINT);
 
 function markingParagraph(marking: string): Paragraph {
@@ -138,9 +156,10 @@ function footer(doc: Doc): Paragraph[] {
 }
 
 function styles(doc: Doc): NonNullable<ConstructorParameters<typeof Document>[0]['styles']> {
-  const heading = (size: number, before: number) => ({
+  // The outline level is what Word's navigation pane and a TOC field's \o switch read.
+  const heading = (size: number, before: number, outlineLevel: number) => ({
     run: { font: FONT, size, bold: true, color: COLOURS.heading },
-    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
   });
   return {
     default: {
@@ -152,9 +171,9 @@ function styles(doc: Doc): NonNullable<ConstructorParameters<typeof Document>[0]
         run: { font: FONT, size: 48, bold: true, color: COLOURS.heading },
         paragraph: { spacing: { after: 120 } },
       },
-      heading1: heading(32, 360),
-      heading2: heading(26, 240),
-      heading3: heading(23, 200),
+      heading1: heading(32, 360, 0),
+      heading2: heading(26, 240, 1),
+      heading3: heading(23, 200, 2),
       hyperlink: { run: { color: '0563C1', underline: {} } },
     },
     paragraphStyles: [
@@ -269,7 +288,8 @@ class DocxWriter {
     switch (block.type) {
       case 'heading': {
         const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1];
-        const id = this.anchors.get(block)!;
+        // Word's bookmark names take letters, digits and underscores.
+        const id = this.anchors.get(block)!.replace(/-/g, '_');
         return [new Paragraph({ heading: level, children: [new Bookmark({ id, children: this.runs(block.children) })] })];
       }
       case 'paragraph':

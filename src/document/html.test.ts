@@ -28,8 +28,8 @@ describe('renderHtml', () => {
     const html = renderHtml(createDoc({ title: 'T' }, [heading(1, 'Same'), paragraph('a', footnote('one')), heading(2, 'Same'), paragraph('b', footnote('two'))], { toc: true }));
     expect(html).toContain('<h2 id="same">Same</h2>');
     expect(html).toContain('<h3 id="same-2">Same</h3>');
-    expect(html).toContain('<a href="#note-2" aria-label="Note 2">2</a>');
-    expect(html).toContain('<li id="note-1">one <a class="note-back" href="#note-ref-1"');
+    expect(html).toContain('<a href="#note_2" aria-label="Note 2">2</a>');
+    expect(html).toContain('<li id="note_1">one <a class="note-back" href="#note_ref_1"');
     expect(html).toContain('<a href="#same-2">Same</a>');
   });
 

@@ -52,6 +52,7 @@ export function renderHtml(doc: Doc, options: HtmlOptions = {}): string {
 class HtmlWriter {
   private readonly anchors: Map<Block, string>;
   private readonly notes: string[] = [];
+  // Ids this writer makes itself have an underscore, which heading anchors never have.
 
   constructor(private readonly doc: Doc) {
     this.anchors = headingAnchors(doc.blocks);
@@ -77,7 +78,7 @@ class HtmlWriter {
       items.push(depth === 1 ? '</ol>' : '</ol></li>');
       depth--;
     }
-    return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2>\n${items.join('\n')}\n</nav>`;
+    return `<nav class="toc" aria-labelledby="toc_title"><h2 id="toc_title">Contents</h2>\n${items.join('\n')}\n</nav>`;
   }
 
   blocks(blocks: readonly Block[]): string {
@@ -182,7 +183,7 @@ class HtmlWriter {
         this.notes.push('');
         const n = this.notes.length;
         this.notes[n - 1] = this.inlines(node.content);
-        return `<sup class="note-ref" id="note-ref-${n}"><a href="#note-${n}" aria-label="Note ${n}">${n}</a></sup>`;
+        return `<sup class="note-ref" id="note_ref_${n}"><a href="#note_${n}" aria-label="Note ${n}">${n}</a></sup>`;
       }
     }
   }
@@ -191,9 +192,9 @@ class HtmlWriter {
   endnotes(): string {
     if (!this.notes.length) return '';
     const items = this.notes.map(
-      (content, i) => `<li id="note-${i + 1}">${content} <a class="note-back" href="#note-ref-${i + 1}" aria-label="Back to the text">↩</a></li>`,
+      (content, i) => `<li id="note_${i + 1}">${content} <a class="note-back" href="#note_ref_${i + 1}" aria-label="Back to the text">↩</a></li>`,
     );
-    return `<section class="notes" aria-labelledby="notes-title">\n<h2 id="notes-title">Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
+    return `<section class="notes" aria-labelledby="notes_title">\n<h2 id="notes_title">Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>`;
   }
 }
 

@@ -9,3 +9,4 @@ export { renderDocx, type DocxOptions } from './docx.js';
 export { renderPdf } from './pdf.js';
 export { renderHtml, type HtmlOptions } from './html.js';
 export { svgToPng } from './raster.js';
+export { renderMarkdown, type MarkdownWriterOptions } from './markdown-writer.js';

@@ -114,9 +114,9 @@ export async function renderPdf(doc: Doc): Promise<Buffer> {
       if (doc.options.marking) lines.push({ text: doc.options.marking, style: 'marking', alignment: 'center', margin: [0, 3, 0, 0] });
       return { stack: lines, margin: [MARGIN, 14, MARGIN, 0] };
     },
-    // Keep a heading with what follows it: never the last thing on a page.
-    pageBreakBefore: (node, following, nextPage) =>
-      node.headlineLevel !== undefined && following.length === 0 && nextPage.length > 0,
+    // Keep a heading with what follows it. (A one-argument function: with more, pdfmake works out
+    // every node's neighbours on its page, which is quadratic in the size of the document.)
+    pageBreakBefore: (node) => writer.strandedHeading(node),
     content,
   };
   const pdf = printer.createPdfKitDocument(definition, { bufferPages: true });
@@ -159,6 +159,9 @@ type Leaf = {
   linkToDestination?: string;
 };
 
+/** Any node, once laid out: pdfmake records where each of its lines went. */
+type Positioned = { positions?: Array<{ pageNumber: number; left: number; top: number }> };
+
 /** A text node; pdfmake 0.2 makes a named destination of its `id` (missing from its types). */
 type TextNode = ContentText & { id?: string };
 
@@ -179,6 +182,7 @@ class PdfWriter {
   private readonly anchors: Map<Block, string>;
   private readonly notes: Inline[][] = [];
   private readonly headings: HeadingNode[] = [];
+  private readonly following = new Map<string, Positioned>();
 
   constructor(private readonly doc: Doc) {
     this.anchors = headingAnchors(doc.blocks);
@@ -214,7 +218,23 @@ class PdfWriter {
   }
 
   private blocks(blocks: readonly Block[], width: number): Content[] {
-    return blocks.map((block) => this.block(block, width));
+    const content = blocks.map((block) => this.block(block, width));
+    // Remember what each heading (or run of headings) introduces, to keep them together.
+    content.forEach((node, i) => {
+      const id = (node as TextNode).headlineLevel !== undefined ? (node as TextNode).id : undefined;
+      if (id === undefined) return;
+      const next = content.slice(i + 1).find((c) => (c as TextNode).headlineLevel === undefined);
+      if (next) this.following.set(id, next as Positioned);
+    });
+    return content;
+  }
+
+  /** Whether the heading `node` would start a page other than the content it introduces. */
+  strandedHeading(node: { id?: string; headlineLevel?: number; pageNumbers?: number[] }): boolean {
+    if (node.headlineLevel === undefined || node.id === undefined) return false;
+    const next = this.following.get(node.id)?.positions?.[0]?.pageNumber;
+    const page = node.pageNumbers?.[0];
+    return next !== undefined && page !== undefined && next > page;
   }
 
   private block(block: Block, width: number): Content {
@@ -261,17 +281,17 @@ class PdfWriter {
     }
   }
 
-  private list(list: Extract<Block, { type: 'list' }>, width: number, nested = false): Content {
+  private list(list: Extract<Block, { type: 'list' }>, width: number, depth = 0): Content {
     const items = list.items.map((item) => {
       const content = item.map((block) =>
-        block.type === 'list' ? this.list(block, width - 18, true) : this.block(block, width - 18),
+        block.type === 'list' ? this.list(block, width - 18, depth + 1) : this.block(block, width - 18),
       );
       return content.length === 1 ? content[0]! : { stack: content };
     });
-    const margin: [number, number, number, number] = nested ? [0, 0, 0, 0] : [6, 0, 0, 6];
+    const margin: [number, number, number, number] = depth ? [0, 0, 0, 0] : [6, 0, 0, 6];
     return list.ordered
       ? { ol: items, ...(list.start !== undefined ? { start: list.start } : {}), margin }
-      : { ul: items, margin };
+      : { ul: items, type: (['disc', 'circle', 'square'] as const)[depth % 3], margin };
   }
 
   private table(table: Extract<Block, { type: 'table' }>, width: number): ContentTable {
@@ -356,7 +376,7 @@ class PdfWriter {
         case 'footnoteRef': {
           this.notes.push(node.content);
           const n = this.notes.length;
-          out.push(leaf(String(n), { sup: true, linkToDestination: `note-${n}`, color: COLOURS.link }));
+          out.push(leaf(String(n), { sup: true, linkToDestination: `note_${n}`, color: COLOURS.link }));
           break;
         }
       }
@@ -371,14 +391,14 @@ class PdfWriter {
       text: title,
       style: 'h1',
       headlineLevel: 1,
-      id: 'notes',
+      id: 'notes_title', // heading anchors never have an underscore
       ...(this.doc.options.toc ? { tocItem: true, tocStyle: 'toc1', tocMargin: [0, 4, 0, 1] } : {}),
     };
     this.headings.push({ level: 1, title, node });
     const notes: Content[] = [];
     // A note may itself hold a footnote reference; those are numbered on, so read until done.
     for (let i = 0; i < this.notes.length; i++) {
-      const note: TextNode = { text: [{ text: `${i + 1}. `, bold: true }, ...this.inlines(this.notes[i]!)], style: 'note', id: `note-${i + 1}` };
+      const note: TextNode = { text: [{ text: `${i + 1}. `, bold: true }, ...this.inlines(this.notes[i]!)], style: 'note', id: `note_${i + 1}` };
       notes.push(note);
     }
     return [node, ...notes];

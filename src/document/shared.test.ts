@@ -5,8 +5,8 @@ import { svgToPng } from './raster.js';
 
 describe('shared helpers', () => {
   it('gives headings unique anchors that are valid bookmark names', () => {
-    const blocks = [heading(1, 'Key lines of enquiry'), heading(2, 'Key lines of enquiry'), heading(1, '1. Überblick'), { ...heading(3, 'x'), id: 'custom' }];
-    expect([...headingAnchors(blocks).values()]).toEqual(['key-lines-of-enquiry', 'key-lines-of-enquiry-2', 'h-1-uberblick', 'custom']);
+    const blocks = [heading(1, 'Key lines of enquiry'), heading(2, 'Key lines of enquiry'), heading(1, '1. Überblick'), { ...heading(3, 'x'), id: 'custom' }, { ...heading(3, 'y'), id: 'not valid!' }];
+    expect([...headingAnchors(blocks).values()]).toEqual(['key-lines-of-enquiry', 'key-lines-of-enquiry-2', 'h-1-uberblick', 'custom', 'not-valid']);
   });
 
   it('reads the date from the document, else SOURCE_DATE_EPOCH, else none', () => {

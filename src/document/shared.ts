@@ -39,8 +39,9 @@ export const PLACEHOLDER_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 
 /**
  * A unique anchor for every heading, in document order: its own `id`, or one made from its text.
- * The ids are valid as HTML ids, PDF destination names and Word bookmark names (a letter first,
- * at most 40 characters).
+ * The ids are valid as HTML ids and PDF destination names, and as Word bookmark names once `-` is
+ * written `_` (a letter first, at most 40 characters). An `id` that is not is made valid. They
+ * never hold `_`, so ids the writers make for themselves (`note_1`) cannot clash with them.
  */
 export function headingAnchors(blocks: readonly Block[]): Map<Block, string> {
   const anchors = new Map<Block, string>();
@@ -48,7 +49,7 @@ export function headingAnchors(blocks: readonly Block[]): Map<Block, string> {
   const visit = (list: readonly Block[]): void => {
     for (const block of list) {
       if (block.type === 'heading') {
-        const base = block.id ?? slug(plainText(block.children));
+        const base = block.id !== undefined && /^[A-Za-z][A-Za-z0-9-]{0,35}$/.test(block.id) ? block.id : slug(block.id ?? plainText(block.children));
         let id = base;
         for (let n = 2; used.has(id); n++) id = `${base.slice(0, 36)}-${n}`;
         used.add(id);

@@ -29,7 +29,8 @@ export function reviewTitle(ctx: BuildContext): string {
 export function coverBlocks(ctx: BuildContext, what: string): Block[] {
   const m = ctx.review.meta?.data;
   const csp = ctx.profile.csps.find((c) => c.id === m?.csp)?.name ?? m?.csp ?? '';
-  const out: Block[] = [paragraph(strong(what))];
+  void what;
+  const out: Block[] = [];
   if (csp) out.push(paragraph(`Commissioned by ${csp}`));
   if (m?.chair?.name) out.push(paragraph(`Independent chair and author: ${m.chair.name}`));
   if (ctx.draft) out.push(paragraph(strong('Draft'), ' — not for publication'));

@@ -13,10 +13,17 @@ export interface RawCell extends Span {
   value: string;
 }
 
+/** Most cells read in one row; a chronology has 11 columns, an action plan 14. */
+export const MAX_CSV_COLUMNS = 200;
+/** Most data rows read from one file (a real chronology has hundreds; 100,000 must still work). */
+export const MAX_CSV_ROWS = 250_000;
+
 export interface RawRecord {
   line: number;
   endLine: number;
   cells: RawCell[];
+  /** Cells beyond MAX_CSV_COLUMNS: counted (a `format/csv` problem), not kept. */
+  dropped?: number;
 }
 
 /** Tokenises CSV text into records of positioned cells. Blank lines are skipped. */
@@ -45,6 +52,11 @@ export function tokenizeCsv(text: string): { records: RawRecord[]; problems: Csv
     if (c0 === 10 || c0 === 13) {
       advance();
       continue;
+    }
+    if (records.length > MAX_CSV_ROWS) {
+      problems.push({ line, column: col, endLine: line, endColumn: col + 1,
+        message: `the file has more than ${MAX_CSV_ROWS} rows; the rows from here on were not read` });
+      break;
     }
     const rec: RawRecord = { line, endLine: line, cells: [] };
     for (;;) {
@@ -112,7 +124,13 @@ export function tokenizeCsv(text: string): { records: RawRecord[]; problems: Csv
         col += j - i;
         i = j;
       }
-      rec.cells.push({ value, line: startLine, column: startCol, endLine: line, endColumn: col });
+      if (rec.cells.length < MAX_CSV_COLUMNS) {
+        rec.cells.push({ value, line: startLine, column: startCol, endLine: line, endColumn: col });
+      } else if (!rec.dropped) {
+        rec.dropped = 1;
+        problems.push({ line: startLine, column: startCol, endLine: line, endColumn: col,
+          message: `row has more than ${MAX_CSV_COLUMNS} cells; the cells from here on were ignored` });
+      } else rec.dropped++;
       if (i < n && text.charCodeAt(i) === 44) {
         advance();
         continue;
@@ -144,12 +162,13 @@ export function readCsvTable(file: SourceFile): CsvReadResult {
   for (let r = 1; r < records.length; r++) {
     const rec = records[r];
     if (rec.cells.length === 1 && rec.cells[0].value.trim() === '' && names.length > 1) continue;
-    const malformed = rec.cells.length !== names.length;
+    const count = rec.cells.length + (rec.dropped ?? 0);
+    const malformed = count !== names.length;
     if (malformed) {
       const first = rec.cells[0];
       problems.push({ line: first.line, column: first.column, endLine: rec.endLine,
         endColumn: rec.cells[rec.cells.length - 1].endColumn,
-        message: `row has ${rec.cells.length} cells but the header has ${names.length}` });
+        message: `row has ${count} cells but the header has ${names.length}` });
     }
     const cells: Record<string, CsvCell> = {};
     const raw: CsvCell[] = [];

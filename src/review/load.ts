@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node
 import path from 'node:path';
 import { UsageError } from '../cli/errors.js';
 import type { CsvRow, CsvTable, Finding, MarkdownDoc, Review, ReviewMeta, SourceFile, Span } from './model.js';
-import { readSource, relPath } from './source.js';
+import { readSource, relPath, SourceLimitError } from './source.js';
 import { readCsvTable } from './csv.js';
 import { readYaml } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
@@ -48,19 +48,7 @@ class Loader {
   read(abs: string): SourceFile | undefined {
     const rel = relPath(abs);
     try {
-      if (lstatSync(abs).isSymbolicLink()) {
-        let target: string;
-        try {
-          target = realpathSync(abs);
-        } catch {
-          this.add('security/symlink', rel, START, 'symbolic link to a missing file; not followed');
-          return undefined;
-        }
-        if (target !== this.root && !target.startsWith(this.root + path.sep)) {
-          this.add('security/symlink', rel, START, 'symbolic link pointing outside the review folder; not followed');
-          return undefined;
-        }
-      }
+      if (!this.inside(abs, rel)) return undefined;
       const f = readSource(abs);
       if (f.encoding !== 'utf-8' && f.encoding !== 'utf-8-bom') {
         this.add('format/encoding', rel, START, `file is not UTF-8; read as ${f.encoding}`, 'warning');
@@ -69,10 +57,40 @@ class Loader {
       return f;
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
+      if (e instanceof SourceLimitError) {
+        this.add('format/file', rel, { line: e.line, column: e.column, endLine: e.line, endColumn: e.column }, `cannot read file: ${e.message}`);
+        return undefined;
+      }
       const why = e.code === 'EACCES' ? 'permission denied' : e.code ? e.code : e.message;
       this.add('format/file', rel, START, `cannot read file: ${why}`);
       return undefined;
     }
+  }
+
+  /**
+   * True when a path resolves inside the review folder. A symbolic link (to a file or a folder)
+   * that leaves it is not followed: the finding names the link, never what it points to.
+   */
+  inside(abs: string, rel = relPath(abs)): boolean {
+    let link = false;
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      return true; // missing: the caller's read reports it
+    }
+    let target: string;
+    try {
+      target = realpathSync(abs);
+    } catch (err) {
+      const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
+      this.add('security/symlink', rel, START, loop ? 'symbolic link loop; not followed' : 'symbolic link to a missing file; not followed');
+      return false;
+    }
+    if (target === this.root || target.startsWith(this.root + path.sep)) return true;
+    this.add('security/symlink', rel, START, link
+      ? 'symbolic link pointing outside the review folder; not followed'
+      : 'inside a folder that is a symbolic link pointing outside the review folder; not followed');
+    return false;
   }
 
   csv(abs: string, kind: SchemaKind): CsvTable | undefined {
@@ -124,7 +142,8 @@ class Loader {
 
   listDir(sub: string, ext: string): string[] {
     const d = path.join(this.dir, sub);
-    if (!existsSync(d)) return [];
+    if (!present(d)) return [];
+    if (!this.inside(d)) return [];
     if (!statSync(d).isDirectory()) {
       this.add('format/file', relPath(d), START, `${sub} should be a folder`);
       return [];
@@ -144,8 +163,35 @@ function validateSchemaProps(kind: SchemaKind): Record<string, unknown> {
   return p;
 }
 
+/** True when something is at the path, a dangling symbolic link included (reported, not missed). */
+function present(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isReviewDir(dir: string): boolean {
   return existsSync(path.join(dir, 'review.yml'));
+}
+
+/** A review folder found by a scan; a link out of the repository is refused (it could read any folder). */
+function inRepository(d: string, root: string): string {
+  const real = realpathSync(d);
+  if (real !== root && !real.startsWith(root + path.sep)) {
+    throw new UsageError(`${relPath(d)}: symbolic link pointing outside the repository; not followed (security/symlink)`);
+  }
+  return d;
 }
 
 /** Review folders under a path: the folder itself if it holds review.yml, else `reviews/*` that do. */
@@ -155,16 +201,22 @@ export function findReviewDirs(p: string): string[] {
   if (!statSync(abs).isDirectory()) throw new UsageError(`${p}: not a folder (expected a review folder or a repository with reviews/)`);
   if (isReviewDir(abs)) return [abs];
   const reviews = path.join(abs, 'reviews');
-  if (existsSync(reviews) && statSync(reviews).isDirectory()) {
-    const found = readdirSync(reviews).sort().map((n) => path.join(reviews, n))
-      .filter((d) => statSync(d).isDirectory() && !path.basename(d).startsWith('.'));
+  if (isDir(reviews)) {
+    const root = realpathSync(abs);
+    const found: string[] = [];
+    for (const n of readdirSync(reviews).sort()) {
+      const d = path.join(reviews, n);
+      if (n.startsWith('.') || !isDir(d)) continue;
+      found.push(inRepository(d, root));
+    }
     if (found.length) return found;
   }
   // A folder that looks like a review without review.yml: load it so the missing file is reported.
   if (['chronologies', 'imrs', 'overview-report.md', 'action-plan.csv'].some((n) => existsSync(path.join(abs, n)))) return [abs];
   // The reviews/ folder itself (`dhr lint reviews`): its sub-folders that hold review.yml.
   const children = readdirSync(abs).sort().map((n) => path.join(abs, n))
-    .filter((d) => !path.basename(d).startsWith('.') && statSync(d).isDirectory() && isReviewDir(d));
+    .filter((d) => !path.basename(d).startsWith('.') && isDir(d) && isReviewDir(d))
+    .map((d) => inRepository(d, realpathSync(abs)));
   if (children.length) return children;
   throw new UsageError(`${p}: no review found (expected review.yml, or reviews/<id>/review.yml)`);
 }
@@ -177,7 +229,7 @@ export function loadReview(dirArg: string): Review {
 
   let meta: Review['meta'];
   const reviewYml = path.join(dir, 'review.yml');
-  if (!existsSync(reviewYml)) {
+  if (!present(reviewYml)) {
     L.add('schema/review', relPath(reviewYml), START, 'review.yml is missing: every review folder needs one');
   } else {
     const f = L.read(reviewYml);
@@ -239,10 +291,10 @@ export function loadReview(dirArg: string): Review {
   }
 
   const actionPath = path.join(dir, 'action-plan.csv');
-  const actionPlan = existsSync(actionPath) ? L.csv(actionPath, 'action') : undefined;
+  const actionPlan = present(actionPath) ? L.csv(actionPath, 'action') : undefined;
   const md = (name: string) => {
     const p = path.join(dir, name);
-    return existsSync(p) ? L.markdown(p) : undefined;
+    return present(p) ? L.markdown(p) : undefined;
   };
   const termsOfReference = md('terms-of-reference.md');
   const overviewReport = md('overview-report.md');

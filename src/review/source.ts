@@ -12,6 +12,37 @@ import type { SourceFile } from './model.js';
 /** Largest input file read (bytes). Bigger files are refused with a finding. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Longest line read (characters). A real chronology cell or paragraph is a few thousand; a
+ * megabyte on one line is a generated or corrupted file, and would make every rule's scan slow.
+ */
+export const MAX_LINE_CHARS = 1024 * 1024;
+
+/** A file refused for a limit, at a place in it (the loader reports it there). */
+export class SourceLimitError extends Error {
+  constructor(message: string, readonly line: number, readonly column = 1) {
+    super(message);
+    this.name = 'SourceLimitError';
+  }
+}
+
+/** The first line longer than `max` characters (1-based), or 0 when there is none. */
+export function firstLongLine(text: string, max = MAX_LINE_CHARS): number {
+  if (text.length <= max) return 0;
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (i - start > max) return line;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      start = i + 1;
+    }
+  }
+  return text.length - start > max ? line : 0;
+}
+
 export function relPath(abs: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, abs) || '.';
   return rel.split(path.sep).join('/');
@@ -52,9 +83,13 @@ export function decode(bytes: Uint8Array): DecodeResult {
 export function readSource(abs: string, cwd = process.cwd()): SourceFile {
   const st = statSync(abs);
   if (st.isDirectory()) throw new Error('is a directory, expected a file');
+  // a pipe or device would block or never end: only regular files are read
+  if (!st.isFile()) throw new Error('not a regular file (a pipe, socket or device), expected a file');
   if (st.size > MAX_FILE_BYTES) throw new Error(`file is ${st.size} bytes, larger than the ${MAX_FILE_BYTES}-byte limit`);
   const { text, encoding, binary } = decode(readFileSync(abs));
   if (binary) throw new Error('binary file (contains NUL bytes), expected text');
+  const long = firstLongLine(text);
+  if (long) throw new SourceLimitError(`line ${long} is longer than ${MAX_LINE_CHARS} characters; the file was not read (is it a text file?)`, long);
   return { path: abs, rel: relPath(abs, cwd), text, encoding };
 }
 

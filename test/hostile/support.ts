@@ -19,8 +19,13 @@ import { ISOLATED_ENV } from '../support/git.js';
 export { EXAMPLE, EXAMPLE_IDENTITIES, ROOT };
 export const REVIEW_ID = 'DHR-2024-03';
 export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
-/** A command that takes longer than this on a hostile input has hung. */
-export const HANG_MS = 60_000;
+/** A command that takes longer than this on a hostile input has hung (DHR_HANG_MS on a loaded machine). */
+export const HANG_MS = Number(process.env.DHR_HANG_MS) || 60_000;
+/**
+ * The CLI under test: `bin/dhr.js` of this checkout, or DHR_TEST_BIN (a private build, so that a
+ * concurrent `tsc` writing dist/ cannot change the program halfway through a run).
+ */
+export const BIN = process.env.DHR_TEST_BIN ? path.resolve(process.env.DHR_TEST_BIN) : path.join(ROOT, 'bin', 'dhr.js');
 
 export interface Run {
   code: number | null;
@@ -37,7 +42,7 @@ export function runDhr(args: string[], opts: { cwd?: string; env?: Record<string
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'dhr.js'), ...args], {
+    const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -643,7 +648,7 @@ export const COMMAND_RUNS: CommandRun[] = [
 
 /** True when `dhr <name>` is still the placeholder that says it is not available yet. */
 export function isStub(name: string): boolean {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dhr.js'), name, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, name, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return /not available in this version yet/.test(r.stderr);
 }
 

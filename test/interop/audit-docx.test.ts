@@ -24,7 +24,7 @@ afterAll(() => {
   rmSync(repo.root, { recursive: true, force: true });
 });
 
-describe.runIf(haveTools)('monitoring report through LibreOffice', () => {
+describe.runIf(haveTools)('monitoring report through LibreOffice', { timeout: 180_000 }, () => {
   it('converts to PDF showing the reviews, the overdue actions and each action id', () => {
     const docx = path.join(out, 'monitoring.docx');
     const r = dhr(['audit', repo.root, '--history', '--as-of', '2025-09-01', '--docx', docx, '--quiet']);

@@ -1,5 +1,6 @@
 import type { Rule } from '../../lint/rule.js';
 import { identity } from './identity.js';
+import { identityHashed } from './identity-hashed.js';
 import { nhsNumber } from './nhs-number.js';
 import { nino } from './nino.js';
 import { postcode } from './postcode.js';
@@ -13,5 +14,5 @@ import { unknownSubject } from './unknown-subject.js';
 
 /** The anon/* rules. */
 export const anonRules: Rule[] = [
-  identity, nhsNumber, nino, postcode, phone, email, dateOfBirth, streetAddress, personName, practitionerName, unknownSubject,
+  identity, identityHashed, nhsNumber, nino, postcode, phone, email, dateOfBirth, streetAddress, personName, practitionerName, unknownSubject,
 ];

@@ -44,15 +44,18 @@ interface TrieNode {
 
 const foldCache = new Map<number, number>();
 
+/** Folded codes of ASCII characters: lower-case letter or digit, -1 for anything else. */
+const ASCII_FOLD = new Int16Array(128).map((_, c) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1);
+
 /** The folded code of the character at `i`: lower-case letter or digit, or -1 for anything else. */
 function fold(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) {
-    if (c >= 97 && c <= 122) return c;
-    if (c >= 48 && c <= 57) return c;
-    if (c >= 65 && c <= 90) return c + 32;
-    return -1;
-  }
+  if (c < 128) return ASCII_FOLD[c];
+  return foldSlow(c);
+}
+
+function foldSlow(c: number): number {
+  if (c !== c) return -1; // NaN: past the end
   const hit = foldCache.get(c);
   if (hit !== undefined) return hit;
   let r = -1;
@@ -154,6 +157,8 @@ const PRIORITY: Record<EntryKind, number> = { name: 0, identifier: 0, surname: 1
 
 export class IdentityMatcher {
   private readonly root: TrieNode = { next: new Map() };
+  /** 1 for each folded code that starts a key: most word starts are rejected with one look-up. */
+  private readonly first = new Uint8Array(65536);
   readonly size: number;
 
   constructor(people: IdentityPerson[]) {
@@ -194,6 +199,7 @@ export class IdentityMatcher {
       }
     }
     this.size = size;
+    for (const c of this.root.next.keys()) this.first[c] = 1;
   }
 
   /** Every match in a text, left to right, longest first, never overlapping. */
@@ -204,13 +210,15 @@ export class IdentityMatcher {
     const n = text.length;
     let prevAlnum = false;
     for (let i = 0; i < n; i++) {
-      const c = fold(text, i);
+      const raw = text.charCodeAt(i);
+      const c = raw < 128 ? ASCII_FOLD[raw] : foldSlow(raw);
       if (c < 0) {
         prevAlnum = false;
         continue;
       }
       if (prevAlnum) continue;
       prevAlnum = true;
+      if (this.first[c] === 0) continue;
       let node = root.next.get(c);
       if (!node) continue;
       let best: IdentityMatch | undefined;

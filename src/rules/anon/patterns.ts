@@ -1,9 +1,10 @@
 /**
  * One pass over a text for every pattern rule (issue 7: linting must stay within a few times the
- * parse time). A single combined regular expression finds candidates for e-mail addresses, street
+ * parse time). A single combined regular expression finds candidates for street
  * addresses, National Insurance numbers, postcodes, digit runs (NHS numbers and phone numbers),
  * birth keywords and personal names; small checks then confirm each candidate (modulus 11,
- * prefix rules, number lengths). Results are cached per file, so the eight anon rules share one scan.
+ * prefix rules, number lengths). E-mail addresses are found from each "@" (a regular expression
+ * that must try every word start for a local part costs more than all the others together). Results are cached per file, so the eight anon rules share one scan.
  */
 import type { SourceFile } from '../../review/model.js';
 import { anonData } from './data.js';
@@ -43,16 +44,15 @@ function combinedRe(): RegExp {
   const types = [...d.streetTypes].sort((a, b) => b.length - a.length).map(esc).join('|');
   const titles = [...d.titles].sort((a, b) => b.length - a.length).map(esc).join('|');
   const src = [
-    // e-mail: local part from a word start, a domain with a dot
-    '(?<email>(?<![\\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}(?![\\w-]))',
-    // street address: [Flat 2,] house number, one to three capitalised words, a street type
-    `(?<street>(?:\\b(?:Flat|FLAT|Apartment|Apt|Unit|Room)\\.?[ \\t]+\\d{1,4}[A-Za-z]?,?[ \\t]+)?(?<![\\w.,/:£$€-])\\d{1,4}[A-Za-z]?,?[ \\t]+(?:[A-Z][A-Za-z'’-]*[ \\t]+){1,3}(?:${types})\\b(?!['’]s?\\b))`,
+    // street address: house number, one to three capitalised words, a street type ("Flat 2," is added below)
+    `(?<street>(?<![\\w.,/:£$€-])\\d{1,4}[A-Za-z]?,?[ \\t]+(?:[A-Z][A-Za-z'’-]*[ \\t]+){1,3}(?:${types})\\b(?!['’]s?\\b))`,
     // National Insurance number: two prefix letters (valid letters), six digits, suffix A-D
     '(?<nino>\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \\t]?\\d{2}[ \\t]?\\d{2}[ \\t]?\\d{2}[ \\t]?[A-D]\\b)',
     // UK postcode with its inward code
     '(?<postcode>\\b(?:GIR[ \\t]?0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRV-Y\\d]?)[ \\t]?\\d[ABD-HJLNP-UW-Z]{2})\\b)',
     // a run of digits with spaces, dashes, dots or brackets: NHS number or phone number, decided below
-    '(?<digits>(?<![\\w£$€@.,/:+-])(?:\\+44[ \\t]?(?:\\(0\\)[ \\t]?)?|\\()?\\d(?:[ \\t.()-]{0,2}\\d)+\\)?)',
+    // (at least ten digits: dates, times and counts are not even candidates)
+    '(?<digits>(?<![\\w£$€@.,/:+-])(?:\\+44[ \\t]?(?:\\(0\\)[ \\t]?)?|\\()?\\d(?:[ \\t.()-]{0,2}\\d){9,}\\)?)',
     // a birth keyword: the date must follow it (checked below)
     '(?<dob>\\b(?:[Bb]orn|BORN|DOB|[Dd]ob|D\\.O\\.B|d\\.o\\.b|[Dd]ate [Oo]f [Bb]irth|DATE OF BIRTH|[Bb]irth ?[Dd]ate|[Bb]irthday)\\.?(?![A-Za-z]))',
     // a title or rank before a capitalised word
@@ -126,7 +126,8 @@ export function classifyDigits(raw: string): { kind: 'nhs-number' | 'phone'; len
     const d = gs.map((g) => g.digits).join('');
     if (d.length < 10) break;
     let end = gs[n - 1].end;
-    if (raw[end] === ')') end++;
+    const used = raw.slice(0, end);
+    if (raw[end] === ')' && used.split('(').length > used.split(')').length) end++;
     if (!intl && d.length === 10 && d[0] !== '0') {
       const lens = gs.map((g) => g.digits.length).join('-');
       if ((lens === '10' || lens === '3-3-4') && nhsChecksumOk(d)) return { kind: 'nhs-number', length: end };
@@ -190,15 +191,25 @@ export function scanText(text: string): PatternMatch[] {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
-    if (g.email !== undefined) out.push({ kind: 'email', start, end });
-    else if (g.street !== undefined) out.push({ kind: 'street-address', start, end });
+    if (g.street !== undefined) {
+      const flat = FLAT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+      out.push({ kind: 'street-address', start: flat ? start - flat[0].length : start, end });
+    }
     else if (g.nino !== undefined) {
       if (isNino(m[0])) out.push({ kind: 'nino', start, end });
     } else if (g.postcode !== undefined) out.push({ kind: 'postcode', start, end });
     else if (g.digits !== undefined) {
       const c = classifyDigits(m[0]);
       if (c) {
-        out.push({ kind: c.kind, start, end: start + c.length });
+        // "(943 476 5919)": the bracket belongs to the sentence, not to the number
+        // ("(01632) 960001" keeps its brackets: they hold the area code)
+        let from = start;
+        let to = start + c.length;
+        if (m[0][0] === '(' && !/^\(\d+\)/.test(m[0])) {
+          from++;
+          if (text[to - 1] === ')') to--;
+        }
+        out.push({ kind: c.kind, start: from, end: to });
         re.lastIndex = start + c.length;
       }
     } else if (g.dob !== undefined) {
@@ -227,6 +238,30 @@ export function scanText(text: string): PatternMatch[] {
       out.push({ kind: 'person-name', start, end: last, signal: titled ? 'title' : 'given-name', words });
       re.lastIndex = last;
     }
+  }
+  const emails = scanEmails(text);
+  if (emails.length === 0) return out;
+  // an e-mail address wins over anything found inside it (digits, a name in the local part)
+  const kept = out.filter((m) => !emails.some((e) => m.start < e.end && m.end > e.start));
+  return [...kept, ...emails].sort((a, b) => a.start - b.start);
+}
+
+const FLAT_BEFORE = /\b(?:Flat|FLAT|Apartment|Apt|Unit|Room)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+$/;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+const EMAIL_RE = /^[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+
+/** E-mail addresses, found from each "@" outwards. */
+export function scanEmails(text: string): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let a = at;
+    while (a > 0 && LOCAL_CHAR.test(text[a - 1])) a--;
+    while (a < at && !/[A-Za-z0-9]/.test(text[a])) a++;
+    let b = at + 1;
+    while (b < text.length && DOMAIN_CHAR.test(text[b])) b++;
+    while (b > at + 1 && !/[A-Za-z]/.test(text[b - 1])) b--;
+    if (a < at && EMAIL_RE.test(text.slice(a, b))) out.push({ kind: 'email', start: a, end: b });
   }
   return out;
 }

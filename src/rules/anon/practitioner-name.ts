@@ -2,9 +2,11 @@
 import { defineRule } from '../../lint/rule.js';
 import { anonData } from './data.js';
 import { isAllowedName, isOrdinaryWord, nameContext } from './names.js';
-import { reviewTexts, spanAt, tableCells } from './text.js';
+import { offsetAt, reviewTexts, spanAt } from './text.js';
 
 const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?/g;
+
+let TITLES: Set<string> | undefined;
 
 interface Word {
   text: string;
@@ -20,7 +22,7 @@ interface Word {
  */
 function nameSpans(words: Word[], isAllowed: (w: string[]) => boolean): Array<[number, number]> {
   const d = anonData();
-  const titles = new Set(d.titles);
+  const titles = TITLES ??= new Set(d.titles);
   const out: Array<[number, number]> = [];
   const nameLike = (w: string) => {
     const bare = w.replace(/\.$/, '').replace(/['’]s$/, '');
@@ -61,27 +63,36 @@ export const practitionerName = defineRule({
   description: 'a personal name in the chronology `practitioner` column',
 }, (ctx) => {
   let nc: ReturnType<typeof nameContext> | undefined;
+  // chronologies repeat the same few roles: decide each distinct cell text once
+  const seen = new Map<string, Array<[number, number]>>();
   for (const tf of reviewTexts(ctx.review)) {
     if (tf.tableKind !== 'chronology' || !tf.table) continue;
     if (!tf.table.header.some((h) => h.column_name === 'practitioner')) continue;
     const text = tf.file.text;
-    for (const ref of tableCells(tf.table)) {
-      if (ref.cell.column_name !== 'practitioner' || ref.cell.value.trim() === '') continue;
-      nc ??= nameContext(ctx);
-      const ctxNames = nc;
+    for (const row of tf.table.rows) {
+      const cell = row.cells.practitioner;
+      if (!cell || cell.value.trim() === '') continue;
+      const ref = { start: offsetAt(tf.file, cell.line, cell.column), end: offsetAt(tf.file, cell.endLine, cell.endColumn) };
       const raw = text.slice(ref.start, ref.end);
-      const words: Word[] = [];
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(raw); m; m = WORD.exec(raw)) {
-        let t = m[0];
-        // a full stop ends the word unless it marks an abbreviation or initial ("Dr.", "J.")
-        if (t.endsWith('.') && t.length > 3 && !anonData().titles.includes(t.slice(0, -1))) t = t.slice(0, -1);
-        words.push({ text: t, start: ref.start + m.index, end: ref.start + m.index + t.length });
+      let spans = seen.get(raw);
+      if (!spans) {
+        nc ??= nameContext(ctx);
+        const ctxNames = nc;
+        const words: Word[] = [];
+        WORD.lastIndex = 0;
+        for (let m = WORD.exec(raw); m; m = WORD.exec(raw)) {
+          let t = m[0];
+          // a full stop ends the word unless it marks an abbreviation or initial ("Dr.", "J.")
+          if (t.endsWith('.') && t.length > 3 && !anonData().titles.includes(t.slice(0, -1))) t = t.slice(0, -1);
+          words.push({ text: t, start: m.index, end: m.index + t.length });
+        }
+        spans = nameSpans(words, (w) => isAllowedName(ctxNames, w, false));
+        seen.set(raw, spans);
       }
-      for (const [a, b] of nameSpans(words, (w) => isAllowedName(ctxNames, w, false))) {
-        ctx.report(tf.file, spanAt(tf.file, a, b),
+      for (const [a, b] of spans) {
+        ctx.report(tf.file, spanAt(tf.file, ref.start + a, ref.start + b),
           'the practitioner column names a person: give the role instead (for example "GP", "Police constable", "Social worker")',
-          text.slice(a, b));
+          raw.slice(a, b));
       }
     }
   }

@@ -15,6 +15,10 @@ ruleCases(imrMissing, {
   valid: [
     { name: 'the example review' },
     { name: 'doc right example: every IMR agency has its IMR', files: { 'review.yml': review('submitted') } },
+    {
+      name: 'doc right example: no IMR commissioned, and involvement says so',
+      files: { 'review.yml': review('submitted').replace('kind: health, involvement: imr', 'kind: health, involvement: chronology'), 'imrs/icb.md': null },
+    },
     { name: 'IMRs may still be in preparation while the review is in progress', files: { 'review.yml': review('in-progress'), 'imrs/icb.md': null } },
     { name: 'a learning review asks for no IMRs (protocol §5.4)', files: { 'review.yml': review('submitted', 'learning-review'), 'imrs/icb.md': null } },
   ],

@@ -38,7 +38,7 @@ export const panelComposition = defineRule(
 
     const byId = new Map(agencies.map((a) => [a.id, a]));
     const onPanel = new Set<string>();
-    meta.panel!.forEach((m, i) => {
+    (meta.panel as PanelMember[]).forEach((m, i) => {
       if (!m || typeof m !== 'object') return;
       const id = text(m.agency);
       if (id) {
@@ -59,12 +59,13 @@ export const panelComposition = defineRule(
 
     const specialist = [...onPanel].some((id) => byId.get(id)?.kind === 'specialist-domestic-abuse');
     if (!specialist) {
+      const local = (ctx.profile.specialist_services ?? []).filter((s) => typeof s === 'string' && s.trim());
       ctx.report(doc.file, doc.spanOf(['panel'], { key: true }),
-        'No specialist domestic abuse service sits on the panel. Invite one (in Gloucestershire, GDASS), list it under '
-        + 'agencies with kind: specialist-domestic-abuse, and add its representative to the panel.');
+        `No specialist domestic abuse service sits on the panel. Invite one${local.length ? ` (locally: ${local.join('; ')})` : ''}, `
+        + 'list it under agencies with kind: specialist-domestic-abuse, and add its representative to the panel.');
     }
 
-    meta.agencies.forEach((a, i) => {
+    (Array.isArray(meta.agencies) ? meta.agencies : []).forEach((a, i) => {
       if (!a || typeof a !== 'object' || typeof a.id !== 'string') return;
       if (a.statutory !== true || (a.involvement !== 'imr' && a.involvement !== 'chronology')) return;
       if (onPanel.has(a.id)) return;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, ruleCases } from '../../../test/support/rule-tester.js';
@@ -42,6 +43,19 @@ const numbered = (t: string) => {
 };
 const swapped = swap('Chronology', 'Overview');
 
+// an area's profile that replaces the overview report's list (report_sections, same shape as sections.yml)
+const AREA = path.join(mkdtempSync(path.join(os.tmpdir(), 'dhr-profile-')), 'area.yml');
+writeFileSync(AREA, `id: area
+report_sections:
+  documents:
+    overview-report:
+      name: overview report
+      sections:
+        - { id: introduction, heading: Introduction }
+        - { id: glossary, heading: Glossary, variants: [Terms used] }
+        - { id: recommendations, heading: Recommendations }
+`);
+
 ruleCases(requiredSection, {
   valid: [
     { name: 'the example reports and IMRs have every section in order' },
@@ -55,7 +69,7 @@ ruleCases(requiredSection, {
   ],
   invalid: [
     { name: 'the wrong example: Methods missing', files: { [o]: drop('Methods') },
-      errors: [{ file: o, ...at(OVERVIEW, '## Terms of reference'), message: 'the overview report has no section "Methods": add a heading "Methods" (or "Methodology") after the section "Terms of reference"' }] },
+      errors: [{ file: o, ...at(OVERVIEW, '## Terms of reference'), message: 'the overview report has no section "Methods": add a heading "Methods" (or "Methodology", "Review methodology", "Methods used") after the section "Terms of reference"' }] },
     { name: 'the first section missing is reported at line 1', files: { [o]: drop('Introduction') },
       errors: [{ file: o, line: 1, column: 1, message: 'no section "Introduction"' }] },
     { name: 'two sections swapped: the one that comes too late is reported', files: { [o]: swapped },
@@ -68,6 +82,8 @@ ruleCases(requiredSection, {
       errors: [{ file: o, ...at(OVERVIEW, '## Lessons to be learnt'), message: 'no section "Recommendations"' }] },
     { name: 'a report with none of the sections gets one finding', files: { [e]: '# Executive summary\n\nTo follow.\n' },
       errors: [{ file: e, line: 1, column: 1, message: 'has none of the sections of its template' }] },
+    { name: "an area's profile can replace a section list", config: { profile: AREA },
+      errors: [{ file: o, ...at(OVERVIEW, '## Introduction'), message: 'no section "Glossary": add a heading "Glossary" (or "Terms used") after the section "Introduction"' }] },
     { name: 'a level-3 heading does not count', files: { [o]: (t) => t.replace('## Dissemination', '### Dissemination') },
       errors: [{ file: o, ...at(OVERVIEW, '## Equality and diversity'), message: 'no section "Dissemination"' }] },
   ],
@@ -78,7 +94,8 @@ describe('sections', () => {
     expect(normaliseHeading('2.3. The Review Panel Members')).toBe('review panel members');
     expect(normaliseHeading('iv) Equality & Diversity')).toBe('equality and diversity');
     expect(normaliseHeading('Section 5: Methods')).toBe('methods');
-    expect(normaliseHeading('Background information (the facts)')).toBe('background information the facts');
+    expect(normaliseHeading('Background information (the facts)')).toBe('background information facts');
+    expect(normaliseHeading('Involvement of family, friends and the wider community')).toBe(normaliseHeading('Involvement of family, friends and wider community'));
   });
   it('matches variants and the part before a colon', () => {
     const s = requiredSections('overview-report', 'dhr').sections;

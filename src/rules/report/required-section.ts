@@ -38,7 +38,7 @@ function label(s: SectionSpec): string {
 
 function checkDocument(ctx: RuleContext, doc: MarkdownDoc, kind: DocumentKind): void {
   const spec = requiredSections(kind, ctx.meta?.type, ctx.profile);
-  const sections = spec.sections ?? [];
+  const sections = spec.sections;
   if (sections.length === 0) return;
   const what = kind === 'imr' ? `this ${spec.name}` : `the ${spec.name}`;
 

@@ -30,13 +30,13 @@ const NUMBERING = /^\s*(?:(?:section|part|chapter)\s+)?(?:\d+(?:\.\d+)*[.:)]?|[i
 
 /**
  * A heading reduced for comparison: without leading numbering ("1.", "2.3", "iv.", "(a)"),
- * accents, case, punctuation and a leading "the"; "&" reads as "and".
+ * accents, case, punctuation and the word "the"; "&" reads as "and".
  */
 export function normaliseHeading(text: string): string {
   let t = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim();
   for (let i = 0; i < 2 && NUMBERING.test(t); i++) t = t.replace(NUMBERING, '');
   t = t.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return t.replace(/^the /, '');
+  return t.split(' ').filter((w) => w !== 'the').join(' ');
 }
 
 /**
@@ -102,10 +102,19 @@ function loadDefaults(): SectionsData {
 export function requiredSections(kind: DocumentKind, type: ReviewType | undefined, profile?: Profile): DocumentSpec {
   const base = loadDefaults();
   const over = (profile as unknown as { report_sections?: Partial<SectionsData> } | undefined)?.report_sections;
-  const doc: DocumentSpec = over?.documents?.[kind] ?? base.documents[kind];
+  const given = over?.documents?.[kind] ?? base.documents[kind];
+  // a hand-edited list may be malformed: keep only usable entries rather than fail the lint
+  const doc: DocumentSpec = {
+    name: typeof given?.name === 'string' ? given.name : kind.replace(/-/g, ' '),
+    source: given?.source,
+    sections: (Array.isArray(given?.sections) ? given.sections : [])
+      .filter((s): s is SectionSpec => !!s && typeof s.heading === 'string')
+      .map((s) => ({ ...s, id: typeof s.id === 'string' ? s.id : normaliseHeading(s.heading).replace(/ /g, '-'),
+        variants: Array.isArray(s.variants) ? s.variants.filter((v) => typeof v === 'string') : undefined })),
+  };
   if (type !== 'learning-review') return doc;
   const pick = over?.['learning-review']?.[kind] ?? base['learning-review']?.[kind];
-  if (!pick) return doc;
+  if (!Array.isArray(pick)) return doc;
   return { ...doc, sections: doc.sections.filter((s) => pick.includes(s.id)) };
 }
 

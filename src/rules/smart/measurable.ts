@@ -17,13 +17,15 @@ const STRONG: RegExp[] = [
 ];
 
 /**
- * Weaker signs: a whole population ("all call handlers trained") or a verifiable state ("protocol
- * signed", "pathway in place"). Enough on their own, but not next to a vague measure phrase
- * ("all staff aware of the pathway").
+ * Weaker signs: a whole population ("all call handlers trained"), a verifiable state ("protocol
+ * signed", "pathway in place", "policy updated") or a change in something countable ("reduction in
+ * repeat referrals"). Enough on their own, but not next to a vague measure phrase ("all staff
+ * aware of the pathway").
  */
 const WEAK: RegExp[] = [
   /\b(?:all|every|each|both|none)\b/i,
-  /\b(?:published|signed|approved|adopted|issued|circulated|sent|received|completed|in\s+place|live|agreed|ratified)\b/i,
+  /\b(?:published|signed|approved|adopted|issued|circulated|sent|received|completed|in\s+place|live|agreed|ratified|updated|amended|revised|delivered|trained|launched|introduced|established|implemented|produced|rolled\s+out)\b/i,
+  /\b(?:increase[sd]?|reduc(?:ed?|tion)|decrease[sd]?|rise|fall)\s+(?:in|of)\b/i,
 ];
 
 export function hasEvidence(text: string, strongOnly = false): boolean {

@@ -37,7 +37,7 @@ export const owner = defineRule(
         || (typeof a.name === 'string' && a.name.trim().toLowerCase() === lower));
       const hint = guess ? `did you mean "${guess.id}"?` : `use one of: ${idList(ids)}`;
       ctx.report(file!, cellTrimmedSpan(cell),
-        `the lead agency of ${actionName(row)} is not an agency of this review: write the agency's id as in review.yml (agencies), ${hint}`,
+        `the lead agency of ${actionName(row)} is not an agency of this review: write the agency's id as in review.yml (agencies); ${hint}`,
         value);
     });
   },

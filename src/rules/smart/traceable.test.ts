@@ -22,7 +22,8 @@ const without = (rec: string) => () => lines.filter((l) => !l.includes(`,${rec},
 ruleCases(traceable, {
   valid: [
     { name: 'every example action traces to R1–R7, and each has an action' },
-    { name: 'the right example', files: { [f]: (t) => t.replace('\nA9,R6,', '\nA9,R6,') } },
+    { name: 'the right example: A9 answers R6, as in the example' },
+    { name: 'several actions for one recommendation', files: { [f]: (t) => t.replace('\nA9,R6,', '\nA9,R1,').replace(/\n?$/, '\n') + 'A11,R6,regional,Table the draft standard,police,Head of Public Protection,,Minutes,2027-03-31,not-started,,,,Assistant Chief Constable\n' } },
     { name: 'no overview report yet: nothing to trace to', files: { [o]: null, [f]: (t) => t.replace('\nA9,R6,', '\nA9,R9,') } },
     { name: 'an overview report without a Recommendations section is left to the report rules',
       files: { [o]: (t) => t.replace('## Recommendations', '## Next steps'), [f]: (t) => t.replace('\nA9,R6,', '\nA9,R9,') } },

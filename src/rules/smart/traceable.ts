@@ -26,8 +26,9 @@ export const traceable = defineRule(
     eachAction(ctx, 'recommendation', undefined, (row, cell) => {
       const value = cell?.value.trim() ?? '';
       if (!cell || value === '') return;
-      used.add(value);
-      if (ids.has(value)) return;
+      const id = value.replace(/^R0+(?=\d)/, 'R'); // R03 is R3, as the report's ids are read
+      used.add(id);
+      if (ids.has(id)) return;
       const list = [...ids].join(', ');
       const which = /^R\d+$/.test(value) ? `recommendation ${value}, which is not` : 'a recommendation id that is not';
       ctx.report(plan!.file, cellTrimmedSpan(cell),
@@ -36,6 +37,7 @@ export const traceable = defineRule(
     });
     for (const r of recs) {
       if (used.has(r.id)) continue;
+      used.add(r.id); // a duplicated id is reported once (report/recommendation-ids reports the duplicate)
       ctx.report(overview.file, r.idSpan ?? r.span, plan
         ? `recommendation ${r.id} has no action in action-plan.csv: add at least one action for it (recommendation column "${r.id}")`
         : `recommendation ${r.id} has no action: action-plan.csv is missing; add it with at least one action for each recommendation`);

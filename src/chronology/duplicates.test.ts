@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findDuplicates, similarity, tokens, MAX_TIME_APART } from './duplicates.js';
+import { parseChronologyDate } from './dates.js';
+import type { MasterRow } from './merge.js';
+
+function fakeRow(i: number, date: string, event: string, subjects: string[], minutes?: number): MasterRow {
+  const r = parseChronologyDate(date);
+  return {
+    ref: `a#${i}`, agency: 'a', id: String(i), date, ...(r.ok ? { parsed: r.date } : {}), time: '', ...(minutes !== undefined ? { minutes } : {}),
+    subject: subjects.join(';'), source: '', event, action: '', practitioner: '', key_event: '', comment: '', key: false,
+    subjects, sourceIndex: i, file: undefined as never, row: undefined as never,
+  };
+}
+
+/** The definition, pair by pair: the slow reference the fast version must agree with. */
+function bruteForce(rows: MasterRow[], t: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let j = 0; j < rows.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const a = rows[i];
+      const b = rows[j];
+      if (!a.parsed || !b.parsed || a.parsed.iso !== b.parsed.iso) continue;
+      const subj = (a.subjects.length === 0 && b.subjects.length === 0) || a.subjects.some((s) => b.subjects.map((x) => x.toLowerCase()).includes(s.toLowerCase()));
+      const time = a.minutes === undefined || b.minutes === undefined || Math.abs(a.minutes - b.minutes) <= MAX_TIME_APART;
+      if (subj && time && similarity(a.event, b.event) >= t) {
+        out.push([b.ref, a.ref]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+describe('similarity', () => {
+  it('ignores case, accents and punctuation, and counts repeats', () => {
+    expect(tokens('Café — “MARAC”, held!')).toEqual(['cafe', 'marac', 'held']);
+    expect(similarity('Home visit made; nobody was in.', 'home visit made: Nobody was in')).toBe(1);
+    expect(similarity('a a b', 'a b b')).toBeCloseTo(2 / 3);
+    expect(similarity('', '')).toBe(0);
+    expect(similarity('one two three four', 'five six seven eight')).toBe(0);
+  });
+});
+
+describe('findDuplicates', () => {
+  it('agrees with the pair-by-pair definition (property)', () => {
+    const word = fc.constantFrom('adult', 'a', 'b', 'visit', 'home', 'called', 'police', 'the', 'marac', 'seen');
+    const rowArb = fc.record({
+      date: fc.constantFrom('2020-01-01', '2020-01-02', '2020-01', '2020'),
+      words: fc.array(word, { minLength: 0, maxLength: 7 }),
+      subjects: fc.subarray(['Adult A', 'Adult B', 'adult a']),
+      minutes: fc.option(fc.integer({ min: 0, max: 1439 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), fc.constantFrom(0.5, 0.7, 0.85, 1), (specs, t) => {
+        const rows = specs.map((s, i) => fakeRow(i + 1, s.date, s.words.join(' '), s.subjects, s.minutes));
+        const fast = findDuplicates(rows, t).map((d) => [d.row.ref, d.first.ref]);
+        expect(fast).toEqual(bruteForce(rows, t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports the later row against the first it repeats', () => {
+    const rows = [
+      fakeRow(1, '2020-01-01', 'Adult A attended the surgery', ['Adult A']),
+      fakeRow(2, '2020-01-01', 'Adult A attended the surgery', ['Adult A']),
+      fakeRow(3, '2020-01-01', 'adult a attended the surgery!', ['Adult A']),
+    ];
+    expect(findDuplicates(rows).map((d) => [d.row.ref, d.first.ref])).toEqual([['a#2', 'a#1'], ['a#3', 'a#1']]);
+  });
+});

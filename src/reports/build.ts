@@ -1,0 +1,102 @@
+/**
+ * Composes every output document of a review and renders it: the list of outputs lives here,
+ * the writers in src/document, each document's content in its own module beside this one.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Review } from '../review/model.js';
+import type { Profile } from '../lint/profile.js';
+import type { Config } from '../lint/config.js';
+import type { Doc } from '../document/model.js';
+import { renderDocx } from '../document/docx.js';
+import { renderPdf } from '../document/pdf.js';
+import { overviewReport } from './overview-report.js';
+import { executiveSummary } from './executive-summary.js';
+import { actionPlan } from './action-plan.js';
+import { composeLetters } from './letters.js';
+import { homeOfficeFormData, homeOfficeFormPdf } from './home-office-form.js';
+import { masterOf } from '../chronology/merge.js';
+import { masterCsv, masterDocx, masterMarkdown } from '../chronology/outputs.js';
+import { timelineForReview } from '../chronology/timeline.js';
+import { marking, reviewTitle, type BuildContext } from './common.js';
+
+export interface BuildOptions {
+  review: Review;
+  profile: Profile;
+  config: Config;
+  draft: boolean;
+  /** Called before each output is rendered: (index from 1, total, file name). */
+  progress?: (i: number, total: number, name: string) => void;
+}
+
+interface Job {
+  name: string;
+  /** Inputs it came from, relative to the review folder. */
+  inputs: string[];
+  make: () => Promise<Uint8Array | string>;
+}
+
+function sha256(b: Uint8Array | string): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+/** Renders every output; returns file name → content, including manifest.json. */
+export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint8Array | string>> {
+  const { review, profile } = opts;
+  const rel = (f: { path: string } | undefined) => (f ? path.relative(review.dir, f.path).split(path.sep).join('/') : undefined);
+  const chronFiles = [...review.chronologies.values()].map((t) => rel(t.file)!);
+  const master = masterOf(review);
+  const timelineSvg = timelineForReview(review, master);
+  const ctx: BuildContext = { review, profile, draft: opts.draft, timelineSvg };
+  const reviewYml = 'review.yml';
+  const ov = rel(review.overviewReport?.file);
+  const es = rel(review.executiveSummary?.file);
+  const ap = rel(review.actionPlan?.file);
+  const both = (name: string, compose: () => Doc, inputs: string[]): Job[] => {
+    let doc: Doc | undefined;
+    const get = () => (doc ??= compose());
+    return [
+      { name: `${name}.docx`, inputs, make: () => renderDocx(get()) },
+      { name: `${name}.pdf`, inputs, make: () => renderPdf(get()) },
+    ];
+  };
+  const clean = (xs: Array<string | undefined>) => xs.filter((x): x is string => Boolean(x));
+  const formData = homeOfficeFormData(review, profile);
+  const jobs: Job[] = [
+    { name: 'master-chronology.csv', inputs: chronFiles, make: async () => masterCsv(master) },
+    { name: 'master-chronology.md', inputs: chronFiles, make: async () => masterMarkdown(review, master) },
+    { name: 'master-chronology.docx', inputs: chronFiles, make: () => masterDocx(review, master, { marking: marking(ctx) }) },
+    { name: 'timeline.svg', inputs: chronFiles, make: async () => timelineSvg },
+    ...both('overview-report', () => overviewReport(ctx), clean([ov, reviewYml, ...chronFiles])),
+    ...both('executive-summary', () => executiveSummary(ctx), clean([es, reviewYml])),
+    ...both('action-plan', () => actionPlan(ctx), clean([ap, ov, reviewYml])),
+    { name: 'home-office-form.json', inputs: clean([reviewYml, ov, ap]), make: async () => JSON.stringify(formData, null, 2) + '\n' },
+    { name: 'home-office-form.pdf', inputs: clean([reviewYml, ov, ap]),
+      make: () => homeOfficeFormPdf(formData, { title: reviewTitle(ctx), marking: marking(ctx) }) },
+    ...composeLetters(review, profile, marking(ctx)).map((l): Job => ({
+      name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
+    })),
+  ];
+  const out = new Map<string, Uint8Array | string>();
+  const total = jobs.length + 1;
+  let i = 0;
+  for (const job of jobs) {
+    opts.progress?.(++i, total, job.name);
+    out.set(job.name, await job.make());
+  }
+  opts.progress?.(++i, total, 'manifest.json');
+  const inputs = review.files.map((f) => ({ path: rel(f)!, sha256: sha256(f.text) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const manifest = {
+    version: 1,
+    review: review.id,
+    build: opts.draft ? 'draft' : 'final',
+    outputs: jobs.map((j) => {
+      const c = out.get(j.name)!;
+      return { path: j.name, sha256: sha256(c), bytes: typeof c === 'string' ? Buffer.byteLength(c) : c.byteLength, inputs: j.inputs };
+    }),
+    inputs,
+  };
+  out.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  return out;
+}

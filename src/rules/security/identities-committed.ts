@@ -1,0 +1,104 @@
+/** `security/identities-committed` — see identities-committed.md. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { defineRule } from '../../lint/rule.js';
+import { relPath } from '../../review/source.js';
+
+const NAME_RE = /^identit(?:y|ies)[^/]*\.ya?ml$/i;
+const YAML_RE = /\.ya?ml$/i;
+/** Larger YAML files are not opened: a register is small, and reading every big file would cost time. */
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** The repository root holding `dir`, or undefined outside git (or without git installed). */
+function gitRoot(dir: string): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tracked files under `scope`, as absolute paths. */
+function trackedFiles(root: string, scope: string): string[] {
+  try {
+    const rel = path.relative(root, scope) || '.';
+    const out = execFileSync('git', ['ls-files', '-z', '--', rel], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return out.split('\0').filter(Boolean).map((f) => path.join(root, f));
+  } catch {
+    return [];
+  }
+}
+
+/** True when YAML text has a top-level `people:` list whose items carry `names` or `identifiers`. */
+export function looksLikeRegister(text: string): boolean {
+  if (!/^people\s*:/m.test(text)) return false;
+  try {
+    const data = parseDocument(text, { schema: 'core' }).toJS({ maxAliasCount: 100 }) as unknown;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+    const people = (data as { people?: unknown }).people;
+    return Array.isArray(people) && people.some((p) => p !== null && typeof p === 'object' && ('names' in p || 'identifiers' in p));
+  } catch {
+    return false;
+  }
+}
+
+/** Why a tracked file looks like an identity register, or undefined. */
+export function registerReason(abs: string, relToRepo: string): string | undefined {
+  const base = path.basename(abs);
+  const parts = relToRepo.split('/');
+  if (NAME_RE.test(base)) return 'its name is that of an identity register';
+  if (parts.slice(0, -1).includes('.dhr') && YAML_RE.test(base)) return 'it is a YAML file in .dhr/, where the register lives';
+  if (!YAML_RE.test(base)) return undefined;
+  try {
+    if (statSync(abs).size > MAX_BYTES) return undefined;
+    const text = readFileSync(abs, 'utf8');
+    if (looksLikeRegister(text)) return 'it has a "people:" list with names or identifiers';
+  } catch {
+    // deleted in the working tree or unreadable: nothing to look at
+  }
+  return undefined;
+}
+
+/**
+ * The folder whose tracked files this review answers for: the review repository (the folder holding
+ * `reviews/`) when the review sits in one, else the review folder itself. Files outside every review
+ * folder are reported by the first review of the repository only, so they are listed once.
+ */
+function scopeFor(reviewDir: string): { scope: string; ownsRepoFiles: boolean } {
+  const parent = path.dirname(reviewDir);
+  if (path.basename(parent) !== 'reviews') return { scope: reviewDir, ownsRepoFiles: true };
+  const siblings = readdirSync(parent).sort().filter((n) => !n.startsWith('.') && existsSync(path.join(parent, n, 'review.yml')));
+  return { scope: path.dirname(parent), ownsRepoFiles: siblings[0] === path.basename(reviewDir) };
+}
+
+export const identitiesCommitted = defineRule({
+  id: 'security/identities-committed',
+  tag: 'security',
+  severity: 'error',
+  description: 'an identity register tracked by git',
+}, (ctx) => {
+  let dir: string;
+  try {
+    dir = realpathSync(ctx.review.dir);
+  } catch {
+    return;
+  }
+  const root = gitRoot(dir);
+  if (!root) return;
+  const realRoot = realpathSync(root);
+  const { scope, ownsRepoFiles } = scopeFor(dir);
+  const reviewsDir = path.join(scope, 'reviews');
+  for (const abs of trackedFiles(realRoot, scope)) {
+    const inThisReview = abs.startsWith(dir + path.sep);
+    const inAnyReview = abs.startsWith(reviewsDir + path.sep);
+    if (!inThisReview && (inAnyReview || !ownsRepoFiles)) continue;
+    const rel = path.relative(realRoot, abs).split(path.sep).join('/');
+    const why = registerReason(abs, rel);
+    if (!why) continue;
+    ctx.report(relPath(abs), { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      `this file looks like an identity register (${why}) and is tracked by git: remove it from the repository `
+      + '(git rm --cached), list it in .gitignore, and if it was ever pushed, have the history purged and tell the CSP');
+  }
+});

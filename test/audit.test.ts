@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { auditPaths } from '../src/audit/audit.js';
+import { daysBetween, londonDate, parseActionDate } from '../src/audit/dates.js';
+import { formatAuditStylish } from '../src/audit/format.js';
+import { renderDashboard } from '../src/audit/dashboard.js';
+import { monitoringReportDoc } from '../src/audit/monitoring-report.js';
+import { normaliseStatus } from '../src/audit/history.js';
+import { planCsv, reviewYml, writeFiles } from './audit-repo.js';
+import { EXAMPLE } from './support/rule-tester.js';
+import { dhr } from './support/cli.js';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function tempReviews(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'dhr-audit-'));
+  temps.push(root);
+  writeFiles(root, files);
+  return root;
+}
+
+describe('action dates', () => {
+  it('reads ISO, UK day/month/year and year-month (end of month) dates, and nothing else', () => {
+    expect(parseActionDate('2025-06-30')).toBe('2025-06-30');
+    expect(parseActionDate(' 30/06/2025 ')).toBe('2025-06-30');
+    expect(parseActionDate('1/7/2025')).toBe('2025-07-01');
+    expect(parseActionDate('2026-02')).toBe('2026-02-28');
+    expect(parseActionDate('2024-02')).toBe('2024-02-29');
+    for (const bad of ['', 'ongoing', 'TBC', '31/02/2025', '2025-13-01', '06/30/2025', undefined]) expect(parseActionDate(bad)).toBeNull();
+  });
+
+  it('counts whole days, across the clock change, and dates commits in London', () => {
+    expect(daysBetween('2025-03-29', '2025-03-31')).toBe(2);
+    expect(daysBetween('2025-06-30', '2025-07-01')).toBe(1);
+    expect(daysBetween('2025-07-01', '2025-06-30')).toBe(-1);
+    expect(londonDate(Date.UTC(2025, 5, 30, 23, 30) / 1000)).toBe('2025-07-01'); // BST
+    expect(londonDate(Date.UTC(2025, 0, 10, 23, 30) / 1000)).toBe('2025-01-10'); // GMT
+  });
+
+  it('normalises statuses written by hand', () => {
+    expect(['In progress', 'NOT_STARTED', ' Completed ', 'complete'].map(normaliseStatus)).toEqual(['in-progress', 'not-started', 'complete', 'complete']);
+  });
+});
+
+describe('audit of action plans', { timeout: 180_000 }, () => {
+  it('audits the example review: every action dated, nothing overdue early in 2026', () => {
+    const report = auditPaths([EXAMPLE], { asOf: '2026-03-01' });
+    const [r] = report.reviews;
+    expect(r.review).toBe('DHR-2024-03');
+    expect(r.actions.length).toBeGreaterThan(0);
+    expect(r.actions.every((a) => a.targetDate !== null && a.leadAgency !== null)).toBe(true);
+    expect(r.summary.overdue).toBe(0);
+    const s = r.summary;
+    expect(s.complete + s.inProgress + s.notStarted + s.dropped + s.unknown).toBe(s.total);
+    // far in the future every open action is overdue, closed ones never
+    const later = auditPaths([EXAMPLE], { asOf: '2030-01-01' }).reviews[0];
+    for (const a of later.actions) expect(a.overdue).toBe(a.status !== 'complete' && a.status !== 'dropped');
+  });
+
+  it('copes with odd plans: bad target date, unknown status, blank cells, duplicate ids, no plan at all', () => {
+    const root = tempReviews({
+      'reviews/DHR-2025-01/review.yml': reviewYml('DHR-2025-01'),
+      'reviews/DHR-2025-01/action-plan.csv': planCsv([
+        { id: 'A1', rec: 'R1', lead: 'police', target: 'ongoing', status: 'in-progress' },
+        { id: 'A2', rec: 'R1', lead: '', target: '2025-01-31', status: 'Started' },
+        { id: 'A3', rec: '', lead: 'icb', target: '2025-01-31', status: '' },
+        { id: 'A3', rec: 'R2', lead: 'icb', target: '2025-02-28', status: 'dropped' },
+      ]),
+      'reviews/DHR-2025-02/review.yml': reviewYml('DHR-2025-02'),
+    });
+    const report = auditPaths([root], { asOf: '2025-03-01' });
+    const [r, none] = report.reviews;
+    expect(r.actions.map((a) => [a.id, a.status, a.targetDate, a.overdue, a.daysOverdue])).toEqual([
+      ['A1', 'in-progress', null, false, 0],
+      ['A2', 'started', '2025-01-31', true, 29],
+      ['A3', null, '2025-01-31', true, 29],
+      ['A3', 'dropped', '2025-02-28', false, 0],
+    ]);
+    expect(r.actions[0].targetDateText).toBe('ongoing');
+    expect(r.actions[1].leadAgency).toBeNull();
+    expect(r.summary).toEqual({ total: 4, complete: 0, inProgress: 1, notStarted: 0, dropped: 1, overdue: 2, stale: 0, unknown: 2 });
+    expect(report.agencies.map((g) => g.agency)).toEqual(['police', '(none)', 'icb']);
+    expect(none.actionPlan).toBeNull();
+    expect(none.actions).toEqual([]);
+    const text = formatAuditStylish(report);
+    expect(text).toContain('no action plan');
+    expect(text).toMatch(/A1\s+R1\s+police\s+in-progress\s+not a date/);
+    // the dashboard and the report are drawn from the same data without failing
+    expect(renderDashboard(report)).toContain('ongoing');
+    expect(monitoringReportDoc(report).blocks.length).toBeGreaterThan(5);
+  });
+
+  it('escapes everything it puts into the dashboard', () => {
+    const root = tempReviews({
+      'DHR-2025-03/review.yml': reviewYml('DHR-2025-03').replace('type: dhr', 'type: dhr\ntitle: "<script>alert(1)</script> & more"'),
+      'DHR-2025-03/action-plan.csv': planCsv([{ id: 'A1', rec: 'R1', lead: '<b>x</b>', target: '2025-01-31', status: 'not-started' }]),
+    });
+    const html = renderDashboard(auditPaths([path.join(root, 'DHR-2025-03')], { asOf: '2025-03-01' }));
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
+  });
+
+  it('writes the dashboard and the report with --html and --docx, leaving no temporary files', () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'dhr-audit-out-'));
+    temps.push(out);
+    const html = path.join(out, 'sub', 'dashboard.html');
+    const docx = path.join(out, 'monitoring.docx');
+    const r = dhr(['audit', EXAMPLE, '--as-of', '2026-03-01', '--html', html, '--docx', docx, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).reviews[0].review).toBe('DHR-2024-03');
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(out).sort()).toEqual(['monitoring.docx', 'sub']);
+    expect(readdirSync(path.join(out, 'sub'))).toEqual(['dashboard.html']);
+    // the same audit gives the same bytes
+    const again = path.join(out, 'again.html');
+    dhr(['audit', EXAMPLE, '--as-of', '2026-03-01', '--html', again, '--quiet']);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(html, 'utf8'));
+  });
+
+  it('prints --help and exits 0', () => {
+    const r = dhr(['audit', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--fail-on-overdue/);
+  });
+});
