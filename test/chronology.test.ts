@@ -14,7 +14,7 @@ function workspace(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'dhr-chron-cli-'));
 }
 
-describe('dhr chronology', () => {
+describe('dhr chronology', { timeout: 300_000 }, () => {
   it('writes the four outputs into reports/<review-id>/ and prints the reconciliation', () => {
     const cwd = workspace();
     const r = dhr(['chronology', EXAMPLE], { cwd });
@@ -68,7 +68,7 @@ describe('dhr chronology', () => {
   });
 });
 
-describe('dhr import', () => {
+describe('dhr import', { timeout: 300_000 }, () => {
   async function agencySheet(file: string): Promise<void> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Probation chronology');

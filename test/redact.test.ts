@@ -1,0 +1,115 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { IdentityMatcher } from '../src/rules/anon/matcher.js';
+import { redactText } from '../src/rules/anon/redact.js';
+import { examplePeople } from './support/anon.js';
+import { dhr } from './support/cli.js';
+import { git, ISOLATED_ENV } from './support/git.js';
+import { EXAMPLE_IDENTITIES } from './support/rule-tester.js';
+
+const matcher = new IdentityMatcher(examplePeople());
+
+describe('redactText', () => {
+  it('replaces names with pseudonyms and identifiers with placeholders, keeping every other byte', () => {
+    const text = "# Notes\r\n\r\nJoanna Kestrel-Whitby lives at 14 Larkspur Close, GL5 7XQ.\r\nWhitby's phone: +44 7700 900123; the Hollowells' car.\r\nNHS 999 284 7328, DOB 14/08/1989, joanna.kw@example.com, NI JY721845B.\r\nAnn and Annual stay.\r\n";
+    const r = redactText(text, matcher);
+    expect(r.text).toBe("# Notes\r\n\r\nAdult A lives at [address], [postcode].\r\nAdult A's phone: [phone number]; the Adult B's car.\r\nNHS [NHS number], DOB [date of birth], [email address], NI [NI number].\r\nAnn and Annual stay.\r\n");
+    expect(r.redactions.map((x) => x.pseudonym)).toContain('Adult B');
+  });
+
+  it('handles a name wrapped across lines and is idempotent', () => {
+    const once = redactText('Darren\nHollowell and DARREN HOLLOWELL.\n', matcher).text;
+    expect(once).toBe('Adult B and Adult B.\n');
+    expect(redactText(once, matcher).redactions).toEqual([]);
+  });
+
+  it('leaves a text without registered strings untouched', () => {
+    const t = 'Adult A told the GP.\n';
+    expect(redactText(t, matcher)).toEqual({ text: t, redactions: [] });
+  });
+});
+
+function workspace(): { dir: string; register: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dhr-redact-'));
+  const register = path.join(dir, 'register.yml');
+  copyFileSync(EXAMPLE_IDENTITIES, register);
+  return { dir, register };
+}
+
+const ENV = { ...ISOLATED_ENV, CI: undefined };
+
+describe('dhr redact', () => {
+  it('prints a unified diff without --write and leaves the file as it was', () => {
+    const { dir, register } = workspace();
+    const f = path.join(dir, 'notes.md');
+    writeFileSync(f, 'Intro.\n\nJoanna Whitby called from 07700 900123.\n');
+    const r = dhr(['redact', f, '--identities', register], { cwd: dir, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('-Joanna Whitby called from 07700 900123.');
+    expect(r.stdout).toContain('+Adult A called from [phone number].');
+    expect(r.stderr).toContain('2 replacements in 1 file');
+    expect(readFileSync(f, 'utf8')).toBe('Intro.\n\nJoanna Whitby called from 07700 900123.\n');
+  });
+
+  it('refuses to print the diff when CI is set (exit 2, nothing on stdout)', () => {
+    const { dir, register } = workspace();
+    const f = path.join(dir, 'notes.md');
+    writeFileSync(f, 'Joanna Whitby.\n');
+    const r = dhr(['redact', f, '--identities', register], { cwd: dir, env: { ...ENV, CI: 'true' } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--write/);
+    expect(r.stderr).not.toContain('Joanna');
+  });
+
+  it('--write rewrites CSV and YAML in place, keeping CRLF, a BOM and Windows-1252 bytes', () => {
+    const { dir, register } = workspace();
+    const csv = path.join(dir, 'police.csv');
+    const yml = path.join(dir, 'review.yml');
+    const old = path.join(dir, 'housing.csv');
+    writeFileSync(csv, '\uFEFFid,event\r\n1,"Darren Hollowell called\r\nfrom 07700 900456"\r\n2,Nothing\r\n');
+    writeFileSync(yml, 'reason: >-\n  Alfie Hollowell (born 05/03/2014)\n  was at school.\n');
+    writeFileSync(old, iconv.encode('id,event\r\n1,Rent £450 paid by Joanna Whitby\r\n', 'windows-1252'));
+    const r = dhr(['redact', csv, yml, old, '--identities', register, '--write'], { cwd: dir, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(csv, 'utf8')).toBe('\uFEFFid,event\r\n1,"Adult B called\r\nfrom [phone number]"\r\n2,Nothing\r\n');
+    expect(readFileSync(yml, 'utf8')).toBe('reason: >-\n  Child C (born [date of birth])\n  was at school.\n');
+    expect(readFileSync(old)).toEqual(iconv.encode('id,event\r\n1,Rent £450 paid by Adult A\r\n', 'windows-1252'));
+    expect(readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
+  });
+
+  it('walks a folder and never rewrites the register itself', () => {
+    const { dir, register } = workspace();
+    writeFileSync(path.join(dir, 'a.md'), 'Daz Hollowell.\n');
+    const r = dhr(['redact', '.', '--identities', register, '--write'], { cwd: dir, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('Adult B.\n');
+    expect(readFileSync(register, 'utf8')).toBe(readFileSync(EXAMPLE_IDENTITIES, 'utf8'));
+  });
+
+  it('exits 2 when the register is tracked by git, or missing, or no file is given', () => {
+    const { dir, register } = workspace();
+    writeFileSync(path.join(dir, 'a.md'), 'text\n');
+    git(['init', '-q'], dir);
+    git(['add', 'register.yml'], dir);
+    const tracked = dhr(['redact', 'a.md', '--identities', register], { cwd: dir, env: ENV });
+    expect(tracked.code).toBe(2);
+    expect(tracked.stderr).toMatch(/tracked by git/);
+    expect(dhr(['redact', 'a.md'], { cwd: dir, env: ENV }).code).toBe(2);
+    expect(dhr(['redact', '--identities', register], { cwd: dir, env: ENV }).code).toBe(2);
+    expect(dhr(['redact', 'missing.md', '--identities', path.join(os.tmpdir(), 'no-such-register.yml')], { cwd: dir, env: ENV }).code).toBe(2);
+  });
+
+  it('reports nothing to do with exit 0', () => {
+    const { dir, register } = workspace();
+    writeFileSync(path.join(dir, 'a.md'), 'Adult A.\n');
+    const r = dhr(['redact', 'a.md', '--identities', register], { cwd: dir, env: ENV });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no registered names or identifiers/);
+  });
+});
