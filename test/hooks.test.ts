@@ -264,8 +264,14 @@ describe('dhr hooks install', { timeout: 120_000 }, () => {
 
 describe('dhr identities hash', { timeout: 120_000 }, () => {
   const KEY = 'another-test-only-key-0123456789';
+  // a copy: the fictional register is tracked in this repository, and dhr refuses tracked registers
+  let REGISTER: string;
+  beforeAll(() => {
+    REGISTER = path.join(tmp, 'register-copy.yml');
+    cpSync(EXAMPLE_IDENTITIES, REGISTER);
+  });
   it('prints a keyed-hash register holding no registered value', () => {
-    const r = dhr(['identities', 'hash', '--identities', EXAMPLE_IDENTITIES], tmp, { DHR_HMAC_KEY: KEY });
+    const r = dhr(['identities', 'hash', '--identities', REGISTER], tmp, { DHR_HMAC_KEY: KEY });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout);
@@ -275,8 +281,8 @@ describe('dhr identities hash', { timeout: 120_000 }, () => {
   });
 
   it('refuses without a key, with a short key, or with no register', () => {
-    expect(dhr(['identities', 'hash', '--identities', EXAMPLE_IDENTITIES], tmp).stderr).toMatch(/^dhr: the key is missing: set the environment variable DHR_HMAC_KEY/);
-    expect(dhr(['identities', 'hash', '--identities', EXAMPLE_IDENTITIES], tmp, { DHR_HMAC_KEY: 'short' }).code).toBe(2);
+    expect(dhr(['identities', 'hash', '--identities', REGISTER], tmp).stderr).toMatch(/^dhr: the key is missing: set the environment variable DHR_HMAC_KEY/);
+    expect(dhr(['identities', 'hash', '--identities', REGISTER], tmp, { DHR_HMAC_KEY: 'short' }).code).toBe(2);
     expect(dhr(['identities', 'hash', '--identities', path.join(tmp, 'none.yml')], tmp, { DHR_HMAC_KEY: KEY }).code).toBe(2);
     expect(dhr(['identities'], tmp).code).toBe(2);
   });

@@ -327,7 +327,9 @@ describe('action.yml (the reusable action)', { timeout: 120_000 }, () => {
     const rev = path.join(ws, 'reviews', 'DHR-2024-03');
     mkdirSync(path.dirname(rev), { recursive: true });
     cpSync(EXAMPLE, rev, { recursive: true });
-    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dhr.js'), 'identities', 'hash', '--identities', EXAMPLE_IDENTITIES, '--out', '.dhr/identities.hmac.json'],
+    // a copy outside this repository: dhr refuses a register tracked by git (the fictional one is)
+    cpSync(EXAMPLE_IDENTITIES, path.join(tmp, 'register-copy.yml'));
+    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dhr.js'), 'identities', 'hash', '--identities', path.join(tmp, 'register-copy.yml'), '--out', '.dhr/identities.hmac.json'],
       { cwd: ws, encoding: 'utf8', env: { ...process.env, ...ISOLATED_ENV, DHR_HMAC_KEY: key } });
     expect(made.status).toBe(0);
     const name = 'Joanna Kestrel-Whitby';

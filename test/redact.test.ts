@@ -91,7 +91,7 @@ describe('dhr redact', () => {
     expect(readFileSync(register, 'utf8')).toBe(readFileSync(EXAMPLE_IDENTITIES, 'utf8'));
   });
 
-  it('exits 2 when the register is tracked by git, or missing, or no file is given', () => {
+  it('exits 2 when the register is tracked by git', () => {
     const { dir, register } = workspace();
     writeFileSync(path.join(dir, 'a.md'), 'text\n');
     git(['init', '-q'], dir);
@@ -99,10 +99,14 @@ describe('dhr redact', () => {
     const tracked = dhr(['redact', 'a.md', '--identities', register], { cwd: dir, env: ENV });
     expect(tracked.code).toBe(2);
     expect(tracked.stderr).toMatch(/tracked by git/);
+  }, 120_000);
+
+  it('exits 2 without a register, or without a file', () => {
+    const { dir, register } = workspace();
+    writeFileSync(path.join(dir, 'a.md'), 'text\n');
     expect(dhr(['redact', 'a.md'], { cwd: dir, env: ENV }).code).toBe(2);
     expect(dhr(['redact', '--identities', register], { cwd: dir, env: ENV }).code).toBe(2);
-    expect(dhr(['redact', 'missing.md', '--identities', path.join(os.tmpdir(), 'no-such-register.yml')], { cwd: dir, env: ENV }).code).toBe(2);
-  });
+  }, 120_000);
 
   it('reports nothing to do with exit 0', () => {
     const { dir, register } = workspace();
