@@ -1,5 +1,5 @@
 /** `dhr chronology` and `dhr import` driven as a user would, through bin/dhr.js. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -136,7 +136,6 @@ describe('dhr import', { timeout: 300_000 }, () => {
     const cwd = workspace();
     const review = prepareReview({});
     mkdirSync(path.join(cwd, 'in'));
-    cpSync(EXAMPLE, path.join(cwd, 'unused'), { recursive: true });
     writeFileSync(path.join(cwd, 'in', 'gp.csv'), Buffer.from('Date,Summary of contact\r\n03/10/2023,Prescription charge \xa39.90 discussed\r\n', 'latin1'));
     const r = dhr(['import', 'in/gp.csv', '--agency', 'gp', '--to', review], { cwd });
     expect(r.code).toBe(0);

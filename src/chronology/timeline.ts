@@ -184,6 +184,57 @@ function fitText(s: string, width: number, size: number, bold = false): string {
   return `${t.trimEnd()}…`;
 }
 
+/**
+ * Places the key-event labels of one lane as flags: a leader rises from the mark and the label
+ * runs right from its top (or left, near the right edge), in the lowest tier where it overlaps no
+ * other label and its leader crosses no label below. Marks whose label runs right are placed
+ * right to left, and those near the right edge left to right, so labels form staircases instead
+ * of roofing over their neighbours' leaders. When the full label finds no room, the date alone is
+ * tried; failing that the mark stays unlabelled (and is counted).
+ */
+function placeLabels(L: LaneLayout, xOfIso: (iso: string) => number): void {
+  const tiers: Tier[] = Array.from({ length: MAX_TIERS }, () => ({ spans: [] }));
+  const fitsRight = (x: number, w: number) => x + 3 + w <= WIDTH - 4;
+  const keys = L.events
+    .filter((e) => e.key)
+    .map((e) => {
+      const date = e.dateLabel ?? e.start;
+      const text = truncate(firstClause(e.label ?? ''), LABEL_CHARS);
+      const dateW = textWidth(date, LABEL_FONT, true);
+      const w = dateW + (text ? textWidth(` ${text}`, LABEL_FONT) : 0);
+      return { date, text, w, dateW, x: (xOfIso(e.start) + xOfIso(e.end)) / 2 };
+    });
+  const edge = keys.filter((k) => !fitsRight(k.x, k.w)).sort((a, b) => a.x - b.x);
+  const rest = keys.filter((k) => fitsRight(k.x, k.w)).sort((a, b) => b.x - a.x);
+  for (const k of [...edge, ...rest]) {
+    let placed: { tier: number; anchor: 'start' | 'end'; x0: number; x1: number; text: string } | undefined;
+    for (const [text, w] of [[k.text, k.w], ['', k.dateW]] as const) {
+      const options = (fitsRight(k.x, k.w) ? (['start', 'end'] as const) : (['end', 'start'] as const))
+        .map((anchor) => ({ anchor, x0: anchor === 'start' ? k.x - 1 : k.x - 3 - w, x1: anchor === 'start' ? k.x + 3 + w : k.x + 1 }))
+        .filter((o) => o.x0 >= 4 && o.x1 <= WIDTH - 4);
+      for (let t = 0; t < MAX_TIERS && !placed; t++) {
+        // The leader must not cross a label in a lower tier.
+        let leaderClear = true;
+        for (let u = 0; u < t; u++) if (!free(tiers[u], k.x - 2, k.x + 2)) leaderClear = false;
+        if (!leaderClear) break;
+        const o = options.find((c) => free(tiers[t], c.x0 - 5, c.x1 + 5));
+        if (o) placed = { tier: t, ...o, text };
+      }
+      if (placed) break;
+    }
+    if (!placed) {
+      L.unlabelled++;
+      continue;
+    }
+    tiers[placed.tier].spans.push([placed.x0, placed.x1]);
+    for (let u = 0; u < placed.tier; u++) tiers[u].spans.push([k.x - 1, k.x + 1]);
+    L.labels.push({ x: placed.anchor === 'start' ? k.x + 3 : k.x - 3, markX: k.x, tier: placed.tier, anchor: placed.anchor, date: k.date, text: placed.text });
+    L.tiers = Math.max(L.tiers, placed.tier + 1);
+  }
+  // Drawing order does not matter for the picture; sorting keeps the SVG easy to read and diff.
+  L.labels.sort((a, b) => a.markX - b.markX || a.tier - b.tier);
+}
+
 export function renderTimeline(input: TimelineInput): string {
   const laneIds = new Set(input.lanes.map((l) => l.id));
   const events = input.events.filter((e) => laneIds.has(e.lane));
@@ -191,8 +242,8 @@ export function renderTimeline(input: TimelineInput): string {
 
   // ---- time domain: whole months around every event and marker
   const days = [...events.flatMap((e) => [dayNumber(e.start), dayNumber(e.end)]), ...markers.map((m) => dayNumber(m.date))];
-  let lo = days.length ? Math.min(...days) : dayNumber('2000-01-01');
-  let hi = days.length ? Math.max(...days) : dayNumber('2000-12-31');
+  let lo = days.length ? days.reduce((a, b) => Math.min(a, b)) : dayNumber('2000-01-01');
+  let hi = days.length ? days.reduce((a, b) => Math.max(a, b)) : dayNumber('2000-12-31');
   const monthStart = (d: number) => {
     const t = new Date(d * 86_400_000);
     return Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1) / 86_400_000;
@@ -220,41 +271,7 @@ export function renderTimeline(input: TimelineInput): string {
   const byId = new Map(lanes.map((l) => [l.lane.id, l]));
   for (const e of events) byId.get(e.lane)!.events.push(e);
 
-  for (const L of lanes) {
-    const tiers: Tier[] = [];
-    const keys = L.events
-      .filter((e) => e.key)
-      .map((e) => ({ e, x: (xOfIso(e.start) + xOfIso(e.end)) / 2 }))
-      .sort((a, b) => a.x - b.x);
-    for (const { e, x } of keys) {
-      const date = e.dateLabel ?? e.start;
-      const text = truncate(firstClause(e.label ?? ''), LABEL_CHARS);
-      const w = textWidth(date, LABEL_FONT, true) + (text ? textWidth(` ${text}`, LABEL_FONT) : 0);
-      // A flag: the leader rises at the mark and the label runs right from it, or left when the
-      // right is taken (or past the edge). The lowest tier with room wins.
-      const options = (['start', 'end'] as const)
-        .map((anchor) => ({ anchor, x0: anchor === 'start' ? x - 1 : x - 3 - w, x1: anchor === 'start' ? x + 3 + w : x + 1 }))
-        .filter((o) => o.x0 >= 4 && o.x1 <= WIDTH - 4);
-      let placed: { tier: number; anchor: 'start' | 'end'; x0: number; x1: number } | undefined;
-      for (let t = 0; t < MAX_TIERS && !placed; t++) {
-        if (!tiers[t]) tiers[t] = { spans: [] };
-        // The leader must not cross a label in a lower tier.
-        let leaderClear = true;
-        for (let u = 0; u < t; u++) if (!free(tiers[u], x - 2, x + 2)) leaderClear = false;
-        if (!leaderClear) continue;
-        const o = options.find((c) => free(tiers[t], c.x0 - 5, c.x1 + 5));
-        if (o) placed = { tier: t, ...o };
-      }
-      if (!placed) {
-        L.unlabelled++;
-        continue;
-      }
-      tiers[placed.tier].spans.push([placed.x0, placed.x1]);
-      for (let u = 0; u < placed.tier; u++) tiers[u].spans.push([x - 1, x + 1]);
-      L.labels.push({ x: placed.anchor === 'start' ? x + 3 : x - 3, markX: x, tier: placed.tier, anchor: placed.anchor, date, text });
-      L.tiers = Math.max(L.tiers, placed.tier + 1);
-    }
-  }
+  for (const L of lanes) placeLabels(L, xOfIso);
 
   // ---- vertical layout
   const titleY = 40;
