@@ -60,9 +60,14 @@ describe('timeline.svg', () => {
     const names = els.find((e) => e.attrs.id === 'names')!.text;
     expect(names).toContain('Gloucestershire Constabulary');
     const marks = els.filter((e) => e.parent?.attrs.id?.startsWith('lane-') && (e.name === 'circle' || (e.name === 'path' && e.attrs.d.includes('l7.5')) || e.name === 'rect'));
-    const keys = master.rows.filter((r) => r.key);
-    const approxKeys = keys.filter((r) => r.parsed!.precision !== 'day').length;
-    expect(marks.length).toBe(master.rows.filter((r) => r.parsed).length + approxKeys);
+    // a dot per exact date, a diamond per key event (plus its bar when approximate), and one bar
+    // per agency and approximate period however many entries share it
+    const dated = master.rows.filter((r) => r.parsed);
+    const exact = dated.filter((r) => !r.key && r.parsed!.precision === 'day').length;
+    const keys = dated.filter((r) => r.key);
+    const keyBars = keys.filter((r) => r.parsed!.precision !== 'day').length;
+    const periods = new Set(dated.filter((r) => !r.key && r.parsed!.precision !== 'day').map((r) => `${r.agency} ${r.parsed!.iso}`)).size;
+    expect(marks.length).toBe(exact + keys.length + keyBars + periods);
   });
 
   it('labels key events with their date, without overlapping labels', () => {

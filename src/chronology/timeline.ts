@@ -128,6 +128,9 @@ export function truncate(s: string, max: number): string {
   return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
+/** A count for people: 5,000. */
+export const num = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const f1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1).replace(/\.0$/, '');
 
 interface Tier {
@@ -186,11 +189,11 @@ function fitText(s: string, width: number, size: number, bold = false): string {
 
 /**
  * Places the key-event labels of one lane as flags: a leader rises from the mark and the label
- * runs right from its top (or left, near the right edge), in the lowest tier where it overlaps no
- * other label and its leader crosses no label below. Marks whose label runs right are placed
- * right to left, and those near the right edge left to right, so labels form staircases instead
- * of roofing over their neighbours' leaders. When the full label finds no room, the date alone is
- * tried; failing that the mark stays unlabelled (and is counted).
+ * runs right from its top (or left, near the right edge), in a tier where it overlaps no other
+ * label and its leader crosses no label below. Marks are taken right to left (those near the
+ * right edge first, left to right), so labels form staircases; each feasible place is scored —
+ * tier, direction, date-only text, and covering marks still to be labelled — and the cheapest
+ * wins. A mark with no feasible place stays unlabelled (and is counted in the caption).
  */
 function placeLabels(L: LaneLayout, xOfIso: (iso: string) => number): void {
   const tiers: Tier[] = Array.from({ length: MAX_TIERS }, () => ({ spans: [] }));
@@ -206,21 +209,33 @@ function placeLabels(L: LaneLayout, xOfIso: (iso: string) => number): void {
     });
   const edge = keys.filter((k) => !fitsRight(k.x, k.w)).sort((a, b) => a.x - b.x);
   const rest = keys.filter((k) => fitsRight(k.x, k.w)).sort((a, b) => b.x - a.x);
+  const unplaced = new Set(keys);
   for (const k of [...edge, ...rest]) {
+    unplaced.delete(k);
+    // Every feasible place is scored: a higher tier, the other direction, a date-only label and,
+    // above all, covering a mark still to be labelled (whose leader could then not get past) cost.
+    const preferred = fitsRight(k.x, k.w) ? 'start' : 'end';
     let placed: { tier: number; anchor: 'start' | 'end'; x0: number; x1: number; text: string } | undefined;
-    for (const [text, w] of [[k.text, k.w], ['', k.dateW]] as const) {
-      const options = (fitsRight(k.x, k.w) ? (['start', 'end'] as const) : (['end', 'start'] as const))
-        .map((anchor) => ({ anchor, x0: anchor === 'start' ? k.x - 1 : k.x - 3 - w, x1: anchor === 'start' ? k.x + 3 + w : k.x + 1 }))
-        .filter((o) => o.x0 >= 4 && o.x1 <= WIDTH - 4);
-      for (let t = 0; t < MAX_TIERS && !placed; t++) {
-        // The leader must not cross a label in a lower tier.
-        let leaderClear = true;
-        for (let u = 0; u < t; u++) if (!free(tiers[u], k.x - 2, k.x + 2)) leaderClear = false;
-        if (!leaderClear) break;
-        const o = options.find((c) => free(tiers[t], c.x0 - 5, c.x1 + 5));
-        if (o) placed = { tier: t, ...o, text };
+    let best = Infinity;
+    for (const [text, w, extra] of [[k.text, k.w, 0], ['', k.dateW, 6]] as const) {
+      for (const anchor of ['start', 'end'] as const) {
+        const x0 = anchor === 'start' ? k.x - 1 : k.x - 3 - w;
+        const x1 = anchor === 'start' ? k.x + 3 + w : k.x + 1;
+        // Labels stay between the lane names and the right edge of the picture.
+        if (x0 < LEFT - 4 || x1 > WIDTH - 4) continue;
+        let covered = 0;
+        for (const u of unplaced) if (u.x >= x0 - 3 && u.x <= x1 + 3) covered++;
+        for (let t = 0; t < MAX_TIERS; t++) {
+          // The leader must not cross a label in a lower tier.
+          if (t > 0 && !free(tiers[t - 1], k.x - 2, k.x + 2)) break;
+          if (!free(tiers[t], x0 - 5, x1 + 5)) continue;
+          const cost = t + (anchor === preferred ? 0 : 0.5) + extra + 8 * covered;
+          if (cost < best) {
+            best = cost;
+            placed = { tier: t, anchor, x0, x1, text };
+          }
+        }
       }
-      if (placed) break;
     }
     if (!placed) {
       L.unlabelled++;
@@ -288,7 +303,7 @@ export function renderTimeline(input: TimelineInput): string {
   const legendY = plotBottom + 44;
   const notes = [...(input.notes ?? [])];
   const unlabelled = lanes.reduce((n, L) => n + L.unlabelled, 0);
-  if (unlabelled) notes.push(`${unlabelled} key event${unlabelled === 1 ? ' is' : 's are'} not labelled for lack of space: see the master chronology.`);
+  if (unlabelled) notes.push(`${num(unlabelled)} key event${unlabelled === 1 ? ' is' : 's are'} not labelled for lack of space: see the master chronology.`);
   const height = Math.ceil(legendY + 34 + notes.length * 18 + 16);
 
   const out: string[] = [];
@@ -310,7 +325,7 @@ export function renderTimeline(input: TimelineInput): string {
     const lines = wrapLaneLabel(L.lane.label, LEFT - 40, 12);
     const n = L.events.length;
     const k = L.events.filter((e) => e.key).length;
-    const count = `${n} contact${n === 1 ? '' : 's'}${k ? `, ${k} key` : ''}`;
+    const count = `${num(n)} contact${n === 1 ? '' : 's'}${k ? `, ${num(k)} key` : ''}`;
     const mid = L.y + L.height - 20;
     const block = lines.length * 14 + 12;
     const top = Math.max(L.y + 14, Math.min(mid - block / 2 + 10, L.y + L.height - 6 - (block - 10)));
@@ -381,14 +396,23 @@ export function renderTimeline(input: TimelineInput): string {
     const dense = L.events.length > DENSE;
     push(`<g id="lane-${xmlEscape(L.lane.id)}" fill="${L.colour}">`);
     push(`<path d="M${PLOT_X0} ${f1(base)}H${PLOT_X1}" stroke="${L.colour}" stroke-opacity="0.35" stroke-width="1"/>`);
-    // approximate dates: a bar over the month or year they cover
+    // approximate dates: a bar over the month or year they cover; entries for the same period
+    // share one bar, darker where there are more
+    const bars = new Map<string, { e: TimelineEvent; n: number }>();
     for (const e of L.events) {
       if (e.precision === 'day' || e.key) continue;
+      const k = `${e.start}/${e.end}`;
+      const b = bars.get(k);
+      if (b) b.n++;
+      else bars.set(k, { e, n: 1 });
+    }
+    for (const { e, n } of [...bars.values()].sort((a, b) => (a.e.start < b.e.start ? -1 : a.e.start > b.e.start ? 1 : a.e.end < b.e.end ? -1 : 1))) {
       const x0 = xOfIso(e.start);
       const x1 = xOf(dayNumber(e.end) + 1);
-      // In a busy lane the bars are thinner and fainter, so they do not hide the ticks.
+      // In a busy lane the bars are thinner and sit under the ticks, so they do not hide them.
       const h = dense ? 4 : 7;
-      push(`<rect x="${f1(x0)}" y="${f1(base + (dense ? 8 : -3.5))}" width="${f1(Math.max(x1 - x0, 2))}" height="${h}" rx="${h / 2}" fill-opacity="${dense ? 0.3 : 0.45}"/>`);
+      const opacity = [0.3, 0.45, 0.6, 0.75][Math.min(n, 4) - 1] * (dense ? 0.7 : 1);
+      push(`<rect x="${f1(x0)}" y="${f1(base + (dense ? 8 : -3.5))}" width="${f1(Math.max(x1 - x0, 2))}" height="${h}" rx="${h / 2}" fill-opacity="${Math.round(opacity * 100) / 100}"/>`);
     }
     // exact dates: dots, or in a dense lane ticks merged per pixel (darker where more)
     const exact = L.events.filter((e) => e.precision === 'day' && !e.key);
@@ -501,9 +525,9 @@ export function timelineForReview(review: Review, master: MasterChronology): str
   const last = dated[dated.length - 1]?.parsed;
   const k = dated.filter((r) => r.key).length;
   const span = first && last ? `, ${formatShortDate(first)} to ${formatShortDate(last)}` : '';
-  const subtitle = `${meta?.title ?? review.id} — ${dated.length} contact${dated.length === 1 ? '' : 's'} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}${span}; ${k} key event${k === 1 ? '' : 's'}`;
-  const notes: string[] = [`Source: master chronology of ${review.id} (${master.rows.length} rows); each mark is one entry, traceable by its ref in master-chronology.csv.`];
-  if (master.undated.length) notes.push(`${master.undated.length} entr${master.undated.length === 1 ? 'y has' : 'ies have'} a date that could not be read and ${master.undated.length === 1 ? 'is' : 'are'} not shown (see chronology/date).`);
+  const subtitle = `${meta?.title ?? review.id} — ${num(dated.length)} contact${dated.length === 1 ? '' : 's'} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}${span}; ${num(k)} key event${k === 1 ? '' : 's'}`;
+  const notes: string[] = [`Source: master chronology of ${review.id} (${num(master.rows.length)} rows); each mark is one entry, traceable by its ref in master-chronology.csv.`];
+  if (master.undated.length) notes.push(`${num(master.undated.length)} entr${master.undated.length === 1 ? 'y has' : 'ies have'} a date that could not be read and ${master.undated.length === 1 ? 'is' : 'are'} not shown (see chronology/date).`);
   return renderTimeline({ title: `${review.id}: timeline of agency contact`, subtitle, lanes, events, markers, notes });
 }
 

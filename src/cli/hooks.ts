@@ -21,6 +21,7 @@ import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '..
 import { lintReview } from '../lint/engine.js';
 import { allRules } from '../rules/index.js';
 import { looksLikeRegister } from '../rules/security/identities-committed.js';
+import { DEFAULT_KEY_ENV, resolveHashedPath } from '../lint/hashed-identities.js';
 import type { Finding } from '../review/model.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';
@@ -165,14 +166,19 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
     return 1;
   }
   let errors = 0;
-
-  const { config, identities } = registerFor(root);
-  const profile = loadProfile(config.profile, config.root);
-  const rules = allRules.filter((r) => HOOK_TAGS.has(r.meta.tag));
-  const today = todayInLondon();
   let warnings = 0;
   let checked = 0;
+  // config, profile and register are read only when a review file is staged: a commit of other
+  // files is never held up by them
+  let setup: (ReturnType<typeof registerFor> & { profile: ReturnType<typeof loadProfile> }) | undefined;
+  const rules = allRules.filter((r) => HOOK_TAGS.has(r.meta.tag));
+  const today = todayInLondon();
   withStagedReviews(root, ({ changed, review }, toRepoPath) => {
+    if (!setup) {
+      const s = registerFor(root);
+      setup = { ...s, profile: loadProfile(s.config.profile, s.config.root) };
+    }
+    const { config, identities, profile } = setup;
     checked += changed.length;
     const wanted = new Set(changed);
     const found = lintReview(review, { config, profile, identities, today, rules })
@@ -188,8 +194,11 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
     }
   });
 
-  if (!identities && checked > 0) {
-    err('dhr pre-commit: no identity register found (.dhr/identities.yml or $DHR_IDENTITIES): registered real names were not checked.\n');
+  if (setup && !setup.identities && checked > 0) {
+    const hashed = process.env[DEFAULT_KEY_ENV] && resolveHashedPath([setup.config.root, root]);
+    err(hashed
+      ? 'dhr pre-commit: no identity register found (.dhr/identities.yml or $DHR_IDENTITIES): checked exact names with the keyed-hash register only.\n'
+      : 'dhr pre-commit: no identity register found (.dhr/identities.yml or $DHR_IDENTITIES): registered real names were not checked.\n');
   }
   if (errors > 0) {
     err(`dhr pre-commit: commit refused: ${errors} problem(s) in the staged files. Replace real names and identifiers with pseudonyms (dhr redact can help), "git add" the files again and commit. To see the text found, on your own computer only: dhr lint --show-values <file>\n`);

@@ -198,7 +198,7 @@ describe('timeline.svg', () => {
     const r = await render(svg, 'generated-5000');
     expect(pngInfo(r.png).width).toBe(1600);
     expect(r.png.length).toBeGreaterThan(60_000);
-    expect(r.texts.join('\n')).toContain('5000 contacts from 5 agencies');
+    expect(r.texts.join('\n')).toContain('5,000 contacts from 5 agencies');
     expectNoOverlap(r.labels);
   });
 });

@@ -108,9 +108,8 @@ function dateKeys(s: string): string[] {
   const p2 = (n: number) => String(n).padStart(2, '0');
   const name = MONTH_NAMES[m - 1];
   const short = name.slice(0, 3);
-  const yy = String(y).slice(2);
   const keys = [
-    `${p2(d)}${p2(m)}${y}`, `${d}${m}${y}`, `${p2(d)}${p2(m)}${yy}`, `${y}${p2(m)}${p2(d)}`,
+    `${p2(d)}${p2(m)}${y}`, `${d}${m}${y}`, `${y}${p2(m)}${p2(d)}`,
     `${d}${name}${y}`, `${d}${short}${y}`, `${ordinal(d)}${name}${y}`, `${ordinal(d)}of${name}${y}`,
     `${name}${d}${y}`, `${name}${ordinal(d)}${y}`, `${short}${d}${y}`,
   ];
@@ -239,6 +238,9 @@ export class IdentityMatcher {
         while (code < 0 && k < n && gap <= MAX_GAP) {
           const ch = text.charCodeAt(k);
           if (ch === 10 || (ch === 13 && text.charCodeAt(k + 1) !== 10)) breaks++;
+          // a match never runs across a cell or field boundary: a CSV comma (", " inside text is fine),
+          // a colon (times), a semicolon, a double quote or a table pipe
+          else if ((ch === 44 && text.charCodeAt(k + 1) !== 32) || ch === 58 || ch === 59 || ch === 34 || ch === 124) break;
           gap++;
           k++;
           code = k < n ? fold(text, k) : -1;
