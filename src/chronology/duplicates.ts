@@ -27,6 +27,8 @@ export interface Duplicate {
 export const MAX_TIME_APART = 60;
 
 export function tokens(text: string): string[] {
+  // plain ASCII (most chronology text) needs no Unicode normalisation: the same words, faster
+  if (ASCII.test(text)) return text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -35,44 +37,94 @@ export function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
-function bag(words: string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
-}
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Dice similarity of two word bags (1 = the same words, 0 = none in common). */
 export function similarity(a: string, b: string): number {
-  return bagSimilarity(prepare(a), prepare(b));
+  const v = new Vocabulary();
+  const x = v.add(a);
+  const y = v.add(b);
+  return v.similarity(x, y);
 }
 
-interface Prepared {
-  size: number;
-  bag: Map<string, number>;
-  /** The normalised text, for the exact-match shortcut. */
-  key: string;
-  /** Each word with its occurrence number (`the`, `the#2`): the bag as a set. */
-  set: string[];
-}
+/**
+ * The word bags of many texts, as numbers. Each word occurrence is one element (`the`, `the#2`:
+ * the bag as a set), each distinct element has an id, and each text's elements sit, sorted, in one
+ * shared Int32Array — a 100,000-row chronology would otherwise hold a Map and an array per row.
+ */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  private pool = new Int32Array(1024);
+  private used = 0;
+  /** Per text: start of its elements in the pool, and how many (= its word count). */
+  readonly starts: number[] = [];
+  readonly sizes: number[] = [];
 
-function prepare(text: string): Prepared {
-  const words = tokens(text);
-  const b = bag(words);
-  const set: string[] = [];
-  for (const [w, n] of b) for (let i = 1; i <= n; i++) set.push(i === 1 ? w : `${w}#${i}`);
-  return { size: words.length, bag: b, key: words.join(' '), set };
-}
-
-function bagSimilarity(a: Prepared, b: Prepared): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  if (a.key === b.key) return 1;
-  const [small, large] = a.bag.size <= b.bag.size ? [a.bag, b.bag] : [b.bag, a.bag];
-  let common = 0;
-  for (const [w, n] of small) {
-    const m = large.get(w);
-    if (m) common += Math.min(n, m);
+  /** Adds a text; returns its number. */
+  add(text: string): number {
+    const words = tokens(text);
+    const seen = new Map<string, number>();
+    if (this.used + words.length > this.pool.length) {
+      const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + words.length));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    const start = this.used;
+    for (const w of words) {
+      const n = (seen.get(w) ?? 0) + 1;
+      seen.set(w, n);
+      const el = n === 1 ? w : `${w}#${n}`;
+      let id = this.ids.get(el);
+      if (id === undefined) {
+        id = this.names.length;
+        this.ids.set(el, id);
+        this.names.push(el);
+      }
+      this.pool[this.used++] = id;
+    }
+    this.pool.subarray(start, this.used).sort();
+    this.starts.push(start);
+    this.sizes.push(words.length);
+    return this.starts.length - 1;
   }
-  return (2 * common) / (a.size + b.size);
+
+  /** Element ids of text `k`, sorted. */
+  elements(k: number): Int32Array {
+    return this.pool.subarray(this.starts[k], this.starts[k] + this.sizes[k]);
+  }
+
+  /** Dice similarity of texts `a` and `b`: 2 × elements in common ÷ (size of a + size of b). */
+  similarity(a: number, b: number): number {
+    const na = this.sizes[a];
+    const nb = this.sizes[b];
+    if (na === 0 || nb === 0) return 0;
+    const pool = this.pool;
+    let i = this.starts[a];
+    let j = this.starts[b];
+    const ei = i + na;
+    const ej = j + nb;
+    let common = 0;
+    while (i < ei && j < ej) {
+      const x = pool[i];
+      const y = pool[j];
+      if (x === y) {
+        common++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+    return (2 * common) / (na + nb);
+  }
+
+  /** Each element's rank in plain string order (the tie-break of "rarest first"). */
+  lexRanks(): Int32Array {
+    const order = this.names.map((_, i) => i).sort((a, b) => (this.names[a] < this.names[b] ? -1 : this.names[a] > this.names[b] ? 1 : 0));
+    const rank = new Int32Array(order.length);
+    order.forEach((id, r) => { rank[id] = r; });
+    return rank;
+  }
 }
 
 function subjectsOverlap(a: MasterRow, b: MasterRow): boolean {
@@ -100,9 +152,17 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
     if (b) b.push(r);
     else buckets.set(k, [r]);
   }
+  // only rows that share their day with another row need their words
+  const vocab = new Vocabulary();
+  const texts = new Map<MasterRow, number>();
+  for (const bucket of buckets.values()) {
+    if (bucket.length >= 2) for (const r of bucket) texts.set(r, vocab.add(r.event));
+  }
+  const lex = vocab.lexRanks();
+  const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length) };
   const out: Duplicate[] = [];
   for (const bucket of buckets.values()) {
-    if (bucket.length >= 2) out.push(...duplicatesInBucket(bucket, t));
+    if (bucket.length >= 2) out.push(...duplicatesInBucket(bucket, bucket.map((r) => texts.get(r)!), t, vocab, lex, scratch));
   }
   const order = new Map(rows.map((r, i) => [r, i]));
   return out.sort((a, b) => order.get(a.row)! - order.get(b.row)!);
@@ -112,28 +172,39 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
  * One day's rows. A prefix filter (as in set-similarity joins) finds candidate pairs without
  * comparing every pair: Dice ≥ t means Jaccard ≥ t/(2−t), and two word sets that similar must
  * share one of their rarest |x| − ⌈J·|x|⌉ + 1 words. Candidates are then checked in full.
+ * "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
+ * as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
  */
-function duplicatesInBucket(bucket: MasterRow[], t: number): Duplicate[] {
-  const prepared = bucket.map((r) => prepare(r.event));
-  const freq = new Map<string, number>();
-  for (const p of prepared) for (const w of p.set) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+function duplicatesInBucket(bucket: MasterRow[], texts: number[], t: number, vocab: Vocabulary, lex: Int32Array,
+  scratch: { freq: Int32Array; byLex: Int32Array }): Duplicate[] {
+  const { freq, byLex } = scratch;
+  for (const k of texts) for (const w of vocab.elements(k)) freq[w]++;
   const jaccard = t / (2 - t);
-  const index = new Map<string, number[]>();
+  const index = new Map<number, number[]>();
   const out: Duplicate[] = [];
+  const n = lex.length;
   for (let j = 0; j < bucket.length; j++) {
-    const pj = prepared[j];
-    if (pj.size === 0) continue;
-    const ordered = [...pj.set].sort(rarestFirst);
-    const prefix = ordered.slice(0, ordered.length - Math.ceil(jaccard * ordered.length - 1e-9) + 1);
+    const els = vocab.elements(texts[j]);
+    if (els.length === 0) continue;
+    // sort keys: frequency first, then string order (one number each, sorted natively)
+    const keys = new Float64Array(els.length);
+    for (let e = 0; e < els.length; e++) {
+      keys[e] = freq[els[e]] * n + lex[els[e]];
+      byLex[lex[els[e]]] = els[e];
+    }
+    keys.sort();
+    const size = keys.length - Math.ceil(jaccard * keys.length - 1e-9) + 1;
+    const prefix: number[] = [];
+    for (let e = 0; e < size && e < keys.length; e++) prefix.push(byLex[keys[e] % n]);
     const candidates = new Set<number>();
     for (const w of prefix) for (const i of index.get(w) ?? []) candidates.add(i);
+    const sj = vocab.sizes[texts[j]];
     for (const i of [...candidates].sort((a, b) => a - b)) {
-      const pi = prepared[i];
+      const si = vocab.sizes[texts[i]];
       // Dice can be at most 2·min/(a+b): skip pairs whose lengths alone rule them out.
-      if ((2 * Math.min(pi.size, pj.size)) / (pi.size + pj.size) < t) continue;
+      if ((2 * Math.min(si, sj)) / (si + sj) < t) continue;
       if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
-      const s = bagSimilarity(pi, pj);
+      const s = vocab.similarity(texts[i], texts[j]);
       if (s >= t) {
         out.push({ row: bucket[j], first: bucket[i], similarity: s });
         break;
@@ -145,5 +216,6 @@ function duplicatesInBucket(bucket: MasterRow[], t: number): Duplicate[] {
       else index.set(w, [j]);
     }
   }
+  for (const k of texts) for (const w of vocab.elements(k)) freq[w] = 0;
   return out;
 }

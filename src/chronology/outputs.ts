@@ -156,7 +156,7 @@ export function masterDoc(review: Review, master: MasterChronology, options: Chr
     rows,
   });
   return createDoc(
-    { title: `Master chronology: ${review.id}`, ...(review.meta?.data?.title ? { subtitle: String(review.meta.data.title) } : {}), language: 'en-GB' },
+    { title: `Master chronology: ${review.id}`, ...(typeof review.meta?.data?.title === 'string' ? { subtitle: review.meta.data.title } : {}), language: 'en-GB' },
     blocks,
     { orientation: 'landscape', pageNumbers: true, toc: false, ...(options.marking ? { marking: options.marking } : {}) },
   );

@@ -525,7 +525,7 @@ export function timelineForReview(review: Review, master: MasterChronology): str
   const last = dated[dated.length - 1]?.parsed;
   const k = dated.filter((r) => r.key).length;
   const span = first && last ? `, ${formatShortDate(first)} to ${formatShortDate(last)}` : '';
-  const subtitle = `${meta?.title ?? review.id} — ${num(dated.length)} contact${dated.length === 1 ? '' : 's'} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}${span}; ${num(k)} key event${k === 1 ? '' : 's'}`;
+  const subtitle = `${typeof meta?.title === 'string' ? meta.title : review.id} — ${num(dated.length)} contact${dated.length === 1 ? '' : 's'} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}${span}; ${num(k)} key event${k === 1 ? '' : 's'}`;
   const notes: string[] = [`Source: master chronology of ${review.id} (${num(master.rows.length)} rows); each mark is one entry, traceable by its ref in master-chronology.csv.`];
   if (master.undated.length) notes.push(`${num(master.undated.length)} entr${master.undated.length === 1 ? 'y has' : 'ies have'} a date that could not be read and ${master.undated.length === 1 ? 'is' : 'are'} not shown (see chronology/date).`);
   return renderTimeline({ title: `${review.id}: timeline of agency contact`, subtitle, lanes, events, markers, notes });

@@ -47,12 +47,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${version()}\n`);
       return 0;
     }
-    const cmd = commands.find((c) => c.name === name);
-    if (!cmd) throw new UsageError(`unknown command "${name}" (run dhr --help for the list)`);
+    const entry = commands.find((c) => c.name === name);
+    if (!entry) throw new UsageError(`unknown command "${name}" (run dhr --help for the list)`);
     if (rest.includes('--version')) {
       process.stdout.write(`${version()}\n`);
       return 0;
     }
+    const cmd = await entry.load();
     return await cmd.run(rest);
   } catch (err) {
     if (process.env.DHR_DEBUG) console.error(err);

@@ -2,7 +2,7 @@
  * The lint engine: runs rules over a loaded review, applies configured severities, inline
  * disables and row waivers, and returns findings in file/line order.
  */
-import type { Finding, Review, SourceFile, Span } from '../review/model.js';
+import type { CsvTable, Finding, Review, SourceFile, Span } from '../review/model.js';
 import type { Rule, RuleContext } from './rule.js';
 import { severityFor, type Config } from './config.js';
 import type { Profile } from './profile.js';
@@ -54,21 +54,38 @@ function ruleMatches(ids: string[], ruleId: string): boolean {
   return ids.includes(ruleId) || ids.includes(tag);
 }
 
-/** Row id (`file#id`) of the CSV row a finding points into, if any. */
-function rowKeys(review: Review, f: Finding): string[] {
-  const tables = [...review.chronologies.values()];
-  if (review.actionPlan) tables.push(review.actionPlan);
-  for (const t of tables) {
-    if (t.file.rel !== f.file) continue;
-    const row = t.rows.find((r) => f.line >= r.line && f.line <= r.endLine);
+/**
+ * Row ids (`file#id`) of the CSV row a finding points into, for waivers. Built once per review:
+ * tables by file, rows found by binary search on their lines (rows are in file order and never
+ * share a line), so a review with 100,000 rows and many findings stays fast.
+ */
+function rowKeyIndex(review: Review): (f: Finding) => string[] {
+  const tables = new Map<string, CsvTable>();
+  for (const t of [...review.chronologies.values(), ...(review.actionPlan ? [review.actionPlan] : [])]) {
+    if (!tables.has(t.file.rel)) tables.set(t.file.rel, t);
+  }
+  return (f) => {
+    const t = tables.get(f.file);
+    if (!t) return [];
+    const rows = t.rows;
+    let lo = 0;
+    let hi = rows.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].line <= f.line) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const row = at >= 0 && f.line <= rows[at].endLine ? rows[at] : undefined;
     if (!row) return [];
     const id = rowId(row);
     const rel = t.file.rel;
     const inReview = rel.startsWith(review.rel + '/') ? rel.slice(review.rel.length + 1) : rel;
     const base = rel.split('/').pop()!;
     return [`${rel}#${id}`, `${inReview}#${id}`, `${base}#${id}`];
-  }
-  return [];
+  };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -107,15 +124,23 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
   for (const f of review.files) {
     if (/\.md$/i.test(f.path)) disables.push(...findDisables(f, (x) => raw.push(x), review.id));
   }
+  const disabledAt = new Map<string, Disable[]>();
+  for (const d of disables) {
+    const k = `${d.file}\0${d.line}`;
+    const list = disabledAt.get(k);
+    if (list) list.push(d);
+    else disabledAt.set(k, [d]);
+  }
   const waivers = opts.config.waivers;
+  const rowKeys = waivers.length ? rowKeyIndex(review) : undefined;
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const f of raw) {
     const sev = severityFor(opts.config, f.ruleId, f.severity);
     if (sev === 'off') continue;
-    if (disables.some((d) => d.file === f.file && d.line === f.line && ruleMatches(d.rules, f.ruleId))) continue;
-    if (waivers.length && f.ruleId !== 'lint/disable-without-reason') {
-      const keys = rowKeys(review, f);
+    if (disables.length && disabledAt.get(`${f.file}\0${f.line}`)?.some((d) => ruleMatches(d.rules, f.ruleId))) continue;
+    if (rowKeys && f.ruleId !== 'lint/disable-without-reason') {
+      const keys = rowKeys(f);
       if (keys.length && waivers.some((w) => keys.includes(w.row) && (!w.rules || ruleMatches(w.rules, f.ruleId)))) continue;
     }
     const key = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;

@@ -24,8 +24,8 @@ export function rowId(row: CsvRow): string {
 /** A CSV row as the object its schema validates: trimmed cells, empty cells absent. */
 export function rowObject(row: CsvRow): Record<string, string> {
   const o: Record<string, string> = {};
-  for (const [k, c] of Object.entries(row.cells)) {
-    const v = c.value.trim();
+  for (const k in row.cells) {
+    const v = row.cells[k].value.trim();
     if (v !== '') o[k] = v;
   }
   return o;
@@ -114,8 +114,13 @@ class Loader {
     for (const row of table.rows) {
       // a row with the wrong cell count is already a format/csv finding; its cells may be shifted
       if (row.malformed) continue;
-      const obj = rowObject(row);
-      for (const k of Object.keys(obj)) if (!allowed.has(k)) delete obj[k];
+      // rowObject without the unknown columns (reported above); built, not deleted from, to keep it fast
+      const obj: Record<string, string> = {};
+      for (const k in row.cells) {
+        if (!allowed.has(k)) continue;
+        const v = row.cells[k].value.trim();
+        if (v !== '') obj[k] = v;
+      }
       for (const issue of validateData(kind, obj)) {
         const col = issue.path[0];
         const cell = typeof col === 'string' ? row.cells[col] : undefined;

@@ -29,6 +29,19 @@ export class SourceLimitError extends Error {
 /** The first line longer than `max` characters (1-based), or 0 when there is none. */
 export function firstLongLine(text: string, max = MAX_LINE_CHARS): number {
   if (text.length <= max) return 0;
+  // Fast path: when no stretch between two LFs is that long, no line is (CR only splits lines further).
+  let longStretch = false;
+  for (let from = 0; ;) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    if (end - from > max) {
+      longStretch = true;
+      break;
+    }
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  if (!longStretch) return 0;
   let line = 1;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -101,6 +114,11 @@ export function sourceFromText(abs: string, text: string, cwd = process.cwd()): 
 /** Line starts (0-based offsets) of a text, for offset → line/column mapping. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // LF only (the usual case): jump from line break to line break
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

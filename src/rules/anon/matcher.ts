@@ -111,6 +111,7 @@ function dateKeys(s: string): string[] {
   const keys = [
     `${p2(d)}${p2(m)}${y}`, `${d}${m}${y}`, `${y}${p2(m)}${p2(d)}`,
     `${d}${name}${y}`, `${d}${short}${y}`, `${ordinal(d)}${name}${y}`, `${ordinal(d)}of${name}${y}`,
+    `${ordinal(d)}${short}${y}`, `${ordinal(d)}of${short}${y}`,
     `${name}${d}${y}`, `${name}${ordinal(d)}${y}`, `${short}${d}${y}`,
   ];
   if (name === 'september') keys.push(`${d}sept${y}`);

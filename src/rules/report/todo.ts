@@ -42,9 +42,16 @@ const PATTERNS: Array<{ re: RegExp; message: (m: string) => string | undefined }
     message: () => '"Lorem ipsum" filler text is left in: replace it with the real text' },
 ];
 
+/**
+ * Text that may hold a placeholder: every pattern above needs one of these, so a text without any
+ * is skipped with one quick test (a 100,000-row chronology has a million cells).
+ */
+const MAYBE = /TODO|FIXME|XXX|TB[ACD]|insert|<[A-Za-z]|lorem/i;
+
 /** Every placeholder in a text, in order; overlapping matches keep the first. */
 export function findPlaceholders(text: string): Placeholder[] {
   const out: Placeholder[] = [];
+  if (!MAYBE.test(text)) return out;
   for (const { re, message } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -92,6 +99,8 @@ function checkMarkdown(ctx: RuleContext, file: SourceFile): void {
 }
 
 function checkTable(ctx: RuleContext, table: CsvTable): void {
+  // a cell's value is the file's text less the doubling of quotes, which no placeholder contains
+  if (!MAYBE.test(table.file.text)) return;
   for (const row of table.rows) {
     for (const cell of row.raw) {
       for (const p of findPlaceholders(cell.value)) {
