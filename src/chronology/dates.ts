@@ -162,10 +162,19 @@ export function parseTime(input: string | undefined): number | undefined {
   return m ? +m[1] * 60 + +m[2] : undefined;
 }
 
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 of an ISO `YYYY-MM-DD` day. */
 export function dayNumber(isoDay: string): number {
-  const [y, m, d] = isoDay.split('-').map(Number);
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+  // a chronology asks for the same few thousand days again and again (gaps, timeline)
+  let n = dayNumbers.get(isoDay);
+  if (n === undefined) {
+    const [y, m, d] = isoDay.split('-').map(Number);
+    n = Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(isoDay, n);
+  }
+  return n;
 }
 
 /** The ISO day of a day number (inverse of dayNumber). */

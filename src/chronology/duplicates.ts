@@ -11,7 +11,7 @@
  *
  * Rows are bucketed by date first, so the work grows with the number of rows on the same day,
  * not with the square of the whole chronology; within a day a length bound skips pairs that
- * cannot reach the threshold, and a prefix filter keeps a crowded day fast.
+ * cannot reach the threshold, and a set-similarity join keeps a crowded day fast.
  */
 import type { MasterRow } from './merge.js';
 
@@ -168,54 +168,70 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
   return out.sort((a, b) => order.get(a.row)! - order.get(b.row)!);
 }
 
+/** At most this many earlier rows are looked at for one row (a bound on a pathological day). */
+export const MAX_EXAMINED = 1000;
+
+interface Posting {
+  /** Row position in the bucket. */
+  i: number;
+  /** Position of the word in that row's rarest-first order. */
+  pos: number;
+}
+
 /**
- * One day's rows. A prefix filter (as in set-similarity joins) finds candidate pairs without
- * comparing every pair: Dice ≥ t means Jaccard ≥ t/(2−t), and two word sets that similar must
- * share one of their rarest |x| − ⌈J·|x|⌉ + 1 words. Candidates are then checked in full.
- * "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
- * as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
+ * One day's rows, compared without looking at every pair (a set-similarity join):
+ *
+ * - Dice ≥ t means Jaccard ≥ J = t/(2−t), so two similar rows share one of their rarest
+ *   |x| − ⌈J·|x|⌉ + 1 words (the prefix filter); only rows sharing a prefix word are candidates.
+ * - Candidates come from the words' posting lists merged in row order, so the first match found is
+ *   the earliest row repeated, and the search stops there.
+ * - The first shared word bounds the overlap (positional filter): 1 + the words after it in the
+ *   shorter remainder; a candidate that cannot reach the overlap Dice needs is skipped unread.
+ * - At most MAX_EXAMINED candidates are looked at per row, so even a day of 100,000 near-alike
+ *   entries takes seconds, not hours (past that bound, an earlier copy may go unnoticed).
  */
-function duplicatesInBucket(bucket: MasterRow[], texts: number[], t: number, vocab: Vocabulary, lex: Int32Array,
-  scratch: { freq: Int32Array; byLex: Int32Array }): Duplicate[] {
-  const { freq, byLex } = scratch;
-  for (const k of texts) for (const w of vocab.elements(k)) freq[w]++;
+function duplicatesInBucket(bucket: MasterRow[], t: number): Duplicate[] {
+  const prepared = bucket.map((r) => prepare(r.event));
+  const freq = new Map<string, number>();
+  for (const p of prepared) for (const w of p.set) freq.set(w, (freq.get(w) ?? 0) + 1);
+  const rarestFirst = (a: string, b: string) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
   const jaccard = t / (2 - t);
-  const index = new Map<number, number[]>();
+  const index = new Map<string, Posting[]>();
   const out: Duplicate[] = [];
-  const n = lex.length;
   for (let j = 0; j < bucket.length; j++) {
-    const els = vocab.elements(texts[j]);
-    if (els.length === 0) continue;
-    // sort keys: frequency first, then string order (one number each, sorted natively)
-    const keys = new Float64Array(els.length);
-    for (let e = 0; e < els.length; e++) {
-      keys[e] = freq[els[e]] * n + lex[els[e]];
-      byLex[lex[els[e]]] = els[e];
-    }
-    keys.sort();
-    const size = keys.length - Math.ceil(jaccard * keys.length - 1e-9) + 1;
-    const prefix: number[] = [];
-    for (let e = 0; e < size && e < keys.length; e++) prefix.push(byLex[keys[e] % n]);
-    const candidates = new Set<number>();
-    for (const w of prefix) for (const i of index.get(w) ?? []) candidates.add(i);
-    const sj = vocab.sizes[texts[j]];
-    for (const i of [...candidates].sort((a, b) => a - b)) {
-      const si = vocab.sizes[texts[i]];
-      // Dice can be at most 2·min/(a+b): skip pairs whose lengths alone rule them out.
-      if ((2 * Math.min(si, sj)) / (si + sj) < t) continue;
+    const pj = prepared[j];
+    if (pj.size === 0) continue;
+    const ordered = [...pj.set].sort(rarestFirst);
+    const prefix = ordered.slice(0, ordered.length - Math.ceil(jaccard * ordered.length - 1e-9) + 1);
+    const lists = prefix.map((w) => index.get(w) ?? []);
+    const at = lists.map(() => 0);
+    for (let examined = 0; examined < MAX_EXAMINED; examined++) {
+      // the earliest row still in any list; its first shared word is the first list holding it
+      let i = Infinity;
+      for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k][at[k]].i < i) i = lists[k][at[k]].i;
+      if (i === Infinity) break;
+      let first: { pi: number; pj: number } | undefined;
+      for (let k = 0; k < lists.length; k++) {
+        if (at[k] < lists[k].length && lists[k][at[k]].i === i) {
+          if (!first) first = { pi: lists[k][at[k]].pos, pj: k };
+          at[k]++;
+        }
+      }
+      const pi = prepared[i];
+      const bound = 1 + Math.min(pi.size - first!.pi - 1, pj.size - first!.pj - 1);
+      if (bound < Math.ceil((t * (pi.size + pj.size)) / 2 - 1e-9)) continue;
       if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
-      const s = vocab.similarity(texts[i], texts[j]);
+      const s = bagSimilarity(pi, pj);
       if (s >= t) {
         out.push({ row: bucket[j], first: bucket[i], similarity: s });
         break;
       }
     }
-    for (const w of prefix) {
+    prefix.forEach((w, pos) => {
       const list = index.get(w);
-      if (list) list.push(j);
-      else index.set(w, [j]);
-    }
+      if (list) list.push({ i: j, pos });
+      else index.set(w, [{ i: j, pos }]);
+    });
   }
-  for (const k of texts) for (const w of vocab.elements(k)) freq[w] = 0;
   return out;
 }

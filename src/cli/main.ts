@@ -36,7 +36,31 @@ Run "dhr <command> --help" for a command's options. Exit codes: 0 ok, 1 errors f
 `;
 }
 
+let handlersInstalled = false;
+
+/**
+ * Last-resort handlers for errors outside main's try: a failing stream callback or a rejected
+ * promise nobody awaited still ends with one line on stderr and exit 2, never a stack trace.
+ * `dhr lint … | head` closing the pipe early ends quietly.
+ */
+function installCrashHandlers(): void {
+  if (handlersInstalled || process.env.VITEST) return;
+  handlersInstalled = true;
+  const fail = (err: unknown) => {
+    if (process.env.DHR_DEBUG) console.error(err);
+    process.stderr.write(`dhr: internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}\n`);
+    process.exit(2);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    fail(e);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  installCrashHandlers();
   try {
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { quoted } from './source.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -78,7 +79,7 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
       return { path: p, key: false, text: `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...p, extra], key: true, text: `${where}: unknown key "${extra}"` };
+      return { path: [...p, extra], key: true, text: `${where}: unknown key ${quoted(extra, 'key')}` };
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };

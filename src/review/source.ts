@@ -106,6 +106,16 @@ export function readSource(abs: string, cwd = process.cwd()): SourceFile {
   return { path: abs, rel: relPath(abs, cwd), text, encoding };
 }
 
+/**
+ * A value from a file as a message may quote it: only a short plain code (a key, a column
+ * name, an id such as `A3` or `police`). Anything else could be free text or a person's name
+ * (messages never carry sensitive text) or control characters, so it is described, not quoted.
+ */
+export function quoted(value: string, what = 'value'): string {
+  const plain = /^[A-Za-z0-9][A-Za-z0-9_.#-]{0,39}$/.test(value) && !/^[A-Z][a-z]+$/.test(value);
+  return plain ? `"${value}"` : `this ${what}`;
+}
+
 /** Builds a SourceFile from text in memory (tests, staged content in hooks). */
 export function sourceFromText(abs: string, text: string, cwd = process.cwd()): SourceFile {
   return { path: abs, rel: relPath(abs, cwd), text, encoding: 'utf-8' };

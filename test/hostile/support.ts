@@ -256,7 +256,7 @@ export const CASES: HostileCase[] = [
       appendFileSync(f, '\n'.repeat(1_000_000));
       return f;
     },
-    validate: { code: 0 },
+    validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'overview-report.md' }] },
   },
   {
     name: 'yaml-billion-laughs',
@@ -343,14 +343,24 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-10000-list-levels',
-    input: 'overview-report.md with a list nested 10,000 levels',
+    input: 'overview-report.md with a list nested 10,000 levels on one line (`- - - …`)',
     setup: ({ review }) => {
       const f = path.join(review, 'overview-report.md');
-      const lines = Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`);
-      appendFileSync(f, `\n${lines.join('\n')}\n`);
+      appendFileSync(f, `\n${'- '.repeat(10_000)}deep\n`);
       return f;
     },
     validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'overview-report.md' }] },
+  },
+  {
+    name: 'markdown-indented-lists',
+    input: 'an IMR with a list nested 1,000 levels by indentation',
+    setup: ({ review }) => {
+      const f = path.join(review, 'imrs/icb.md');
+      const lines = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`);
+      appendFileSync(f, `\n${lines.join('\n')}\n`);
+      return f;
+    },
+    validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'imrs/icb.md' }] },
   },
   {
     name: 'markdown-brackets',
@@ -360,7 +370,7 @@ export const CASES: HostileCase[] = [
       appendFileSync(f, `\n${'['.repeat(100_000)}x${']'.repeat(100_000)}\n`);
       return f;
     },
-    validate: { code: 0 },
+    validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'executive-summary.md' }] },
   },
   {
     name: 'markdown-emphasis',
@@ -370,7 +380,17 @@ export const CASES: HostileCase[] = [
       appendFileSync(f, `\n${'*_'.repeat(50_000)}x${'_*'.repeat(50_000)}\n`);
       return f;
     },
-    validate: { code: 0 },
+    validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'executive-summary.md' }] },
+  },
+  {
+    name: 'markdown-many-paragraphs',
+    input: 'family statement with 1,000 paragraphs of 1,500 link and emphasis markers each (1.9 MB)',
+    setup: ({ review }) => {
+      const f = path.join(review, 'family/family-statement.md');
+      appendFileSync(f, `\n${`${'[a](b) *c* '.repeat(250)}\n\n`.repeat(700)}`);
+      return f;
+    },
+    validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'family/family-statement.md' }] },
   },
   {
     name: 'markdown-many-disables',
@@ -380,7 +400,7 @@ export const CASES: HostileCase[] = [
       appendFileSync(f, '\n' + '<!-- dhr-disable-next-line report/todo -- test -->\nText.\n\n'.repeat(50_000));
       return f;
     },
-    validate: { code: 0 },
+    validate: { code: 1, findings: [{ ruleId: 'format/markdown', file: 'overview-report.md' }] },
   },
   {
     name: 'binary-nul',

@@ -58,7 +58,7 @@ function combinedRe(): RegExp {
     // a title or rank before a capitalised word
     `(?<title>\\b(?:${titles})\\b\\.?(?=[ \\t]+[A-Z][a-z]))`,
     // a capitalised word before another (checked against the given-name list below)
-    '(?<cap>\\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)[A-Z][a-z]))',
+    '(?<cap>\\b[A-Z][a-zß-öø-ÿ]+(?:-[A-Z][a-zß-öø-ÿ]+)?(?![a-zß-öø-ÿ])(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))',
   ].join('|');
   combined = new RegExp(src, 'g');
   return combined;
@@ -164,7 +164,7 @@ function dateAfterKeyword(text: string, pos: number): [number, number] | undefin
   return m ? [p, p + m[0].length] : undefined;
 }
 
-const NEXT_WORD = /(?:[ \t]+|\r?\n[ \t>]*)([A-Z][A-Za-z'’]*[a-z](?:-[A-Z][A-Za-z'’]*[a-z])?)/y;
+const NEXT_WORD = /(?:[ \t]+|\r?\n[ \t>]*)([A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ'’]*[a-zß-öø-ÿ](?:-[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ'’]*[a-zß-öø-ÿ])?)(?![A-Za-zß-öø-ÿ])/y;
 
 /** Reads the capitalised word after offset `pos` (possessive 's dropped), if any. */
 function nextWord(text: string, pos: number): { word: string; end: number } | undefined {
@@ -221,7 +221,7 @@ export function scanText(text: string): PatternMatch[] {
     } else if (g.title !== undefined || g.cap !== undefined) {
       const first = m[0];
       const titled = g.title !== undefined;
-      if (!titled && !data.givenNames.has(first)) continue;
+      if (!titled && !data.givenNames.has(first) && !data.givenNames.has(first.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))) continue;
       const words = [first];
       let last = end;
       const n = nextWord(text, end);
