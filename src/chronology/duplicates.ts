@@ -171,13 +171,6 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
 /** At most this many earlier rows are looked at for one row (a bound on a pathological day). */
 export const MAX_EXAMINED = 1000;
 
-interface Posting {
-  /** Row position in the bucket. */
-  i: number;
-  /** Position of the word in that row's rarest-first order. */
-  pos: number;
-}
-
 /**
  * One day's rows, compared without looking at every pair (a set-similarity join):
  *
@@ -190,48 +183,60 @@ interface Posting {
  * - At most MAX_EXAMINED candidates are looked at per row, so even a day of 100,000 near-alike
  *   entries takes seconds, not hours (past that bound, an earlier copy may go unnoticed).
  */
-function duplicatesInBucket(bucket: MasterRow[], t: number): Duplicate[] {
-  const prepared = bucket.map((r) => prepare(r.event));
-  const freq = new Map<string, number>();
-  for (const p of prepared) for (const w of p.set) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const rarestFirst = (a: string, b: string) => freq.get(a)! - freq.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+function duplicatesInBucket(
+  bucket: MasterRow[],
+  texts: number[],
+  t: number,
+  vocab: Vocabulary,
+  lex: Int32Array,
+  scratch: { freq: Int32Array; byLex: Int32Array },
+): Duplicate[] {
+  const { freq } = scratch;
+  for (const k of texts) for (const e of vocab.elements(k)) freq[e]++;
+  const rarestFirst = (a: number, b: number) => freq[a] - freq[b] || lex[a] - lex[b];
   const jaccard = t / (2 - t);
-  const index = new Map<string, Posting[]>();
+  // posting lists: element id → [row, position of the element in that row's rarest-first order]…
+  const index = new Map<number, number[]>();
   const out: Duplicate[] = [];
   for (let j = 0; j < bucket.length; j++) {
-    const pj = prepared[j];
-    if (pj.size === 0) continue;
-    const ordered = [...pj.set].sort(rarestFirst);
-    const prefix = ordered.slice(0, ordered.length - Math.ceil(jaccard * ordered.length - 1e-9) + 1);
-    const lists = prefix.map((w) => index.get(w) ?? []);
+    const sj = vocab.sizes[texts[j]];
+    if (sj === 0) continue;
+    const ordered = Array.from(vocab.elements(texts[j])).sort(rarestFirst);
+    const prefix = ordered.slice(0, sj - Math.ceil(jaccard * sj - 1e-9) + 1);
+    const lists = prefix.map((e) => index.get(e) ?? []);
     const at = lists.map(() => 0);
     for (let examined = 0; examined < MAX_EXAMINED; examined++) {
       // the earliest row still in any list; its first shared word is the first list holding it
       let i = Infinity;
-      for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k][at[k]].i < i) i = lists[k][at[k]].i;
+      for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && lists[k][at[k]] < i) i = lists[k][at[k]];
       if (i === Infinity) break;
-      let first: { pi: number; pj: number } | undefined;
+      let pi = -1;
+      let pj = -1;
       for (let k = 0; k < lists.length; k++) {
-        if (at[k] < lists[k].length && lists[k][at[k]].i === i) {
-          if (!first) first = { pi: lists[k][at[k]].pos, pj: k };
-          at[k]++;
+        if (at[k] < lists[k].length && lists[k][at[k]] === i) {
+          if (pj < 0) {
+            pi = lists[k][at[k] + 1];
+            pj = k;
+          }
+          at[k] += 2;
         }
       }
-      const pi = prepared[i];
-      const bound = 1 + Math.min(pi.size - first!.pi - 1, pj.size - first!.pj - 1);
-      if (bound < Math.ceil((t * (pi.size + pj.size)) / 2 - 1e-9)) continue;
+      const si = vocab.sizes[texts[i]];
+      const bound = 1 + Math.min(si - pi - 1, sj - pj - 1);
+      if (bound < Math.ceil((t * (si + sj)) / 2 - 1e-9)) continue;
       if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
-      const s = bagSimilarity(pi, pj);
-      if (s >= t) {
-        out.push({ row: bucket[j], first: bucket[i], similarity: s });
+      const sim = vocab.similarity(texts[i], texts[j]);
+      if (sim >= t) {
+        out.push({ row: bucket[j], first: bucket[i], similarity: sim });
         break;
       }
     }
-    prefix.forEach((w, pos) => {
-      const list = index.get(w);
-      if (list) list.push({ i: j, pos });
-      else index.set(w, [{ i: j, pos }]);
+    prefix.forEach((e, pos) => {
+      const list = index.get(e);
+      if (list) list.push(j, pos);
+      else index.set(e, [j, pos]);
     });
   }
+  for (const k of texts) for (const e of vocab.elements(k)) freq[e] = 0;
   return out;
 }
