@@ -11,7 +11,7 @@ import { PDFDocument, PDFName, PDFString, rgb, type PDFFont } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
-import { overviewRecommendations } from './recommendations.js';
+import { overviewRecommendations } from '../rules/report/recommendations.js';
 
 export interface FormField {
   key: string;
