@@ -61,6 +61,19 @@ describe('findDuplicates', () => {
     );
   });
 
+  it('stays fast on a day of 20,000 near-alike entries, and finds exact copies there', () => {
+    const near = Array.from({ length: 20_000 }, (_, i) => fakeRow(i + 1, '2021-04-06', `Officers attended the address (visit ${i}).`, ['Adult A']));
+    let t0 = performance.now();
+    expect(findDuplicates(near)).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    const same = Array.from({ length: 20_000 }, (_, i) => fakeRow(i + 1, '2021-04-06', 'Officers attended the address.', ['Adult A']));
+    t0 = performance.now();
+    const d = findDuplicates(same);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(d.length).toBe(19_999);
+    expect(d.every((x) => x.first.ref === 'a#1')).toBe(true);
+  });
+
   it('reports the later row against the first it repeats', () => {
     const rows = [
       fakeRow(1, '2020-01-01', 'Adult A attended the surgery', ['Adult A']),

@@ -10,8 +10,8 @@
  *     is at least the threshold (config `chronology.duplicate_similarity`, default 0.85).
  *
  * Rows are bucketed by date first, so the work grows with the number of rows on the same day,
- * not with the square of the whole chronology; within a day a length bound skips pairs that
- * cannot reach the threshold, and a set-similarity join keeps a crowded day fast.
+ * not with the square of the whole chronology; within a day a set-similarity join (prefix and
+ * positional filters) finds the candidates without comparing every pair.
  */
 import type { MasterRow } from './merge.js';
 
@@ -169,7 +169,7 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
 }
 
 /** At most this many earlier rows are looked at for one row (a bound on a pathological day). */
-export const MAX_EXAMINED = 1000;
+export const MAX_EXAMINED = 500;
 
 /**
  * One day's rows, compared without looking at every pair (a set-similarity join):
@@ -191,9 +191,11 @@ function duplicatesInBucket(
   lex: Int32Array,
   scratch: { freq: Int32Array; byLex: Int32Array },
 ): Duplicate[] {
-  const { freq } = scratch;
+  // "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
+  // as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
+  const { freq, byLex } = scratch;
   for (const k of texts) for (const e of vocab.elements(k)) freq[e]++;
-  const rarestFirst = (a: number, b: number) => freq[a] - freq[b] || lex[a] - lex[b];
+  const n = lex.length;
   const jaccard = t / (2 - t);
   // posting lists: element id → [row, position of the element in that row's rarest-first order]…
   const index = new Map<number, number[]>();
@@ -201,8 +203,17 @@ function duplicatesInBucket(
   for (let j = 0; j < bucket.length; j++) {
     const sj = vocab.sizes[texts[j]];
     if (sj === 0) continue;
-    const ordered = Array.from(vocab.elements(texts[j])).sort(rarestFirst);
-    const prefix = ordered.slice(0, sj - Math.ceil(jaccard * sj - 1e-9) + 1);
+    // sort keys: frequency first, then string order (one number each, sorted natively)
+    const els = vocab.elements(texts[j]);
+    const keys = new Float64Array(els.length);
+    for (let e = 0; e < els.length; e++) {
+      keys[e] = freq[els[e]] * n + lex[els[e]];
+      byLex[lex[els[e]]] = els[e];
+    }
+    keys.sort();
+    const prefix: number[] = [];
+    const size = sj - Math.ceil(jaccard * sj - 1e-9) + 1;
+    for (let e = 0; e < size && e < keys.length; e++) prefix.push(byLex[keys[e] % n]);
     const lists = prefix.map((e) => index.get(e) ?? []);
     const at = lists.map(() => 0);
     for (let examined = 0; examined < MAX_EXAMINED; examined++) {

@@ -5,9 +5,9 @@ import { parseFlags, formatFlag, setupFor, todayInLondon, isoDateFlag, print } f
 import { UsageError } from './errors.js';
 import { findReviewDirs, loadReview } from '../review/load.js';
 import { lintReview } from '../lint/engine.js';
-import { allRules } from '../rules/index.js';
 import { format } from '../lint/formatters/index.js';
 import type { Finding } from '../review/model.js';
+import type { IdentityRegister } from '../lint/identities.js';
 
 export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promise<number> {
   const { values, positionals } = parseFlags(args, {
@@ -31,11 +31,14 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   }
   const findings: Finding[] = [];
   let files = 0;
+  const registers = new Map<string, IdentityRegister>();
+  // validate runs no rule: the rule modules are loaded for lint only
+  const rules = mode === 'lint' ? (await import('../rules/index.js')).allRules : [];
   for (const dir of dirs) {
-    const setup = setupFor(dir, { config: values.config as string | undefined, identities: values.identities as string | undefined }, mode === 'lint');
+    const setup = setupFor(dir, { config: values.config as string | undefined, identities: values.identities as string | undefined }, mode === 'lint', registers);
     const review = loadReview(dir);
     files += review.files.length;
-    findings.push(...lintReview(review, { ...setup, today, rules: mode === 'lint' ? allRules : [] }));
+    findings.push(...lintReview(review, { ...setup, today, rules }));
   }
   const out = format(fmt, {
     findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']),

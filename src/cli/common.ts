@@ -53,15 +53,23 @@ export interface LintSetup {
   identities?: IdentityRegister;
 }
 
-/** Config (flag or nearest dhr.config.yml), profile and identity register for a review folder. */
-export function setupFor(reviewDir: string, flags: { config?: string; identities?: string }, needIdentities = true): LintSetup {
+/**
+ * Config (flag or nearest dhr.config.yml), profile and identity register for a review folder.
+ * `registers` lets one command share registers between the reviews of a repository (read, and
+ * checked against git, once per file rather than once per review).
+ */
+export function setupFor(reviewDir: string, flags: { config?: string; identities?: string }, needIdentities = true,
+  registers?: Map<string, IdentityRegister>): LintSetup {
   const cfgFile = flags.config ?? findConfigFile(reviewDir);
   const config = loadConfig(cfgFile, path.resolve(reviewDir));
   const profile = loadProfile(config.profile, config.root);
   let identities: IdentityRegister | undefined;
   if (needIdentities) {
     const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd());
-    if (file) identities = loadIdentities(file);
+    if (file) {
+      identities = registers?.get(file) ?? loadIdentities(file);
+      registers?.set(file, identities);
+    }
   }
   return { config, profile, identities };
 }

@@ -8,8 +8,21 @@ import { DEJAVU } from './fonts.js';
 
 const fontFiles = [DEJAVU.sans, DEJAVU.mono, DEJAVU.serif].flatMap((f) => Object.values(f));
 
+/** PNGs already drawn: a build puts the same timeline into several documents (drawn once). */
+const drawn = new Map<string, Uint8Array>();
+
 /** Renders an SVG to a PNG `widthPx` pixels wide (its proportions kept). */
 export function svgToPng(svg: string, widthPx: number): Uint8Array {
+  const key = `${Math.max(1, Math.round(widthPx))}\0${svg}`;
+  const hit = drawn.get(key);
+  if (hit) return hit.slice();
+  const png = draw(svg, widthPx);
+  if (drawn.size >= 8) drawn.clear();
+  drawn.set(key, png);
+  return png.slice();
+}
+
+function draw(svg: string, widthPx: number): Uint8Array {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: Math.max(1, Math.round(widthPx)) },
     font: {

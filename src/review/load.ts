@@ -106,9 +106,9 @@ class Loader {
     const seen = new Set<string>();
     for (const h of table.header) {
       if (h.column_name === '') continue;
-      if (seen.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `column ${quoted(h.value, 'column')} appears twice in the header`);
+      if (seen.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `column${quoted(h.value)} appears twice in the header`);
       seen.add(h.column_name);
-      if (!allowed.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `unknown column ${quoted(h.value, 'column')}`);
+      if (!allowed.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `unknown column${quoted(h.value)}`);
     }
     const ids = new Map<string, number>();
     for (const row of table.rows) {
@@ -130,7 +130,7 @@ class Loader {
       }
       const id = row.cells.id?.value.trim();
       if (id) {
-        if (ids.has(id)) this.add(`schema/${kind}`, f.rel, row.cells.id, `id ${quoted(id, 'id')} is used twice (first on line ${ids.get(id)})`);
+        if (ids.has(id)) this.add(`schema/${kind}`, f.rel, row.cells.id, `id${quoted(id)} is used twice (first on line ${ids.get(id)})`);
         else ids.set(id, row.line);
       }
     }
@@ -266,7 +266,7 @@ export function loadReview(dirArg: string): Review {
     for (const row of t.rows) {
       const a = row.cells.agency;
       if (a && a.value.trim() !== '' && a.value.trim() !== agency) {
-        L.add('schema/chronology', t.file.rel, a, `agency ${quoted(a.value.trim(), 'agency')} does not match the file name${quoted(agency).startsWith('"') ? ` (${agency}.csv)` : ''}`);
+        L.add('schema/chronology', t.file.rel, a, `agency${quoted(a.value.trim())} does not match the file name${quoted(agency) ? ` (${agency}.csv)` : ''}`);
       }
     }
   }
@@ -291,7 +291,7 @@ export function loadReview(dirArg: string): Review {
     }
     const a = fm.data.agency;
     if (typeof a === 'string' && a !== agency) {
-      L.add('schema/imr', doc.file.rel, fm.spanOf(['agency']), `agency ${quoted(a, 'agency')} does not match the file name${quoted(agency).startsWith('"') ? ` (${agency}.md)` : ''}`);
+      L.add('schema/imr', doc.file.rel, fm.spanOf(['agency']), `agency${quoted(a)} does not match the file name${quoted(agency) ? ` (${agency}.md)` : ''}`);
     }
   }
 

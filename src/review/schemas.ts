@@ -79,7 +79,7 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
       return { path: p, key: false, text: `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...p, extra], key: true, text: `${where}: unknown key ${quoted(extra, 'key')}` };
+      return { path: [...p, extra], key: true, text: `${where}: unknown key${quoted(extra)}` };
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };

@@ -107,13 +107,13 @@ export function readSource(abs: string, cwd = process.cwd()): SourceFile {
 }
 
 /**
- * A value from a file as a message may quote it: only a short plain code (a key, a column
- * name, an id such as `A3` or `police`). Anything else could be free text or a person's name
- * (messages never carry sensitive text) or control characters, so it is described, not quoted.
+ * A value from a file as a message may quote it, with a leading space: only a short plain code
+ * (a key, a column name, an id such as `A3` or `police`). Anything else could be free text or a
+ * person's name (messages never carry sensitive text) or control characters: it is left out.
  */
-export function quoted(value: string, what = 'value'): string {
-  const plain = /^[A-Za-z0-9][A-Za-z0-9_.#-]{0,39}$/.test(value) && !/^[A-Z][a-z]+$/.test(value);
-  return plain ? `"${value}"` : `this ${what}`;
+export function quoted(value: string): string {
+  const plain = /^[A-Za-z0-9_][A-Za-z0-9_.#-]{0,39}$/.test(value) && !/^[A-Z][a-z]+$/.test(value);
+  return plain ? ` "${value}"` : '';
 }
 
 /** Builds a SourceFile from text in memory (tests, staged content in hooks). */
