@@ -56,7 +56,17 @@ and chronologies/, imrs/, family/ folders. Every place to fill in says TODO; dhr
     }
     // the modeline's schema path is relative to the scaffolded file; point it at this installation
     const yml = path.join(dir, 'review.yml');
-    const schema = path.relative(dir, path.join(src, '..', '..', 'schemas', 'review.schema.json')).split(path.sep).join('/');
+    // in a repository made by `dhr init`, the schemas are copied into .dhr/schemas/: prefer them
+    let schemaFile = path.join(src, '..', '..', 'schemas', 'review.schema.json');
+    for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+      const local = path.join(d, '.dhr', 'schemas', 'review.schema.json');
+      if (existsSync(local)) {
+        schemaFile = local;
+        break;
+      }
+      if (existsSync(path.join(d, '.git')) || path.dirname(d) === d) break;
+    }
+    const schema = path.relative(dir, schemaFile).split(path.sep).join('/');
     writeFileSync(yml, readFileSync(yml, 'utf8').replace('../../schemas/review.schema.json', schema));
     if (!values.quiet) print(`Created ${positionals[0]} (${type}, id ${id}). Fill in the TODO markers; "dhr lint ${positionals[0]}" lists them.\n`);
     return 0;
