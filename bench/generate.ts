@@ -516,7 +516,7 @@ function rel(root: string, abs: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
-function countWords(text: string): number {
+export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
@@ -718,7 +718,7 @@ function gitCommit(root: string): void {
   }
 }
 
-function folderBytes(dir: string): number {
+export function folderBytes(dir: string): number {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (e.isFile()) n += readFileSync(path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)).length;

@@ -12,10 +12,10 @@
  * written to RESULTS.md unless --out says where.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EXAMPLE_ID, exampleRepo, generate, makePeople, registerYaml, repoRoot, rngFor, type Generated, type Plant } from './generate.js';
+import { EXAMPLE_ID, countWords, exampleRepo, folderBytes, generate, makePeople, registerYaml, repoRoot, rngFor, type Generated, type Plant } from './generate.js';
 
 // ---------------------------------------------------------------- options
 
@@ -69,7 +69,7 @@ interface RunResult {
  * /proc/<pid>/status (Linux), which is the kernel's own high-water mark, so polling late still
  * reads the peak.
  */
-async function runNode(args: string[], cwd: string, scratch: string): Promise<RunResult> {
+async function runNode(args: string[], cwd: string, scratch: string, extraEnv: Record<string, string> = {}): Promise<RunResult> {
   const outFile = path.join(scratch, 'stdout.txt');
   const errFile = path.join(scratch, 'stderr.txt');
   const rssFile = path.join(scratch, 'rss.txt');
@@ -77,7 +77,7 @@ async function runNode(args: string[], cwd: string, scratch: string): Promise<Ru
   const err = openSync(errFile, 'w');
   const cmd = TIME ? TIME : process.execPath;
   const full = TIME ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : args;
-  const env = { ...process.env, NO_COLOR: '1', DHR_DEBUG: '', DHR_IDENTITIES: '', CI: '' };
+  const env = { ...process.env, NO_COLOR: '1', DHR_DEBUG: '', DHR_IDENTITIES: '', CI: '', DHR_WORKERS: '', ...extraEnv };
   const t0 = performance.now();
   const child = spawn(cmd, full, { cwd, stdio: ['ignore', out, err], env });
   let hwm = NaN;
@@ -146,11 +146,11 @@ function log(s: string): void {
 }
 
 async function measure(size: SizeName, command: string, args: string[], cwd: string, scratch: string,
-  onFirst?: (r: RunResult) => void): Promise<Row> {
+  onFirst?: (r: RunResult) => void, env?: Record<string, string>): Promise<Row> {
   const n = runsFor(size);
   const results: RunResult[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await runNode(args, cwd, scratch);
+    const r = await runNode(args, cwd, scratch, env);
     if (i === 0) {
       if (r.code === 2 || r.code < 0) throw new Error(`${size} ${command} failed (exit ${r.code}): ${r.stderr.split('\n')[0]}`);
       onFirst?.(r);
@@ -276,7 +276,10 @@ async function runSize(size: SizeName, tmp: string, scratch: string): Promise<vo
     mkdirSync(path.join(dir, '.dhr'), { recursive: true });
     const identities = path.join(dir, '.dhr', 'identities.yml');
     writeFileSync(identities, registerYaml(makePeople(rngFor(1))));
-    g = { root: dir, reviews: [path.join(dir, 'reviews', EXAMPLE_ID)], identities, plants: [], rows: 54, imrWords: 0, bytes: 0 };
+    const review = path.join(dir, 'reviews', EXAMPLE_ID);
+    const imrs = path.join(review, 'imrs');
+    const imrWords = readdirSync(imrs).reduce((n, f) => n + countWords(readFileSync(path.join(imrs, f), 'utf8')), 0);
+    g = { root: dir, reviews: [review], identities, plants: [], rows: 0, imrWords, bytes: folderBytes(path.join(dir, 'reviews')) };
   } else {
     g = generate(dir, size === 'large-2x' ? 'large' : size, SIZE_OPTS[size]);
   }
@@ -288,17 +291,28 @@ async function runSize(size: SizeName, tmp: string, scratch: string): Promise<vo
     + ` (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const target = size === 'repository' ? '.' : path.relative(dir, g.reviews[0]);
   const ids = path.relative(dir, g.identities);
-  const floor = await measure(size, 'floor (parse only)', [FLOOR, target], dir, scratch);
+  const floor = await measure(size, 'floor (parse only)', [FLOOR, target], dir, scratch, (r) => {
+    // the floor counts what it read: the example's rows are whatever the fixture holds today
+    const read = JSON.parse(r.stdout) as { rows: number };
+    if (size === 'example') info.rows = read.rows;
+  });
   const fix = (r: Row) => { r.ratio = r.medianMs / floor.medianMs; };
   fix(await measure(size, 'validate', [BIN, 'validate', target, '--format', 'json'], dir, scratch));
   fix(await measure(size, 'lint', [BIN, 'lint', target, '--identities', ids, '--format', 'json'], dir, scratch,
     (r) => checkPlants(info, g.plants, r.stdout)));
+  if (size === 'repository') {
+    // the same without worker threads, to show what they bring on this machine
+    fix(await measure(size, 'lint (one thread)', [BIN, 'lint', target, '--identities', ids, '--format', 'json'], dir, scratch,
+      undefined, { DHR_WORKERS: '0' }));
+  }
   if (size !== 'repository') {
     fix(await measure(size, 'chronology', [BIN, 'chronology', target, '--out', path.join('out', 'chronology'), '--quiet'], dir, scratch));
   }
   if (size === 'example' || size === 'normal') {
-    fix(await measure(size, 'build (every document)', [BIN, 'build', target, '--out', path.join('out', 'build'), '--draft', '--quiet',
-      '--identities', ids], dir, scratch));
+    const build = [BIN, 'build', target, '--out', path.join('out', 'build'), '--draft', '--quiet', '--identities', ids];
+    fix(await measure(size, 'build (every document)', build, dir, scratch));
+    // PDFs are drawn on a worker thread when there are two CPUs: the same without it
+    fix(await measure(size, 'build (one thread)', build, dir, scratch, undefined, { DHR_WORKERS: '0' }));
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -336,6 +350,11 @@ function render(started: Date, loadBefore: string, loadAfter: string): { table: 
   }
   const buildEx = get('example', 'build (every document)');
   if (buildEx) targets.push([`build of every document for the example < 10 s (this machine: ${os.cpus().length} CPUs)`, `${(buildEx.medianMs / 1000).toFixed(1)} s`, buildEx.medianMs < 10_000]);
+  const buildOne = get('example', 'build (one thread)');
+  if (buildEx && buildOne) targets.push(['(build: PDFs on a worker thread vs one thread)', `${(buildEx.medianMs / 1000).toFixed(1)} s vs ${(buildOne.medianMs / 1000).toFixed(1)} s`, undefined]);
+  const repoLint = get('repository', 'lint');
+  const repoOne = get('repository', 'lint (one thread)');
+  if (repoLint && repoOne) targets.push([`(lint of ${SIZE_OPTS.repository.reviews} reviews: worker threads vs one thread)`, `${(repoLint.medianMs / 1000).toFixed(1)} s vs ${(repoOne.medianMs / 1000).toFixed(1)} s`, undefined]);
   const help = get('startup', 'dhr --help');
   const eager = get('startup', 'all commands (eager)');
   if (help && eager) targets.push(['dhr --help (lazy commands) vs every command module loaded', `${fmtMs(help.medianMs)} ms vs ${fmtMs(eager.medianMs)} ms`, undefined]);

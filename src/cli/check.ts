@@ -1,10 +1,10 @@
 /** `validate` and `lint` share this: load each review, run the rules, print in a format. */
 import { existsSync } from 'node:fs';
 import type { Command } from './command.js';
-import { parseFlags, formatFlag, setupFor, todayInLondon, isoDateFlag, print } from './common.js';
+import { parseFlags, formatFlag, todayInLondon, isoDateFlag, print } from './common.js';
 import { UsageError } from './errors.js';
-import { findReviewDirs, loadReview } from '../review/load.js';
-import { lintReview } from '../lint/engine.js';
+import { findReviewDirs } from '../review/load.js';
+import { checkInWorkers, checkReview, workerCount, type CheckJob, type CheckResult } from '../lint/parallel.js';
 import { format } from '../lint/formatters/index.js';
 import type { Finding } from '../review/model.js';
 import type { IdentityRegister } from '../lint/identities.js';
@@ -31,14 +31,20 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   }
   const findings: Finding[] = [];
   let files = 0;
-  const registers = new Map<string, IdentityRegister>();
-  // validate runs no rule: the rule modules are loaded for lint only
-  const rules = mode === 'lint' ? (await import('../rules/index.js')).allRules : [];
-  for (const dir of dirs) {
-    const setup = setupFor(dir, { config: values.config as string | undefined, identities: values.identities as string | undefined }, mode === 'lint', registers);
-    const review = loadReview(dir);
-    files += review.files.length;
-    findings.push(...lintReview(review, { ...setup, today, rules }));
+  const job: CheckJob = { mode, today, flags: { config: values.config as string | undefined, identities: values.identities as string | undefined } };
+  // several reviews and several CPUs: worker threads, results in the same order
+  const workers = workerCount(dirs.length);
+  let results: CheckResult[];
+  if (workers) results = await checkInWorkers(dirs, job, workers);
+  else {
+    const registers = new Map<string, IdentityRegister>();
+    // validate runs no rule: the rule modules are loaded for lint only
+    const rules = mode === 'lint' ? (await import('../rules/index.js')).allRules : [];
+    results = dirs.map((dir) => checkReview(dir, job, rules, registers));
+  }
+  for (const r of results) {
+    files += r.files;
+    findings.push(...r.findings);
   }
   const out = format(fmt, {
     findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']),

@@ -8,6 +8,7 @@ import { severityFor, type Config } from './config.js';
 import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
 import { rowId } from '../review/load.js';
+import { lineStarts, positionAt } from '../review/source.js';
 
 export interface LintOptions {
   config: Config;
@@ -31,10 +32,10 @@ export function findDisables(file: SourceFile, report: (f: Finding) => void, rev
   const out: Disable[] = [];
   if (!file.text.includes('dhr-disable')) return out;
   const text = file.text;
+  // line starts computed once: a file with thousands of disables must not be rescanned for each
+  const starts = lineStarts(text);
   for (let m = DISABLE_RE.exec(text); m; m = DISABLE_RE.exec(text)) {
-    const before = text.slice(0, m.index);
-    const line = before.split(/\r\n|\r|\n/).length;
-    const column = m.index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+    const { line, column } = positionAt(starts, m.index);
     const [spec, ...reasonParts] = m[1].split(/\s--\s?/);
     const reason = reasonParts.join(' -- ').trim();
     const rules = spec.trim().split(/[\s,]+/).filter(Boolean);

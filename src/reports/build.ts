@@ -9,7 +9,7 @@ import type { Profile } from '../lint/profile.js';
 import type { Config } from '../lint/config.js';
 import type { Doc } from '../document/model.js';
 import { renderDocx } from '../document/docx.js';
-import { renderPdf } from '../document/pdf.js';
+import { Offload, offloadAvailable } from '../document/offload.js';
 import { overviewReport } from './overview-report.js';
 import { executiveSummary } from './executive-summary.js';
 import { actionPlan } from './action-plan.js';
@@ -34,7 +34,15 @@ interface Job {
   /** Inputs it came from, relative to the review folder. */
   inputs: string[];
   make: () => Promise<Uint8Array | string>;
+  /** Rendered on the writer worker when there is one: started at once, collected in turn. */
+  offloaded?: boolean;
 }
+
+const PDF_MODULE = new URL('../document/pdf.js', import.meta.url);
+const FORM_MODULE = new URL('./home-office-form.js', import.meta.url);
+
+/** Bytes from the worker arrive as a Uint8Array: give them back as the Buffer the writer returned. */
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 function sha256(b: Uint8Array | string): string {
   return createHash('sha256').update(b).digest('hex');
@@ -52,12 +60,17 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   const ov = rel(review.overviewReport?.file);
   const es = rel(review.executiveSummary?.file);
   const ap = rel(review.actionPlan?.file);
+  // PDFs are drawn on a worker thread while the DOCX files are written here (two CPUs or more)
+  const offload = offloadAvailable() ? new Offload() : undefined;
+  const pdf = async (doc: Doc): Promise<Uint8Array> => (offload
+    ? asBuffer(await offload.call<Uint8Array>(PDF_MODULE, 'renderPdf', [doc]))
+    : (await import('../document/pdf.js')).renderPdf(doc));
   const both = (name: string, compose: () => Doc, inputs: string[]): Job[] => {
     let doc: Doc | undefined;
     const get = () => (doc ??= compose());
     return [
       { name: `${name}.docx`, inputs, make: () => renderDocx(get()) },
-      { name: `${name}.pdf`, inputs, make: () => renderPdf(get()) },
+      { name: `${name}.pdf`, inputs, make: () => pdf(get()), offloaded: true },
     ];
   };
   const clean = (xs: Array<string | undefined>) => xs.filter((x): x is string => Boolean(x));
@@ -71,8 +84,11 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
     ...both('executive-summary', () => executiveSummary(ctx), clean([es, reviewYml])),
     ...both('action-plan', () => actionPlan(ctx), clean([ap, ov, reviewYml])),
     { name: 'home-office-form.json', inputs: clean([reviewYml, ov, ap]), make: async () => JSON.stringify(formData, null, 2) + '\n' },
-    { name: 'home-office-form.pdf', inputs: clean([reviewYml, ov, ap]),
-      make: () => homeOfficeFormPdf(formData, { title: reviewTitle(ctx), marking: marking(ctx) }) },
+    { name: 'home-office-form.pdf', inputs: clean([reviewYml, ov, ap]), offloaded: true,
+      make: () => {
+        const args = { title: reviewTitle(ctx), marking: marking(ctx) };
+        return offload ? offload.call<Uint8Array>(FORM_MODULE, 'homeOfficeFormPdf', [formData, args]) : homeOfficeFormPdf(formData, args);
+      } },
     ...composeLetters(review, profile, marking(ctx)).map((l): Job => ({
       name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
     })),
@@ -80,9 +96,21 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   const out = new Map<string, Uint8Array | string>();
   const total = jobs.length + 1;
   let i = 0;
-  for (const job of jobs) {
-    opts.progress?.(++i, total, job.name);
-    out.set(job.name, await job.make());
+  try {
+    const started = new Map<Job, Promise<Uint8Array | string>>();
+    if (offload) {
+      for (const job of jobs.filter((j) => j.offloaded)) {
+        const p = job.make();
+        p.catch(() => undefined); // reported when its turn comes
+        started.set(job, p);
+      }
+    }
+    for (const job of jobs) {
+      opts.progress?.(++i, total, job.name);
+      out.set(job.name, await (started.get(job) ?? job.make()));
+    }
+  } finally {
+    await offload?.close();
   }
   opts.progress?.(++i, total, 'manifest.json');
   const inputs = review.files.map((f) => ({ path: rel(f)!, sha256: sha256(f.text) }))

@@ -117,7 +117,16 @@ export function parseMarkdown(file: SourceFile): { doc: MarkdownDoc; problems: M
   const complex = markdownTooComplex(file.text);
   if (complex) {
     problems.push({ ruleId: 'format/markdown', line: complex.line, column: 1, endLine: complex.line, endColumn: 1, message: complex.message });
-    return { doc: { file, tree: { type: 'root', children: [] } }, problems };
+    // the body is not parsed, but front matter (an IMR's author, dates…) is still read
+    const fm = /^---[ \t]*\r?\n(?:([^]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(file.text.length > 200_000 ? file.text.slice(0, 200_000) : file.text);
+    let frontMatter: MarkdownDoc['frontMatter'];
+    if (fm) {
+      const res = readYaml<Record<string, unknown>>(file, fm[1] ?? '', 1);
+      const data = res.doc?.data;
+      if (res.doc && (data == null || (typeof data === 'object' && !Array.isArray(data)))) frontMatter = { ...res.doc, data: (data ?? {}) as Record<string, unknown> };
+      for (const p of res.problems) problems.push({ ruleId: 'format/yaml', ...p });
+    }
+    return { doc: { file, tree: { type: 'root', children: [] }, frontMatter }, problems };
   }
   const tree = parser.parse(file.text) as Root;
   let frontMatter: MarkdownDoc['frontMatter'];

@@ -16,6 +16,7 @@ import {
 import { readYaml } from '../../src/review/yaml.js';
 import { findReviewDirs, loadReview } from '../../src/review/load.js';
 import { validateData } from '../../src/review/schemas.js';
+import { findDisables } from '../../src/lint/engine.js';
 import { EXAMPLE, REVIEW_ID, ROOT, exampleRepo, tmpRoot } from './support.js';
 
 const parent = tmpRoot('limits');
@@ -216,11 +217,35 @@ describe('Markdown limits (markdown.ts)', () => {
     expect(brackets.doc.tree.children).toHaveLength(1);
   });
 
+  it('still reads the front matter of a file whose body is refused', () => {
+    const res = md(`---\r\nagency: police\r\nauthor: Reviewer\r\n---\r\n\r\n${'> '.repeat(100)}x\r\n`);
+    expect(res.problems.map((p) => p.ruleId)).toEqual(['format/markdown']);
+    expect(res.doc.frontMatter?.data).toEqual({ agency: 'police', author: 'Reviewer' });
+    expect(res.doc.frontMatter?.spanOf(['author'])).toMatchObject({ line: 3, column: 9 });
+    expect(md(`---\n---\n${'- '.repeat(100)}x`).doc.frontMatter?.data).toEqual({});
+  });
+
   it('parses CR-only and CRLF Markdown with the same structure', () => {
     const text = '# Title\n\nSome *text*.\n\n## Next\n\n- a\n- b\n';
     const shape = (t: string) => md(t).doc.tree.children.map((c) => [c.type, c.position?.start.line]);
     expect(shape(text.replace(/\n/g, '\r'))).toEqual(shape(text));
     expect(shape(text.replace(/\n/g, '\r\n'))).toEqual(shape(text));
+  });
+});
+
+describe('inline disables (engine.ts)', () => {
+  it('finds 50,000 disables in linear time, at the right lines and columns (LF, CRLF, CR)', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const text = `# Title${nl}${`x <!-- dhr-disable-next-line report/todo -- reason -->${nl}Text.${nl}${nl}`.repeat(50_000)}`;
+      const [found, ms] = timed(() => findDisables(src(text, 'x.md'), () => {}, 'R'));
+      expect(found).toHaveLength(50_000);
+      expect(found[0]).toMatchObject({ line: 3, rules: ['report/todo'] });
+      expect(found[49_999].line).toBe(2 + 49_999 * 3 + 1);
+      expect(ms).toBeLessThan(10_000);
+    }
+    const warned: { line: number; column: number }[] = [];
+    findDisables(src('a\r\nbb <!-- dhr-disable-next-line anon -->\r\n', 'y.md'), (f) => warned.push(f), 'R');
+    expect(warned).toMatchObject([{ line: 2, column: 4 }]);
   });
 });
 

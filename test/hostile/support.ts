@@ -75,8 +75,10 @@ export function runProblems(r: Run): string[] {
   else if (![0, 1, 2].includes(r.code)) p.push(`exit code ${r.code}`);
   if (STACK_RE.test(r.stderr)) p.push(`stack trace on stderr: ${r.stderr.slice(0, 400)}`);
   if (/FATAL ERROR|heap out of memory|RangeError: Maximum call stack/i.test(r.stderr)) p.push(`crash: ${r.stderr.slice(0, 200)}`);
-  if (r.code === 2 && r.stderr.trim().split('\n').length !== 1) p.push(`exit 2 without exactly one line on stderr: ${JSON.stringify(r.stderr.slice(0, 400))}`);
-  if (r.code === 2 && !/^dhr/.test(r.stderr)) p.push(`exit 2 line does not start with "dhr": ${JSON.stringify(r.stderr.slice(0, 200))}`);
+  // exit 2: one line saying what is wrong (build's progress lines, "[3/23] name", may come before it)
+  const lines = r.stderr.split('\n').filter((l) => l.trim() !== '' && !/^\[\d+\/\d+\] /.test(l));
+  if (r.code === 2 && lines.length !== 1) p.push(`exit 2 without exactly one line on stderr: ${JSON.stringify(r.stderr.slice(-400))}`);
+  if (r.code === 2 && lines.length === 1 && !/^dhr/.test(lines[0])) p.push(`exit 2 line does not start with "dhr": ${JSON.stringify(lines[0].slice(0, 200))}`);
   return p;
 }
 
@@ -139,17 +141,21 @@ export interface Expectation {
   stderr?: string;
 }
 
+/** What a case breaks: decides which commands read it (every command runs on every case with DHR_HOSTILE_FULL=1). */
+export type CaseKind = 'csv' | 'yaml' | 'markdown' | 'files';
+
 export interface HostileCase {
   name: string;
+  kind: CaseKind;
   /** What the input is, for the table. */
   input: string;
   /** Breaks the copy of the example; returns the hostile file, for commands that take files (redact, import). */
   setup(r: Repo): string | undefined;
   validate: Expectation;
+  /** The hang limit is multiplied by this for inputs that are large but legitimate (100,000 rows). */
+  slow?: number;
   /** Skip with this reason (e.g. a permission test under root). */
   skip?: string;
-  /** Run only validate and lint (input too slow to repeat for every command, or irrelevant to others). */
-  lintOnly?: boolean;
 }
 
 /** A file of `n` bytes, fast (sparse). */
@@ -167,6 +173,7 @@ function bigFile(f: string, n: number): void {
 export const CASES: HostileCase[] = [
   {
     name: 'file-too-large',
+    kind: 'files',
     input: 'a chronology CSV of 65 MB (sparse file)',
     setup: ({ review }) => {
       const f = path.join(review, POLICE);
@@ -177,12 +184,14 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-10mb-line',
+    kind: 'csv',
     input: 'a chronology CSV whose one data row is a single 10 MB line',
     setup: ({ review }) => put(review, POLICE, `${HEADER}\n1,2021-04-06,,police,Adult A,Incident log,${'x'.repeat(10 * 1024 * 1024)},,,no,\n`),
     validate: { code: 1, findings: [{ ruleId: 'format/file', file: POLICE, line: 2 }] },
   },
   {
     name: 'markdown-10mb-line',
+    kind: 'markdown',
     input: 'overview-report.md with a 10 MB single line appended',
     setup: ({ review }) => {
       const f = path.join(review, 'overview-report.md');
@@ -193,6 +202,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-300-columns',
+    kind: 'csv',
     input: 'a chronology row with 300 cells (header has 11)',
     setup: ({ review }) => {
       const f = path.join(review, POLICE);
@@ -203,13 +213,16 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-header-5000-columns',
+    kind: 'csv',
     input: 'a chronology header with 5,000 columns',
     setup: ({ review }) => put(review, POLICE, `${HEADER}${Array.from({ length: 4989 }, (_, i) => `,extra${i}`).join('')}\n${row(1)}\n`),
     validate: { code: 1, findings: [{ ruleId: 'format/csv', file: POLICE, line: 1 }] },
   },
   {
     name: 'csv-100k-rows',
+    kind: 'csv',
     input: 'a chronology of 100,000 valid rows (7.8 MB)',
+    slow: 4,
     setup: ({ review }) => {
       const lines = [HEADER];
       for (let i = 1; i <= 100_000; i++) lines.push(`${i},2021-04-06,,police,Adult A,Incident log,Officers attended the address (visit ${i}).,Advice given.,Police constable,no,`);
@@ -220,18 +233,21 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-unclosed-quote',
+    kind: 'csv',
     input: 'a chronology whose first data cell opens a quote that never closes',
     setup: ({ review }) => put(review, POLICE, `${HEADER}\n"1,2021-04-06,,police,Adult A,Incident log,Event one.,,,no,\n${row(2)}\n${row(3)}\n`),
     validate: { code: 1, findings: [{ ruleId: 'format/csv', file: POLICE, line: 2, column: 1 }] },
   },
   {
     name: 'csv-cr-only',
+    kind: 'csv',
     input: 'a chronology with old-Mac CR-only line endings',
     setup: ({ review }) => put(review, POLICE, [HEADER, row(1), row(2), row(3)].join('\r') + '\r'),
     validate: { code: 0 },
   },
   {
     name: 'mixed-line-endings',
+    kind: 'yaml',
     input: 'review.yml with CRLF, overview-report.md with CR-only line endings',
     setup: ({ review }) => {
       const y = path.join(review, 'review.yml');
@@ -244,12 +260,14 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-million-empty-lines',
+    kind: 'csv',
     input: 'a chronology with 1,000,000 empty lines between two rows',
     setup: ({ review }) => put(review, POLICE, `${HEADER}\n${row(1)}\n${'\n'.repeat(1_000_000)}${row(2)}\n`),
     validate: { code: 0 },
   },
   {
     name: 'markdown-million-empty-lines',
+    kind: 'markdown',
     input: 'overview-report.md with 1,000,000 empty lines appended',
     setup: ({ review }) => {
       const f = path.join(review, 'overview-report.md');
@@ -260,6 +278,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-billion-laughs',
+    kind: 'yaml',
     input: 'review.yml with a billion-laughs alias bomb (9 levels × 9 aliases)',
     setup: ({ review }) => {
       const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
@@ -276,6 +295,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-deep-flow',
+    kind: 'yaml',
     input: 'review.yml whose value is a flow collection nested 10,000 deep ([[[[…]]]])',
     setup: ({ review }) => {
       const f = path.join(review, 'review.yml');
@@ -286,6 +306,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-deep-block',
+    kind: 'yaml',
     input: 'review.yml with block mappings nested 1,000 deep',
     setup: ({ review }) => {
       const f = path.join(review, 'review.yml');
@@ -297,6 +318,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-long-key',
+    kind: 'yaml',
     input: 'review.yml with a 1 MB key',
     setup: ({ review }) => {
       const f = path.join(review, 'review.yml');
@@ -307,6 +329,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'yaml-proto-keys',
+    kind: 'yaml',
     input: 'review.yml with __proto__ and constructor keys',
     setup: ({ review }) => {
       const f = path.join(review, 'review.yml');
@@ -317,12 +340,14 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-proto-header',
+    kind: 'csv',
     input: 'a chronology header with __proto__, constructor and toString columns',
     setup: ({ review }) => put(review, POLICE, `${HEADER},__proto__,constructor,tostring\n${row(1)},a,b,c\n`),
     validate: { code: 1, findings: [{ ruleId: 'schema/chronology', file: POLICE, line: 1 }] },
   },
   {
     name: 'markdown-10000-blockquotes',
+    kind: 'markdown',
     input: 'overview-report.md with 10,000 nested blockquotes (`>>>>…`)',
     setup: ({ review }) => {
       const f = path.join(review, 'overview-report.md');
@@ -333,6 +358,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-spaced-blockquotes',
+    kind: 'markdown',
     input: 'an IMR with 10,000 nested blockquotes written `> > > …`',
     setup: ({ review }) => {
       const f = path.join(review, 'imrs/police.md');
@@ -343,6 +369,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-10000-list-levels',
+    kind: 'markdown',
     input: 'overview-report.md with a list nested 10,000 levels on one line (`- - - …`)',
     setup: ({ review }) => {
       const f = path.join(review, 'overview-report.md');
@@ -353,6 +380,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-indented-lists',
+    kind: 'markdown',
     input: 'an IMR with a list nested 1,000 levels by indentation',
     setup: ({ review }) => {
       const f = path.join(review, 'imrs/icb.md');
@@ -364,6 +392,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-brackets',
+    kind: 'markdown',
     input: 'executive-summary.md with 100,000 `[` then 100,000 `]`',
     setup: ({ review }) => {
       const f = path.join(review, 'executive-summary.md');
@@ -374,6 +403,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-emphasis',
+    kind: 'markdown',
     input: 'executive-summary.md with 100,000 nested `*_` emphasis openers and closers',
     setup: ({ review }) => {
       const f = path.join(review, 'executive-summary.md');
@@ -384,6 +414,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-many-paragraphs',
+    kind: 'markdown',
     input: 'family statement with 1,000 paragraphs of 1,500 link and emphasis markers each (1.9 MB)',
     setup: ({ review }) => {
       const f = path.join(review, 'family/family-statement.md');
@@ -394,6 +425,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-many-disables',
+    kind: 'markdown',
     input: 'overview-report.md with 50,000 inline-disable comments',
     setup: ({ review }) => {
       const f = path.join(review, 'overview-report.md');
@@ -404,18 +436,21 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'binary-nul',
+    kind: 'files',
     input: 'a chronology CSV containing NUL bytes',
     setup: ({ review }) => put(review, POLICE, Buffer.concat([Buffer.from(`${HEADER}\n1,2021`), Buffer.from([0, 0, 1, 2]), Buffer.from('\n')])),
     validate: { code: 1, findings: [{ ruleId: 'format/file', file: POLICE, line: 1 }] },
   },
   {
     name: 'binary-image',
+    kind: 'files',
     input: 'overview-report.md that is really a PNG image',
     setup: ({ review }) => put(review, 'overview-report.md', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')),
     validate: { code: 1, findings: [{ ruleId: 'format/file', file: 'overview-report.md', line: 1 }] },
   },
   {
     name: 'invalid-utf8',
+    kind: 'csv',
     input: 'a chronology with invalid UTF-8 bytes (0xFF 0xFE, a lone 0x93)',
     setup: ({ review }) => {
       const f = path.join(review, POLICE);
@@ -426,6 +461,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'invalid-utf8-yaml',
+    kind: 'yaml',
     input: 'review.yml with a lone 0xC3 byte (truncated UTF-8 sequence)',
     setup: ({ review }) => {
       const f = path.join(review, 'review.yml');
@@ -436,6 +472,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'review-yml-folder',
+    kind: 'yaml',
     input: 'review.yml is a folder',
     setup: ({ review }) => {
       replaceWithFolder(review, 'review.yml');
@@ -445,6 +482,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'csv-folder',
+    kind: 'csv',
     input: 'chronologies/police.csv is a folder',
     setup: ({ review }) => {
       replaceWithFolder(review, POLICE);
@@ -454,6 +492,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'markdown-folder',
+    kind: 'markdown',
     input: 'overview-report.md and action-plan.csv are folders',
     setup: ({ review }) => {
       replaceWithFolder(review, 'overview-report.md');
@@ -464,30 +503,35 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'chronologies-file',
+    kind: 'files',
     input: 'chronologies is a file, not a folder',
     setup: ({ review }) => put(review, 'chronologies', 'not a folder\n'),
     validate: { code: 1, findings: [{ ruleId: 'format/file', file: 'chronologies', line: 1 }] },
   },
   {
     name: 'review-yml-empty',
+    kind: 'yaml',
     input: 'review.yml is empty',
     setup: ({ review }) => put(review, 'review.yml', ''),
     validate: { code: 1, findings: [{ ruleId: 'schema/review', file: 'review.yml', line: 1 }] },
   },
   {
     name: 'review-yml-list',
+    kind: 'yaml',
     input: 'review.yml is a YAML list',
     setup: ({ review }) => put(review, 'review.yml', '- id: DHR-2024-03\n- type: dhr\n'),
     validate: { code: 1, findings: [{ ruleId: 'schema/review', file: 'review.yml', line: 1 }] },
   },
   {
     name: 'review-yml-scalar',
+    kind: 'yaml',
     input: 'review.yml is a single string',
     setup: ({ review }) => put(review, 'review.yml', 'just some text\n'),
     validate: { code: 1, findings: [{ ruleId: 'schema/review', file: 'review.yml', line: 1 }] },
   },
   {
     name: 'review-yml-wrong-types',
+    kind: 'yaml',
     input: 'review.yml with every key of the wrong type (dates as lists, lists as numbers, impossible dates)',
     setup: ({ review }) => put(review, 'review.yml', [
       'id: DHR-2024-03', 'type: 42', 'csp: [a, b]', 'lead_district: { x: 1 }', 'status: true', 'joint_with: 7',
@@ -500,6 +544,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'imr-front-matter-list',
+    kind: 'markdown',
     input: 'an IMR whose front matter is a list, another with unterminated front matter',
     setup: ({ review }) => {
       put(review, 'imrs/gdass.md', '---\n- a\n- b\n---\n\n## Introduction\n');
@@ -509,6 +554,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'unreadable-file',
+    kind: 'files',
     input: 'a chronology with permissions 000',
     skip: IS_ROOT ? 'tests run as root, who can read any file: permission denied cannot happen' : undefined,
     setup: ({ review }) => {
@@ -520,6 +566,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'fifo',
+    kind: 'files',
     input: 'a chronology that is a named pipe (FIFO) nobody writes to',
     setup: ({ review }) => {
       const f = path.join(review, POLICE);
@@ -532,6 +579,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'symlink-etc-passwd',
+    kind: 'files',
     input: 'chronologies/police.csv is a symlink to /etc/passwd',
     setup: ({ review }) => {
       link(review, POLICE, '/etc/passwd');
@@ -541,11 +589,13 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'symlink-outside-file',
+    kind: 'files',
     input: 'review.yml and an IMR are symlinks to files outside the review',
     setup: ({ review, outside }) => {
       mkdirSync(outside, { recursive: true });
       cpSync(path.join(review, 'review.yml'), path.join(outside, 'review.yml'));
-      writeFileSync(path.join(outside, 'secret.md'), '---\nagency: police\n---\nOUTSIDE-SECRET-CONTENT\n');
+      // a registered name beside the marker: redact would print it (and the marker) if it followed the link
+      writeFileSync(path.join(outside, 'secret.md'), '---\nagency: police\n---\nOUTSIDE-SECRET-CONTENT about Joanna Kestrel-Whitby\n');
       link(review, 'review.yml', path.join(outside, 'review.yml'));
       link(review, 'imrs/police.md', path.join(outside, 'secret.md'));
       return undefined;
@@ -554,6 +604,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'symlink-dir-outside',
+    kind: 'files',
     input: 'chronologies/ and imrs/ are symlinks to folders outside the review (one holds a link to /etc/passwd)',
     setup: ({ review, outside }) => {
       mkdirSync(path.join(outside, 'chron'), { recursive: true });
@@ -561,6 +612,7 @@ export const CASES: HostileCase[] = [
       cpSync(path.join(review, 'chronologies'), path.join(outside, 'chron'), { recursive: true });
       cpSync(path.join(review, 'imrs'), path.join(outside, 'imrs'), { recursive: true });
       symlinkSync('/etc/passwd', path.join(outside, 'chron', 'passwd.csv'));
+      writeFileSync(path.join(outside, 'chron', 'secret.csv'), `${HEADER}\n1,2021-01-01,,secret,Adult A,x,OUTSIDE-SECRET-CONTENT about Darren Hollowell,,,no,\n`);
       link(review, 'chronologies', path.join(outside, 'chron'));
       link(review, 'imrs', path.join(outside, 'imrs'));
       return undefined;
@@ -569,6 +621,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'symlink-inside',
+    kind: 'files',
     input: 'family/statement.md is a symlink to another file inside the review (allowed)',
     setup: ({ review }) => {
       link(review, 'family/copy.md', '../family/family-statement.md');
@@ -578,6 +631,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'symlink-loop',
+    kind: 'files',
     input: 'a chronology that is a symlink to itself, another a dangling symlink',
     setup: ({ review }) => {
       link(review, 'chronologies/loop.csv', 'loop.csv');
@@ -588,6 +642,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'special-file-names',
+    kind: 'files',
     input: 'a chronology named with a newline, `::error` and `%0A` in its file name',
     setup: ({ review }) => {
       const f = path.join(review, 'chronologies', 'evil\n::error file=x::injected %0A.csv');
@@ -598,6 +653,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'control-characters',
+    kind: 'csv',
     input: 'chronology cells and headers with ANSI escapes, bidi overrides and workflow-command text',
     setup: ({ review }) => put(review, POLICE,
       `${HEADER},"\x1b[2J\x1b[31mred\u202e::error::x"\n1,2021-04-06,,police,Adult A,Incident log,"\x1b]0;title\x07 \u202eevent\n::warning::spoof",,Police constable,maybe,,x\n`),
@@ -605,6 +661,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'dates-out-of-range',
+    kind: 'csv',
     input: 'chronology and action-plan dates such as 0000-00-00, 275760-09-14, 9999-12-31 and 31/02/2021',
     setup: ({ review }) => {
       const f = put(review, POLICE, `${HEADER}\n1,0000-00-00,,police,Adult A,Incident log,a.,,,no,\n2,9999-12-31,25:61,police,Adult A,Incident log,b.,,,no,\n3,31/02/2021,,police,Adult A,Incident log,c.,,,no,\n4,275760-09-14,,police,Adult A,Incident log,d.,,,no,\n5,-0001-01-01,,police,Adult A,Incident log,e.,,,no,\n`);
@@ -616,6 +673,7 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'empty-review-folder-files',
+    kind: 'files',
     input: 'every file of the review emptied (0 bytes)',
     setup: ({ review }) => {
       const walk = (d: string) => {
@@ -649,6 +707,8 @@ export function registerCopy(parent: string): string {
 /** How each command is run on a review repository; data-driven so commands that land later are covered. */
 export interface CommandRun {
   name: string;
+  /** The kinds of input the command processes beyond loading (it runs on those cases by default). */
+  reads: CaseKind[];
   /** Arguments for a review; `file` is the hostile file when the case made one. */
   args(ctx: { repo: string; review: string; out: string; identities: string; file?: string }): string[] | undefined;
   /** True when the command produces files into `out`. */
@@ -656,14 +716,16 @@ export interface CommandRun {
 }
 
 export const COMMAND_RUNS: CommandRun[] = [
-  { name: 'validate', args: ({ review }) => ['validate', review, '--format', 'json'] },
-  { name: 'lint', args: ({ review, identities }) => ['lint', review, '--format', 'json', '--as-of', '2025-07-01', '--identities', identities] },
-  { name: 'chronology', args: ({ review, out }) => ['chronology', review, '--out', out], writes: true },
-  { name: 'build', args: ({ review, out, identities }) => ['build', review, '--out', out, '--draft', '--identities', identities], writes: true },
-  { name: 'audit', args: ({ repo }) => ['audit', repo, '--format', 'json', '--as-of', '2025-07-01'] },
-  { name: 'costs', args: ({ review }) => ['costs', review, '--format', 'json'] },
-  { name: 'redact', args: ({ file, identities }) => (file ? ['redact', file, '--identities', identities] : undefined) },
-  { name: 'import', args: ({ file, review }) => (file && /\.(csv|xlsx)$/i.test(file) ? ['import', file, '--agency', 'police', '--to', review] : undefined) },
+  { name: 'validate', reads: ['csv', 'yaml', 'markdown', 'files'], args: ({ review }) => ['validate', review, '--format', 'json'] },
+  { name: 'lint', reads: ['csv', 'yaml', 'markdown', 'files'], args: ({ review, identities }) => ['lint', review, '--format', 'json', '--as-of', '2025-07-01', '--identities', identities] },
+  { name: 'chronology', reads: ['csv', 'yaml', 'files'], args: ({ review, out }) => ['chronology', review, '--out', out], writes: true },
+  { name: 'build', reads: ['csv', 'yaml', 'markdown', 'files'], args: ({ review, out, identities }) => ['build', review, '--out', out, '--draft', '--identities', identities], writes: true },
+  { name: 'audit', reads: ['csv', 'yaml', 'files'], args: ({ repo }) => ['audit', repo, '--format', 'json', '--as-of', '2025-07-01'] },
+  { name: 'costs', reads: ['yaml', 'files'], args: ({ review }) => ['costs', review, '--format', 'json'] },
+  // redact reads the files itself: the whole review folder, links included
+  { name: 'redact', reads: ['csv', 'yaml', 'markdown', 'files'], args: ({ review, identities }) => ['redact', review, '--identities', identities] },
+  // import converts the hostile file (when it is a spreadsheet) into a new agency's chronology
+  { name: 'import', reads: ['csv', 'files'], args: ({ file, review }) => (file && /\.(csv|xlsx)$/i.test(file) ? ['import', file, '--agency', 'imported', '--to', review, '--force'] : undefined) },
 ];
 
 /** True when `dhr <name>` is still the placeholder that says it is not available yet. */
@@ -676,4 +738,25 @@ export function isStub(name: string): boolean {
 export function recordRow(row: Record<string, string>): void {
   const f = process.env.DHR_HOSTILE_TABLE;
   if (f) appendFileSync(f, JSON.stringify(row) + '\n');
+}
+
+/** The recorded runs as a Markdown table: one row per input, one cell per command (exit code: what happened). */
+export function renderTable(jsonl: string): string {
+  const rows = jsonl.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
+  const commands = COMMAND_RUNS.map((c) => c.name).filter((n) => rows.some((r) => r.command === n));
+  const byCase = new Map<string, { input: string; cells: Map<string, Record<string, string>> }>();
+  for (const r of rows) {
+    const c = byCase.get(r.case) ?? { input: r.input, cells: new Map() };
+    c.cells.set(r.command, r);
+    byCase.set(r.case, c);
+  }
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const out = [`| hostile input | ${commands.join(' | ')} |`, `| --- | ${commands.map(() => '---').join(' | ')} |`];
+  for (const [, c] of [...byCase].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(`| ${esc(c.input)} | ${commands.map((n) => {
+      const r = c.cells.get(n);
+      return r ? `**${r.code}** ${esc(r.result)}` : '–';
+    }).join(' | ')} |`);
+  }
+  return out.join('\n') + '\n';
 }

@@ -1,0 +1,75 @@
+/**
+ * Running a writer on a worker thread, so that a build draws its PDFs on one CPU while it writes
+ * its DOCX files on another (issue 7: every document of a review in under 10 s on two cores).
+ *
+ * `Offload.call(module, name, args)` runs `(await import(module))[name](...args)` in one worker,
+ * one call at a time in the order made; arguments and results are copied (structured clone), so
+ * they are plain data: a `Doc`, form values, bytes. The writers are deterministic, so the bytes are
+ * the same as in the main thread.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const WORKER = new URL('./offload-worker.js', import.meta.url);
+
+/**
+ * True when a worker can help: more than one CPU, the compiled worker module present (not under
+ * vitest, which runs TypeScript), and `DHR_WORKERS` not `0`.
+ */
+export function offloadAvailable(): boolean {
+  if (process.env.DHR_WORKERS === '0') return false;
+  if ((os.availableParallelism?.() ?? os.cpus().length) < 2) return false;
+  return existsSync(fileURLToPath(WORKER));
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+}
+
+export class Offload {
+  private worker?: Worker;
+  private next = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  /** Calls an exported function of a module (a file URL) on the worker. */
+  call<T>(module: URL, name: string, args: unknown[]): Promise<T> {
+    const worker = this.start();
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ id, module: module.href, name, args });
+    });
+  }
+
+  /** Stops the worker (pending calls fail). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER);
+    const failAll = (err: Error) => {
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    worker.on('message', (m: { id: number; result?: unknown; error?: { message: string; stack?: string } }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.error) p.reject(Object.assign(new Error(m.error.message), { stack: m.error.stack }));
+      else p.resolve(m.result);
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => {
+      if (this.pending.size) failAll(new Error(`a writer worker stopped unexpectedly (exit code ${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+}

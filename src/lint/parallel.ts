@@ -1,0 +1,97 @@
+/**
+ * Checking the reviews of a repository: one by one, or on worker threads when there are several
+ * reviews and more than one CPU (issue 7). Each worker takes the next review when it has finished
+ * one; results are put back in the reviews' order, so the output is the same either way.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { setupFor } from '../cli/common.js';
+import { UsageError } from '../cli/errors.js';
+import { loadReview } from '../review/load.js';
+import type { Finding } from '../review/model.js';
+import { lintReview } from './engine.js';
+import type { IdentityRegister } from './identities.js';
+import type { Rule } from './rule.js';
+
+export interface CheckJob {
+  mode: 'validate' | 'lint';
+  flags: { config?: string; identities?: string };
+  today: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  /** Files read. */
+  files: number;
+}
+
+/** One review: its configuration, loading, and (for lint) every rule. */
+export function checkReview(dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): CheckResult {
+  const setup = setupFor(dir, job.flags, job.mode === 'lint', registers);
+  const review = loadReview(dir);
+  return { files: review.files.length, findings: lintReview(review, { ...setup, today: job.today, rules }) };
+}
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Fewer reviews than this are checked one by one: starting a worker costs about what a small review does. */
+export const MIN_REVIEWS_FOR_WORKERS = 4;
+const MAX_WORKERS = 8;
+
+/**
+ * How many workers to check `reviews` reviews with; 0 means one by one. `DHR_WORKERS` overrides
+ * it (`0` turns workers off).
+ */
+export function workerCount(reviews: number): number {
+  // under vitest the worker module is TypeScript, which a worker thread cannot load
+  if (!existsSync(fileURLToPath(WORKER))) return 0;
+  const env = process.env.DHR_WORKERS;
+  if (env !== undefined && env !== '') {
+    const n = Number(env);
+    return Number.isInteger(n) && n > 0 ? Math.min(n, reviews) : 0;
+  }
+  if (reviews < MIN_REVIEWS_FOR_WORKERS) return 0;
+  const cpus = os.availableParallelism?.() ?? os.cpus().length;
+  return cpus > 1 ? Math.min(cpus, reviews, MAX_WORKERS) : 0;
+}
+
+interface WorkerError {
+  message: string;
+  usage: boolean;
+  stack?: string;
+}
+
+/** Checks reviews on `workers` threads; results in the order of `dirs`. Throws the first review's error, as one by one would. */
+export async function checkInWorkers(dirs: string[], job: CheckJob, workers: number): Promise<CheckResult[]> {
+  const results: CheckResult[] = new Array(dirs.length);
+  const errors = new Map<number, WorkerError>();
+  let next = 0;
+  const run = () => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: job });
+    const feed = () => {
+      // after an error, the reviews after it need not be checked (one by one would have stopped)
+      const stop = errors.size > 0 && Math.min(...errors.keys()) < next;
+      if (next < dirs.length && !stop) {
+        worker.postMessage({ index: next, dir: dirs[next] });
+        next++;
+      } else worker.postMessage(null);
+    };
+    worker.on('message', (m: { index: number; result?: CheckResult; error?: WorkerError }) => {
+      if (m.error) errors.set(m.index, m.error);
+      else results[m.index] = m.result!;
+      feed();
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker stopped unexpectedly (exit code ${code})`))));
+    feed();
+  });
+  await Promise.all(Array.from({ length: workers }, run));
+  if (errors.size) {
+    const e = errors.get(Math.min(...errors.keys()))!;
+    if (e.usage) throw new UsageError(e.message);
+    throw Object.assign(new Error(e.message), { stack: e.stack });
+  }
+  return results;
+}

