@@ -103,11 +103,6 @@ interface Scenario {
  * fails when one is fixed (remove it here) or when a new one appears.
  */
 const KNOWN_LEAKS: Record<string, { stdout?: string[]; stderr?: string[]; where: string }> = {
-  chronology: {
-    // formatReconciliation lists duplicated row ids ("refs used twice: police#<id>"); an id is free text
-    where: 'src/chronology/merge.ts (reconciliation line, printed by src/cli/chronology.ts on stdout and stderr)',
-    stdout: ['Daz Hollowell', 'Hollowell'], stderr: ['Daz Hollowell', 'Hollowell'],
-  },
   'audit --format json': {
     // the JSON carries each action's text and owner role, beyond the SPEC's fields
     where: 'src/audit (auditJson: "action" and "ownerRole")',

@@ -119,7 +119,7 @@ describe('merge order', () => {
     expect(m.rows.length).toBe(2);
     expect(m.reconciliation.ok).toBe(false);
     expect(m.reconciliation.duplicateRefs).toEqual(['police#1']);
-    expect(formatReconciliation(m.reconciliation)).toContain('✘ (refs used twice: police#1)');
+    expect(formatReconciliation(m.reconciliation)).toContain('✘ (1 ref used twice: see the schema/chronology findings)');
   });
 });
 

@@ -166,7 +166,8 @@ export function mergeChronologies(input: Review | Map<string, CsvTable>): Master
 export function formatReconciliation(r: Reconciliation): string {
   const parts = r.agencies.map((c) => `${c.agency} ${c.rowsIn} → ${c.rowsOut}`);
   const mark = r.ok ? '✔' : '✘';
-  const dup = r.duplicateRefs.length ? ` (refs used twice: ${r.duplicateRefs.join(', ')})` : '';
+  // row ids are free text, so they are not printed: the loader's schema/chronology findings point at each one
+  const dup = r.duplicateRefs.length ? ` (${r.duplicateRefs.length} ref${r.duplicateRefs.length === 1 ? '' : 's'} used twice: see the schema/chronology findings)` : '';
   return `${parts.join(', ')}${parts.length ? '; ' : ''}total ${r.totalIn} → ${r.totalOut} ${mark}${dup}`;
 }
 
