@@ -44,7 +44,7 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   }
   for (const r of results) {
     files += r.files;
-    findings.push(...r.findings);
+    for (const f of r.findings) findings.push(f); // not push(...): a review can have more findings than a call takes arguments
   }
   const out = format(fmt, {
     findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']),

@@ -86,7 +86,11 @@ export function columnFractions(columns: readonly TableColumn[] | undefined, cou
 
 /** Number of columns of a table: the widest row. */
 export function columnCount(table: Extract<Block, { type: 'table' }>): number {
-  return Math.max(1, table.columns?.length ?? 0, ...[...table.header, ...table.rows].map((r) => r.cells.length));
+  // a loop, not Math.max(...rows): a 200,000-row table is more arguments than a call can take
+  let n = Math.max(1, table.columns?.length ?? 0);
+  for (const r of table.header) n = Math.max(n, r.cells.length);
+  for (const r of table.rows) n = Math.max(n, r.cells.length);
+  return n;
 }
 
 /** The printed size of a picture in points: its width clamped to `maxWidth`, its own proportions. */

@@ -123,7 +123,7 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
 
   const disables: Disable[] = [];
   for (const f of review.files) {
-    if (/\.md$/i.test(f.path)) disables.push(...findDisables(f, (x) => raw.push(x), review.id));
+    if (/\.md$/i.test(f.path)) for (const d of findDisables(f, (x) => raw.push(x), review.id)) disables.push(d);
   }
   const disabledAt = new Map<string, Disable[]>();
   for (const d of disables) {

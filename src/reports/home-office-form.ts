@@ -7,8 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
-import { PDFDocument, PDFName, PDFString, rgb, type PDFFont } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import type { PDFFont } from 'pdf-lib';
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
 import { overviewRecommendations } from '../rules/report/recommendations.js';
@@ -110,6 +109,9 @@ function metadataDate(): Date {
 
 /** A one-page fillable PDF; each field named exactly as its JSON key and filled with its value. */
 export async function homeOfficeFormPdf(data: FormData, opts: { title: string; marking?: string }): Promise<Uint8Array> {
+  // pdf-lib and fontkit take a while to load: only when the PDF is drawn (a build may draw it on a worker)
+  const { PDFDocument, PDFName, PDFString, rgb } = await import('pdf-lib');
+  const fontkit = (await import('@pdf-lib/fontkit')).default;
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const regular = await pdf.embedFont(fontBytes('DejaVuSans.ttf'), { subset: false });

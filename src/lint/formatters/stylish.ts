@@ -14,7 +14,8 @@ export function formatStylish(input: FormatInput): string {
   const out: string[] = [];
   for (const [file, list] of byFile) {
     out.push(paint(C.underline, file));
-    const posW = Math.max(...list.map((f) => `${f.line}:${f.column}`.length));
+    // a loop, not Math.max(...list): a file can have more findings than a call takes arguments
+    const posW = list.reduce((w, f) => Math.max(w, `${f.line}:${f.column}`.length), 0);
     const sevW = 7;
     for (const f of list) {
       const pos = `${f.line}:${f.column}`.padEnd(posW);
