@@ -1,20 +1,60 @@
 /**
- * The parse floor: read and parse the same files with the same parsers as `dhr lint` (loadReview:
- * decoding, CSV with positions, YAML with positions, Markdown through remark, JSON Schema checks of
- * rows and front matter), and run no rule. `dhr lint` is measured against this.
+ * The parse floor: read and parse the same files with the same parsers as `dhr lint` — decoding
+ * (readSource: strict UTF-8, else detected), CSV with positions (readCsvTable), YAML with positions
+ * (readYaml), Markdown through remark (parseMarkdown, which also parses IMR front matter) — and
+ * nothing else: no JSON Schema checks, no rules. `dhr lint` is measured against this.
  *
  * Usage: node dist/bench/floor.js <review-dir or repository>…
+ *        node dist/bench/floor.js --load <…>   the whole loader instead (parsing + JSON Schemas)
  */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { findReviewDirs, loadReview } from '../src/review/load.js';
+import { readSource } from '../src/review/source.js';
+import { readCsvTable } from '../src/review/csv.js';
+import { readYaml } from '../src/review/yaml.js';
+import { parseMarkdown } from '../src/review/markdown.js';
 
-const dirs = process.argv.slice(2).flatMap((p) => findReviewDirs(p));
+const args = process.argv.slice(2);
+const withLoader = args.includes('--load');
+const dirs = args.filter((a) => a !== '--load').flatMap((p) => findReviewDirs(p));
+
+/** Every .csv, .yml and .md file under a review folder, as the loader reads them. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const abs = path.join(dir, name);
+    const st = statSync(abs);
+    if (st.isDirectory()) out.push(...filesUnder(abs));
+    else if (/\.(csv|ya?ml|md)$/i.test(name)) out.push(abs);
+  }
+  return out;
+}
+
 let files = 0;
 let rows = 0;
-let findings = 0;
+let problems = 0;
 for (const dir of dirs) {
-  const review = loadReview(dir);
-  files += review.files.length;
-  findings += review.findings.length;
-  for (const t of review.chronologies.values()) rows += t.rows.length;
+  if (withLoader) {
+    const review = loadReview(dir);
+    files += review.files.length;
+    problems += review.findings.length;
+    for (const t of review.chronologies.values()) rows += t.rows.length;
+    continue;
+  }
+  for (const abs of filesUnder(dir)) {
+    const f = readSource(abs);
+    files++;
+    if (/\.csv$/i.test(abs)) {
+      const r = readCsvTable(f);
+      rows += /[\\/]chronologies[\\/]/.test(abs) ? r.table.rows.length : 0;
+      problems += r.problems.length;
+    } else if (/\.ya?ml$/i.test(abs)) {
+      problems += readYaml(f).problems.length;
+    } else {
+      problems += parseMarkdown(f).problems.length;
+    }
+  }
 }
-process.stdout.write(`${JSON.stringify({ reviews: dirs.length, files, rows, findings })}\n`);
+process.stdout.write(`${JSON.stringify({ reviews: dirs.length, files, rows, problems, mode: withLoader ? 'loader' : 'parse' })}\n`);

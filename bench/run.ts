@@ -314,6 +314,8 @@ async function runSize(size: SizeName, tmp: string, scratch: string): Promise<vo
     r.ratio = r.medianMs / floor.medianMs;
     r.cpuRatio = r.cpuS / floor.cpuS;
   };
+  // the whole loader (parsing + JSON Schema checks of every row and front matter): between the two
+  fix(await measure(size, 'loader (parse + schemas)', [FLOOR, '--load', target], dir, scratch));
   fix(await measure(size, 'validate', [BIN, 'validate', target, '--format', 'json'], dir, scratch));
   fix(await measure(size, 'lint', [BIN, 'lint', target, '--identities', ids, '--format', 'json'], dir, scratch,
     (r) => checkPlants(info, g.plants, r.stdout)));

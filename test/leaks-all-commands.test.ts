@@ -103,16 +103,8 @@ interface Scenario {
  * fails when one is fixed (remove it here) or when a new one appears.
  */
 const KNOWN_LEAKS: Record<string, { stdout?: string[]; stderr?: string[]; where: string }> = {
-  'audit --format json': {
-    // the JSON carries each action's text and owner role, beyond the SPEC's fields
-    where: 'src/audit (auditJson: "action" and "ownerRole")',
-    stdout: ['Joanna Kestrel-Whitby', 'Daz Hollowell', '14 Larkspur Close', '14 Larkspur Close', 'Joanna', 'Kestrel', 'Whitby', 'Hollowell'],
-  },
-  'import a spreadsheet holding names': {
-    // "Not mapped, left out: "<heading>"" quotes the spreadsheet's headings
-    where: 'src/cli/import.ts (unmapped headings)',
-    stdout: ['Joanna Kestrel-Whitby', 'Joanna', 'Kestrel', 'Whitby'],
-  },
+  // none at present: `audit --format json` leaves the actions' own words out (--with-text, refused
+  // in CI, adds them), and `dhr import` names unmapped spreadsheet columns by letter.
 };
 
 const out = (n: string) => path.join(parent, 'out', n);
@@ -135,6 +127,7 @@ const scenarios: Scenario[] = [
   },
   { command: 'build', name: 'build --final (refused on lint errors)', args: () => ['build', repo.review, '--final', '--out', out('final'), '--identities', identities] },
   ...['stylish', 'json', 'github'].map((f): Scenario => ({ command: 'audit', name: `audit --format ${f}`, args: () => ['audit', repo.repo, '--format', f, '--as-of', '2025-07-01'] })),
+  { command: 'audit', name: 'audit --format json --with-text with CI set (refused)', args: () => ['audit', repo.repo, '--format', 'json', '--with-text', '--as-of', '2025-07-01'], env: { CI: 'true' } },
   { command: 'audit', name: 'audit --history', args: () => ['audit', repo.repo, '--history', '--as-of', '2025-07-01'] },
   ...['stylish', 'json'].map((f): Scenario => ({ command: 'costs', name: `costs --format ${f}`, args: () => ['costs', repo.review, '--format', f] })),
   { command: 'redact', name: 'redact with CI set (diff refused)', args: () => ['redact', repo.review, '--identities', identities], env: { CI: 'true' } },
@@ -158,9 +151,17 @@ describe('planted identifiers never appear in any command output', () => {
         expect(existsSync(f), `${f} written`).toBe(true);
         expect(leaks(readFileSync(f, 'utf8')), f).toEqual([]);
       }
-      if (s.env?.CI && s.command !== 'audit') expect(r.code, `${s.name} must refuse`).toBe(2);
+      if (s.env?.CI && /refused/.test(s.name)) expect(r.code, `${s.name} must refuse`).toBe(2);
     }, 180_000);
   }
+
+  it.skipIf(stubs.has('audit'))('audit --format json --with-text without CI carries the actions\' own words (by design, local use)', async () => {
+    const r = await runDhr(['audit', repo.repo, '--format', 'json', '--with-text', '--as-of', '2025-07-01'], { cwd: repo.repo });
+    expect(r.code).toBe(0);
+    expect(leaks(r.stdout).length).toBeGreaterThan(0);
+    const action = (JSON.parse(r.stdout) as { reviews: Array<{ actions: Array<Record<string, unknown>> }> }).reviews[0].actions[0];
+    expect(Object.keys(action)).toEqual(expect.arrayContaining(['action', 'ownerRole']));
+  }, 180_000);
 
   it.skipIf(stubs.has('redact'))('redact without CI prints the diff on the user\'s own machine (by design), and --write leaves no value', async () => {
     const copy = exampleRepo(parent, 'redact-copy');

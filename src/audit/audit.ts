@@ -231,8 +231,12 @@ export function overdueActions(report: AuditReport): Array<{ review: ReviewAudit
   return list.sort((x, y) => y.action.daysOverdue - x.action.daysOverdue);
 }
 
-/** The SPEC.md "Audit output" object, with the additive fields, in a stable key order. */
-export function auditJson(report: AuditReport): unknown {
+/**
+ * The SPEC.md "Audit output" object, with the additive fields, in a stable key order. Each
+ * action's own words (its text and owner role) are left out unless `withText`: JSON output goes to
+ * CI logs and artefacts, and an unredacted plan can name people (the CLI refuses it in CI).
+ */
+export function auditJson(report: AuditReport, opts: { withText?: boolean } = {}): unknown {
   return {
     version: report.version,
     asOf: report.asOf,
@@ -257,8 +261,7 @@ export function auditJson(report: AuditReport): unknown {
         lastStatusChange: a.lastStatusChange,
         ...(a.targetDateText !== undefined ? { targetDateText: a.targetDateText } : {}),
         scope: a.scope,
-        ownerRole: a.ownerRole,
-        action: a.action,
+        ...(opts.withText ? { ownerRole: a.ownerRole, action: a.action } : {}),
         line: a.line,
       })),
       summary: r.summary,

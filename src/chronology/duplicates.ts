@@ -162,7 +162,9 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
   const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length) };
   const out: Duplicate[] = [];
   for (const bucket of buckets.values()) {
-    if (bucket.length >= 2) out.push(...duplicatesInBucket(bucket, bucket.map((r) => texts.get(r)!), t, vocab, lex, scratch));
+    if (bucket.length < 2) continue;
+    // a loop, not push(...): one crowded day can hold more duplicates than a call takes arguments
+    for (const d of duplicatesInBucket(bucket, bucket.map((r) => texts.get(r)!), t, vocab, lex, scratch)) out.push(d);
   }
   const order = new Map(rows.map((r, i) => [r, i]));
   return out.sort((a, b) => order.get(a.row)! - order.get(b.row)!);

@@ -52,6 +52,8 @@ export interface ImportResult {
   rows: number;
   mapped: Array<{ heading: string; column: AgencyColumn }>;
   unmapped: string[];
+  /** Where each unmapped heading is: 0-based column index, in the same order as `unmapped`. */
+  unmappedAt: number[];
   problems: ImportProblem[];
   blank: number;
   headerRow: number;
@@ -264,10 +266,11 @@ function findHeader(sheet: Sheet): number {
     const cols = new Set(sheet.rows[i].cells.map((c) => mapHeading(asText(c))).filter(Boolean));
     if (cols.has('date') && cols.has('event')) return i;
   }
-  const first = sheet.rows[0]?.cells.map(asText).filter(Boolean) ?? [];
+  // The cells are not quoted: a sheet without a header row starts with data, which can hold names.
+  const filled = sheet.rows[0]?.cells.map(asText).filter(Boolean).length ?? 0;
   throw new ImportError(
     `no header row with a date column and an event column in the first ${limit || 10} rows`
-      + (first.length ? ` (first row: ${first.slice(0, 8).map((h) => `"${h.slice(0, 30)}"`).join(', ')})` : ' (the sheet is empty)')
+      + (filled ? ` (the first row has ${filled} filled cell${filled === 1 ? '' : 's'}, none named as a date and an event heading)` : ' (the sheet is empty)')
       + '; rename the headings (see src/chronology/headings.yml)',
   );
 }
@@ -278,13 +281,17 @@ export function convertSheet(sheet: Sheet, agency: string): ImportResult {
   const columns = new Map<AgencyColumn, number>();
   const mapped: ImportResult['mapped'] = [];
   const unmapped: string[] = [];
+  const unmappedAt: number[] = [];
   header.forEach((name, i) => {
     if (name === '') return;
     const col = mapHeading(name);
     if (col && !columns.has(col)) {
       columns.set(col, i);
       mapped.push({ heading: name, column: col });
-    } else unmapped.push(col ? `${name} (a second ${col} column)` : name);
+    } else {
+      unmapped.push(col ? `${name} (a second ${col} column)` : name);
+      unmappedAt.push(i);
+    }
   });
 
   const problems: ImportProblem[] = [];
@@ -325,7 +332,7 @@ export function convertSheet(sheet: Sheet, agency: string): ImportResult {
     ]);
   }
   return {
-    csv: toCsv(out), rows: out.length - 1, mapped, unmapped, problems, blank,
+    csv: toCsv(out), rows: out.length - 1, mapped, unmapped, unmappedAt, problems, blank,
     headerRow: sheet.rows[h].number, unit: sheet.unit, description: sheet.description,
   };
 }

@@ -24,6 +24,8 @@ Options:
   --html FILE             also write a dashboard page (self-contained, printable)
   --docx FILE             also write a monitoring report for the CSP meeting
   --show-authors          name commit authors in the history (stylish, --html, --docx); JSON always has them
+  --with-text             add each action's text and owner role to --format json (local use only;
+                          refused when CI is set: an unredacted plan can name people)
   --config FILE           dhr.config.yml (default: the nearest one above each review)
   --quiet, -q             print nothing on stdout (files and the exit code only)
 Exit codes: 0 done, 1 an action is overdue with --fail-on-overdue, 2 usage error or unreadable input.
@@ -42,12 +44,16 @@ export const auditCommand: Command = {
       html: { type: 'string' },
       docx: { type: 'string' },
       'show-authors': { type: 'boolean' },
+      'with-text': { type: 'boolean' },
     }, 'audit');
     if (values.help) {
       print(usage);
       return 0;
     }
     const fmt = formatFlag(values.format, ['stylish', 'json', 'github', 'sarif']);
+    const withText = Boolean(values['with-text']);
+    if (withText && process.env.CI) throw new UsageError('--with-text prints the actions\' own words and is refused when CI is set');
+    if (withText && fmt !== 'json') throw new UsageError('--with-text goes with --format json (stylish, --html and --docx show the text already)');
     if (positionals.length === 0) throw new UsageError('audit: give at least one review folder or repository (see dhr audit --help)');
     const asOf = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
     const config = values.config as string | undefined;
@@ -73,7 +79,7 @@ export const auditCommand: Command = {
     }
 
     if (!values.quiet) {
-      if (fmt === 'json') print(JSON.stringify(auditJson(report), null, 2) + '\n');
+      if (fmt === 'json') print(JSON.stringify(auditJson(report, { withText }), null, 2) + '\n');
       else if (fmt === 'github') print(formatAuditGithub(report, failOnOverdue));
       else if (fmt === 'sarif') print(formatAuditSarif(report, failOnOverdue));
       else print(formatAuditStylish(report, { showAuthors, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));

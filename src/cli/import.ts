@@ -74,7 +74,12 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
     if (!quiet) {
       lines.push(`Imported ${result.rows} row${result.rows === 1 ? '' : 's'} from ${path.basename(file)} (${result.description}, headings on ${result.unit} ${result.headerRow}) into ${relPath(path.resolve(target))}`);
       lines.push(`Columns: ${result.mapped.map((m) => `"${m.heading}" → ${m.column}`).join(', ')}`);
-      if (result.unmapped.length) lines.push(`Not mapped, left out: ${result.unmapped.map((h) => `"${h}"`).join(', ')}`);
+      // Unmapped headings are named by column, not quoted: an agency's own column can be headed
+      // with a person's name ("Notes by …"), and this output reaches CI logs.
+      if (result.unmappedAt.length) {
+        const where = result.unmappedAt.map((i) => (result.unit === 'row' ? columnLetter(i) : String(i + 1)));
+        lines.push(`Not mapped, left out: column${where.length === 1 ? '' : 's'} ${where.join(', ')} (headings not printed; see src/chronology/headings.yml for the names we map)`);
+      }
       if (result.blank) lines.push(`Skipped ${result.blank} blank row${result.blank === 1 ? '' : 's'}`);
       const known = knownAgencies(to);
       if (known && !known.includes(agency)) lines.push(`Note: "${agency}" is not one of the agencies in review.yml (${known.join(', ')})`);
@@ -100,4 +105,11 @@ function knownAgencies(reviewDir: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

@@ -256,7 +256,7 @@ class DocxWriter {
       out.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }));
       out.push(new Paragraph({ children: [new PageBreak()] }));
     }
-    out.push(...this.blocks(this.doc.blocks, 0));
+    for (const b of this.blocks(this.doc.blocks, 0)) out.push(b); // not push(...): a long document has many blocks
     return out;
   }
 

@@ -19,7 +19,7 @@ export function renderMarkdown(doc: Doc, options: MarkdownWriterOptions = {}): s
   if (doc.options.marking) out.push(`**${escapeText(doc.options.marking)}**`);
   out.push(`# ${escapeText(doc.meta.title)}`);
   if (doc.meta.subtitle) out.push(`_${escapeText(doc.meta.subtitle)}_`);
-  out.push(...writer.blocks(doc.blocks));
+  for (const b of writer.blocks(doc.blocks)) out.push(b); // not push(...): a long document has many blocks
   const notes = writer.notes.map((note, i) => `[^${i + 1}]: ${note}`);
   if (notes.length) out.push(notes.join('\n'));
   if (doc.options.marking) out.push(`**${escapeText(doc.options.marking)}**`);

@@ -195,7 +195,7 @@ class PdfWriter {
       out.push({ toc: { title: { text: 'Contents', style: 'tocTitle' } } });
       out.push({ text: '', pageBreak: 'after' });
     }
-    out.push(...this.blocks(this.doc.blocks, textWidth(this.doc)));
+    for (const b of this.blocks(this.doc.blocks, textWidth(this.doc))) out.push(b); // not push(...): a long document has many blocks
     if (this.notes.length) out.push(...this.endnotes());
     return out;
   }

@@ -20,11 +20,14 @@ export interface YamlReadResult<T> {
 
 function depthOf(value: unknown, depth = 0): number {
   if (depth > MAX_YAML_DEPTH) return depth;
-  if (Array.isArray(value)) return Math.max(depth, ...value.map((v) => depthOf(v, depth + 1)));
-  if (value && typeof value === 'object') {
-    return Math.max(depth, ...Object.values(value).map((v) => depthOf(v, depth + 1)));
+  // a loop, not Math.max(...children): a list of 200,000 items is more arguments than a call takes
+  let max = depth;
+  if (Array.isArray(value)) {
+    for (const v of value) max = Math.max(max, depthOf(v, depth + 1));
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) max = Math.max(max, depthOf(v, depth + 1));
   }
-  return depth;
+  return max;
 }
 
 /**
