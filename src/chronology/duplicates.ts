@@ -63,17 +63,19 @@ class Vocabulary {
 
   /** Adds a text; returns its number. */
   add(text: string): number {
-    const words = tokens(text);
-    const seen = new Map<string, number>();
+    // sorted, so that repeats of a word sit together and are counted without a Map per text
+    const words = tokens(text).sort();
     if (this.used + words.length > this.pool.length) {
       const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + words.length));
       bigger.set(this.pool.subarray(0, this.used));
       this.pool = bigger;
     }
     const start = this.used;
+    let prev = '';
+    let n = 0;
     for (const w of words) {
-      const n = (seen.get(w) ?? 0) + 1;
-      seen.set(w, n);
+      n = w === prev ? n + 1 : 1;
+      prev = w;
       const el = n === 1 ? w : `${w}#${n}`;
       let id = this.ids.get(el);
       if (id === undefined) {
