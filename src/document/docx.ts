@@ -36,7 +36,8 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { unzipSync, Zip, ZipDeflate, zipSync, type Zippable } from 'fflate';
+import { unzipSync, Zip, ZipPassThrough, zipSync, type FlateError, type Zippable } from 'fflate';
+import zlib from 'node:zlib';
 import { svgToPng } from './raster.js';
 import type { Block, ColumnAlign, Doc, ImageBlock, Inline, TableRow as ModelRow } from './model.js';
 import {
@@ -717,6 +718,48 @@ function* documentChunks(pieces: readonly Piece[]): Generator<Uint8Array> {
   }
 }
 
+/**
+ * A zip entry deflated by Node's own zlib (native, about four times fflate's speed on a large
+ * document) as it streams: each block of at least BLOCK bytes is compressed with a sync flush, so
+ * the blocks join into one valid DEFLATE stream without holding the whole entry in memory.
+ */
+class NativeZipDeflate extends ZipPassThrough {
+  private static readonly BLOCK = 1 << 20;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private crcSoFar = 0;
+
+  constructor(filename: string, private readonly level = 6) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  override push(chunk: Uint8Array, final = false): void {
+    this.crcSoFar = zlib.crc32(chunk, this.crcSoFar);
+    this.size += chunk.length;
+    if (final) this.crc = this.crcSoFar;
+    this.process(chunk as Uint8Array<ArrayBuffer>, final);
+  }
+
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    if (chunk.length) {
+      this.pending.push(chunk);
+      this.pendingBytes += chunk.length;
+    }
+    if (!final && this.pendingBytes < NativeZipDeflate.BLOCK) return;
+    const block = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    try {
+      const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
+      const out = zlib.deflateRawSync(block, { level: this.level, finishFlush: flush });
+      this.ondata(null, out, final);
+    } catch (e) {
+      this.ondata(e as FlateError, new Uint8Array(0), final);
+    }
+  }
+}
+
 /** The zip with `streamed` written from pieces (every entry deflated at level 6, as zipSync does). */
 function zipStreaming(order: string[], files: Record<string, Uint8Array>, streamed: string, pieces: Piece[], mtime: Date): Buffer {
   const chunks: Uint8Array[] = [];
@@ -726,7 +769,7 @@ function zipStreaming(order: string[], files: Record<string, Uint8Array>, stream
     else chunks.push(data);
   });
   for (const path of order) {
-    const entry = new ZipDeflate(path, { level: 6 });
+    const entry = new NativeZipDeflate(path, 6);
     entry.mtime = mtime;
     zip.add(entry);
     if (path === streamed) {
