@@ -1,4 +1,5 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,31 @@ describe('dhr redact', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('Adult B.\n');
     expect(readFileSync(register, 'utf8')).toBe(readFileSync(EXAMPLE_IDENTITIES, 'utf8'));
+  });
+
+  it('--write on a folder does not follow a link out of it, nor read a named pipe: warns, naming the link only', () => {
+    const { dir, register } = workspace();
+    const review = path.join(dir, 'review');
+    mkdirSync(review);
+    const outside = path.join(dir, 'outside-secret.md');
+    const outsideText = 'Joanna Kestrel-Whitby, outside the review.\n';
+    writeFileSync(outside, outsideText);
+    symlinkSync(outside, path.join(review, 'link.md'));
+    symlinkSync(dir, path.join(review, 'up'));
+    execFileSync('mkfifo', [path.join(review, 'pipe.md')]);
+    writeFileSync(path.join(review, 'inside.md'), 'Joanna Whitby called.\n');
+    symlinkSync(path.join(review, 'inside.md'), path.join(review, 'inside-link.md'));
+    const r = dhr(['redact', review, '--identities', register, '--write'], { cwd: dir, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(outside, 'utf8')).toBe(outsideText);
+    expect(readFileSync(path.join(review, 'inside.md'), 'utf8')).toBe('Adult A called.\n');
+    expect(lstatSync(path.join(review, 'inside-link.md')).isSymbolicLink(), 'an inside link stays a link').toBe(true);
+    expect(r.stderr).toMatch(/review\/link\.md: symbolic link pointing outside review; not followed/);
+    expect(r.stderr).toMatch(/review\/up: symbolic link pointing outside review; not followed/);
+    expect(r.stderr).toMatch(/review\/pipe\.md: not a regular file/);
+    expect(r.stderr).toContain('1 replacement in 1 file written');
+    expect(r.stdout + r.stderr).not.toContain('outside-secret');
+    expect(r.stdout + r.stderr).not.toContain('Kestrel');
   });
 
   it('exits 2 when the register is tracked by git', () => {

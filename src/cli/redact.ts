@@ -1,5 +1,5 @@
 /** `dhr redact <file>… --identities FILE [--write]`: registered names → pseudonyms, identifiers → placeholders. */
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import iconv from 'iconv-lite';
@@ -8,7 +8,7 @@ import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
 import { loadIdentities, resolveIdentitiesPath } from '../lint/identities.js';
-import { decode, relPath } from '../review/source.js';
+import { decode, MAX_FILE_BYTES, relPath } from '../review/source.js';
 import { IdentityMatcher } from '../rules/anon/matcher.js';
 import { redactText } from '../rules/anon/redact.js';
 
@@ -31,23 +31,64 @@ Options:
 Exit codes: 0 done (with or without changes), 2 usage error, unreadable input, or a register tracked by git.
 `;
 
-/** The files named on the command line: files as given, folders walked for text files. */
-function expand(paths: string[]): string[] {
+/**
+ * The files named on the command line: files as given, folders walked for text files. A symbolic
+ * link is followed only when it resolves inside the folder being walked (or, for a file named on
+ * the command line, inside the current folder); a link that leaves it, a pipe, a socket or a device
+ * is skipped with a warning that names the link, never its target. Each file is listed once, by
+ * its real path, so that --write rewrites the file itself and never replaces a link.
+ */
+function expand(paths: string[], warn: (message: string) => void): string[] {
   const out: string[] = [];
-  const walk = (dir: string) => {
+  const within = (abs: string, root: string) => abs === root || abs.startsWith(root + path.sep);
+  /** The real path of `abs` when it may be read (inside `root`, a regular file or folder), else undefined. */
+  const admit = (abs: string, root: string): { real: string; dir: boolean } | undefined => {
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      warn(`${relPath(abs)}: symbolic link to a missing file or a loop; skipped`);
+      return undefined;
+    }
+    if (!within(real, root)) {
+      warn(`${relPath(abs)}: symbolic link pointing outside ${relPath(root) || '.'}; not followed`);
+      return undefined;
+    }
+    const st = statSync(real);
+    if (st.isDirectory()) return { real, dir: true };
+    if (!st.isFile()) {
+      warn(`${relPath(abs)}: not a regular file (a pipe, socket or device); skipped`);
+      return undefined;
+    }
+    return { real, dir: false };
+  };
+  const walk = (dir: string, root: string, seen: Set<string>) => {
+    if (seen.has(dir)) return; // a link back up the tree
+    seen.add(dir);
     for (const n of readdirSync(dir).sort()) {
       if (n.startsWith('.') || n === 'node_modules') continue;
       const abs = path.join(dir, n);
-      const st = statSync(abs);
-      if (st.isDirectory()) walk(abs);
-      else if (TEXT_EXT.test(n)) out.push(abs);
+      const st = lstatSync(abs);
+      const ok = st.isSymbolicLink() || !(st.isFile() || st.isDirectory()) ? admit(abs, root) : { real: abs, dir: st.isDirectory() };
+      if (!ok) continue;
+      if (ok.dir) walk(ok.real, root, seen);
+      else if (TEXT_EXT.test(n)) out.push(ok.real);
     }
   };
   for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
     const abs = path.resolve(p);
-    if (statSync(abs).isDirectory()) walk(abs);
-    else out.push(abs);
+    const lst = lstatSync(abs);
+    if (lst.isSymbolicLink() || !(lst.isFile() || lst.isDirectory())) {
+      const root = realpathSync(process.cwd());
+      const ok = admit(abs, root);
+      if (!ok) throw new UsageError(`${p}: not redacted (see the warning above)`);
+      if (ok.dir) walk(ok.real, ok.real, new Set());
+      else out.push(ok.real);
+    } else if (lst.isDirectory()) {
+      const real = realpathSync(abs);
+      walk(real, real, new Set());
+    } else out.push(realpathSync(abs));
   }
   return [...new Set(out)];
 }
@@ -94,10 +135,14 @@ export const redactCommand: Command = {
     let changedFiles = 0;
     let replacements = 0;
     const patches: string[] = [];
-    for (const file of expand(positionals)) {
-      if (path.resolve(file) === path.resolve(registerFile)) continue; // never rewrite the register itself
+    const warn = (m: string) => process.stderr.write(`dhr redact: warning: ${m}\n`);
+    const registerReal = existsSync(registerFile) ? realpathSync(registerFile) : path.resolve(registerFile);
+    for (const file of expand(positionals, warn)) {
+      if (file === registerReal) continue; // never rewrite the register itself
       let bytes: Buffer;
       try {
+        const size = statSync(file).size;
+        if (size > MAX_FILE_BYTES) throw new Error(`file is ${size} bytes, larger than the ${MAX_FILE_BYTES}-byte limit`);
         bytes = readFileSync(file);
       } catch (e) {
         throw new UsageError(`${relPath(file)}: cannot read: ${(e as Error).message}`);

@@ -83,11 +83,11 @@ describe.skipIf(!available)('build leaves previous outputs intact when refused o
   }, 10 * HANG_MS);
 
   /**
-   * KNOWN ISSUE (src/document/atomic.ts, writeFilesAtomically): outputs are renamed into place one
-   * by one, so a rename failing on the last one (manifest.json) leaves the earlier outputs already
-   * replaced and the manifest stale. Marked `fails` until fixed (then this marker must go).
+   * A folder where the first or the last output goes: writeFilesAtomically checks every destination
+   * before replacing any (and puts back what it moved if a rename still fails), so nothing changes.
+   * KNOWN_NOT_ATOMIC lists outputs for which that is known not to hold (`it.fails`); none at present.
    */
-  const KNOWN_NOT_ATOMIC = new Set(['manifest.json']);
+  const KNOWN_NOT_ATOMIC = new Set<string>(); // none at present: every destination is checked before any is replaced
   for (const [what, name] of [['the first output', 'master-chronology.csv'], ['the last output', 'manifest.json']] as const) {
     (KNOWN_NOT_ATOMIC.has(name) ? it.fails : it)(`a build that cannot write ${what} (${name} is a folder) fails and changes nothing`, async () => {
       // a changed review: its outputs differ from the previous ones (builds are deterministic)
