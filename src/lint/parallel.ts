@@ -38,6 +38,12 @@ const WORKER = new URL('./worker.js', import.meta.url);
 
 /** Fewer reviews than this are checked one by one: starting a worker costs about what a small review does. */
 export const MIN_REVIEWS_FOR_WORKERS = 4;
+/**
+ * Fewer CPUs than this and reviews are checked one by one: a single thread already keeps a second
+ * CPU busy with garbage collection and compiling (1.4 CPUs on average), so on two CPUs two workers
+ * were no faster (bench/RESULTS.md: 50 reviews, 10.7 s on two workers, 10.3 s on one thread).
+ */
+export const MIN_CPUS_FOR_WORKERS = 3;
 const MAX_WORKERS = 8;
 
 /**
@@ -54,7 +60,7 @@ export function workerCount(reviews: number): number {
   }
   if (reviews < MIN_REVIEWS_FOR_WORKERS) return 0;
   const cpus = os.availableParallelism?.() ?? os.cpus().length;
-  return cpus > 1 ? Math.min(cpus, reviews, MAX_WORKERS) : 0;
+  return cpus >= MIN_CPUS_FOR_WORKERS ? Math.min(cpus, reviews, MAX_WORKERS) : 0;
 }
 
 interface WorkerError {

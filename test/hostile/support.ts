@@ -739,24 +739,3 @@ export function recordRow(row: Record<string, string>): void {
   const f = process.env.DHR_HOSTILE_TABLE;
   if (f) appendFileSync(f, JSON.stringify(row) + '\n');
 }
-
-/** The recorded runs as a Markdown table: one row per input, one cell per command (exit code: what happened). */
-export function renderTable(jsonl: string): string {
-  const rows = jsonl.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, string>);
-  const commands = COMMAND_RUNS.map((c) => c.name).filter((n) => rows.some((r) => r.command === n));
-  const byCase = new Map<string, { input: string; cells: Map<string, Record<string, string>> }>();
-  for (const r of rows) {
-    const c = byCase.get(r.case) ?? { input: r.input, cells: new Map() };
-    c.cells.set(r.command, r);
-    byCase.set(r.case, c);
-  }
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const out = [`| hostile input | ${commands.join(' | ')} |`, `| --- | ${commands.map(() => '---').join(' | ')} |`];
-  for (const [, c] of [...byCase].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`| ${esc(c.input)} | ${commands.map((n) => {
-      const r = c.cells.get(n);
-      return r ? `**${r.code}** ${esc(r.result)}` : '–';
-    }).join(' | ')} |`);
-  }
-  return out.join('\n') + '\n';
-}

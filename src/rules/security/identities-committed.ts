@@ -11,21 +11,63 @@ const YAML_RE = /\.ya?ml$/i;
 /** Larger YAML files are not opened: a register is small, and reading every big file would cost time. */
 const MAX_BYTES = 2 * 1024 * 1024;
 
-/** The repository root holding `dir`, or undefined outside git (or without git installed). */
+/*
+ * The reviews of one repository share its root and its list of tracked files, so both are kept
+ * between reviews (two git processes per repository, not per review: in a repository of 50 reviews
+ * the spawns cost more than the rest of the rule). The list is keyed by the index file's size and
+ * time, so a commit or `git add` between two runs in one process is seen.
+ */
+const roots = new Map<string, string>();
+const tracked = new Map<string, { stamp: string; files: string[] }>();
+
+/**
+ * The repository root holding `dir`, or undefined outside git: the nearest folder above it with a
+ * `.git` (a folder, or a file in a worktree), found as git finds it, without starting git.
+ */
 function gitRoot(dir: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
-  } catch {
-    return undefined;
+  const known = roots.get(dir);
+  if (known && existsSync(path.join(known, '.git'))) return known;
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) {
+      roots.set(dir, d);
+      return d;
+    }
+    if (path.dirname(d) === d) return undefined;
   }
+}
+
+/** The index file's size and modification time ('' when it cannot be read: then nothing is kept). */
+function indexStamp(root: string): string {
+  try {
+    const gitDir = gitDirOf(root);
+    const st = statSync(path.join(gitDir, 'index'));
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
+/** `.git` of a root: a folder, or (in a worktree or submodule) a file naming it. */
+function gitDirOf(root: string): string {
+  const dotGit = path.join(root, '.git');
+  if (statSync(dotGit).isDirectory()) return dotGit;
+  const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+  if (!m) throw new Error('no gitdir');
+  return path.resolve(root, m[1]!.trim());
 }
 
 /** Tracked files under `scope`, as absolute paths. */
 function trackedFiles(root: string, scope: string): string[] {
+  const key = `${root}\0${scope}`;
+  const stamp = indexStamp(root);
+  const known = tracked.get(key);
+  if (stamp && known?.stamp === stamp) return known.files;
   try {
     const rel = path.relative(root, scope) || '.';
     const out = execFileSync('git', ['ls-files', '-z', '--', rel], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
-    return out.split('\0').filter(Boolean).map((f) => path.join(root, f));
+    const files = out.split('\0').filter(Boolean).map((f) => path.join(root, f));
+    if (stamp) tracked.set(key, { stamp, files });
+    return files;
   } catch {
     return [];
   }
@@ -85,10 +127,10 @@ export const identitiesCommitted = defineRule({
   } catch {
     return;
   }
+  const { scope, ownsRepoFiles } = scopeFor(dir);
   const root = gitRoot(dir);
   if (!root) return;
   const realRoot = realpathSync(root);
-  const { scope, ownsRepoFiles } = scopeFor(dir);
   const reviewsDir = path.join(scope, 'reviews');
   for (const abs of trackedFiles(realRoot, scope)) {
     const inThisReview = abs.startsWith(dir + path.sep);
