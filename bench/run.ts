@@ -405,7 +405,9 @@ Written by \`npm run bench\` (bench/run.ts) on ${started.toISOString().slice(0, 
 Every figure is the median wall time of N runs of a fresh \`node\` process (the CLI as a user runs it), and the
 largest peak resident set size of those runs (${TIME ? `GNU time \`%M\`` : '/proc VmHWM'}). "× floor" divides by the
 parse floor of the same size: \`node dist/bench/floor.js\`, which reads and parses the same files with the same code
-(\`loadReview\`: decoding, CSV and YAML with positions, Markdown through remark, JSON Schema checks) and runs no rule.
+(decoding, CSV and YAML with positions, Markdown and front matter through remark) and does nothing else: no JSON Schema
+checks, no rule. "loader" is the whole loader (\`floor.js --load\`: parsing and the JSON Schema checks of every row and
+front matter). "CPU s" is user + system time, less sensitive than wall time to other work on the machine.
 
 Machine:
 
