@@ -3,11 +3,12 @@
  * Renders the hostile-input table (docs/HOSTILE-INPUTS.md) from the runs the tests record:
  *
  *   DHR_HOSTILE_TABLE=/tmp/t.jsonl npx vitest run test/hostile
- *   node scripts/hostile-table.mjs /tmp/t.jsonl [--write]
+ *   node scripts/hostile-table.mjs /tmp/t.jsonl [--write | --compact]
  *
  * One row per hostile input, one cell per command: **exit code**, then what the tool did. Without
  * --write the table is printed; with it, it replaces the part of docs/HOSTILE-INPUTS.md between the
- * markers <!-- hostile-table:start --> and <!-- hostile-table:end -->.
+ * markers <!-- hostile-table:start --> and <!-- hostile-table:end -->. --compact prints one line per
+ * input: what validate (or the first command run) did, and every command's exit code.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,15 @@ for (const r of rows) codes[r.code] = (codes[r.code] ?? 0) + 1;
 const summary = `${byCase.size} hostile inputs, ${rows.length} runs; exit codes: ${Object.entries(codes).sort().map(([k, v]) => `${k} × ${v}`).join(', ')}.`;
 const table = `${summary}\n\n${out.join('\n')}\n`;
 
-if (rest.includes('--write')) {
+if (rest.includes('--compact')) {
+  const lines = [`| hostile input | what the tool did | exit codes (${commands.join(', ')}) |`, '| --- | --- | --- |'];
+  for (const [, c] of [...byCase].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = c.cells.get('validate') ?? [...c.cells.values()][0];
+    const did = `${first.command}: ${first.result}`;
+    lines.push(`| ${esc(c.input)} | ${esc(did)} | ${commands.map((n) => c.cells.get(n)?.code ?? '–').join(' ')} |`);
+  }
+  process.stdout.write(`${summary}\n\n${lines.join('\n')}\n`);
+} else if (rest.includes('--write')) {
   const doc = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'HOSTILE-INPUTS.md');
   const text = readFileSync(doc, 'utf8');
   const start = '<!-- hostile-table:start -->';

@@ -20,6 +20,7 @@ summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DO
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
   --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
   --final    no marking; refused (exit 1, nothing written) when lint finds any error
+A review.yml that does not pass its schema stops any build (exit 2, nothing written).
   --out DIR  output folder
 Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
 Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
@@ -40,6 +41,13 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     const quiet = Boolean(values.quiet);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
     const review = loadReview(positionals[0]);
+    // Every document is built from review.yml: one that is there but does not pass its schema
+    // (a list where a date goes, a number where the subjects go) cannot be used, even for a draft.
+    const metaErrors = review.meta ? review.findings.filter((f) => f.ruleId === 'schema/review' && f.severity === 'error') : [];
+    if (metaErrors.length) {
+      const first = metaErrors[0]!;
+      throw new UsageError(`build: ${first.file} does not pass its schema (${metaErrors.length} problem${metaErrors.length === 1 ? '' : 's'}, the first at line ${first.line}, column ${first.column}); run dhr validate ${positionals[0]} and correct it; nothing was written`);
+    }
     const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules });
     const errors = findings.filter((f) => f.severity === 'error');
     if (final && errors.length) {
@@ -57,7 +65,12 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       },
     });
     if (!quiet && tty) process.stderr.write('\r\x1b[K');
-    writeFilesAtomically(out, files);
+    try {
+      writeFilesAtomically(out, files);
+    } catch (e) {
+      // the previous outputs are as they were (see src/document/atomic.ts): say so, in one line
+      throw new UsageError(`build: cannot write to ${out}: ${(e as Error).message}; the previous outputs are unchanged`);
+    }
     if (!quiet) {
       const warnings = findings.length - errors.length;
       print(`Built ${files.size} files for ${review.id} into ${out}${final ? '' : ' (draft)'}`
