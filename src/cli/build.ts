@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import { parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
+import { validateData } from '../review/schemas.js';
 import { lintReview } from '../lint/engine.js';
 import { allRules } from '../rules/index.js';
 import { format } from '../lint/formatters/index.js';
@@ -20,7 +21,7 @@ summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DO
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
   --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
   --final    no marking; refused (exit 1, nothing written) when lint finds any error
-A review.yml that does not pass its schema stops any build (exit 2, nothing written).
+A value of the wrong type in review.yml stops any build (exit 2, nothing written).
   --out DIR  output folder
 Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
 Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
@@ -41,12 +42,13 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     const quiet = Boolean(values.quiet);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
     const review = loadReview(positionals[0]);
-    // Every document is built from review.yml: one that is there but does not pass its schema
-    // (a list where a date goes, a number where the subjects go) cannot be used, even for a draft.
-    const metaErrors = review.meta ? review.findings.filter((f) => f.ruleId === 'schema/review' && f.severity === 'error') : [];
-    if (metaErrors.length) {
-      const first = metaErrors[0]!;
-      throw new UsageError(`build: ${first.file} does not pass its schema (${metaErrors.length} problem${metaErrors.length === 1 ? '' : 's'}, the first at line ${first.line}, column ${first.column}); run dhr validate ${positionals[0]} and correct it; nothing was written`);
+    // Every document is built from review.yml: a value of the wrong type there (a list where a date
+    // goes, a number where the subjects go) cannot be used, even for a draft. Other schema problems
+    // (an unknown key, a bad date) are lint errors like any other: a draft lists them and goes on.
+    const wrongTypes = review.meta ? validateData('review', review.meta.data).filter((i) => i.keyword === 'type') : [];
+    if (review.meta && wrongTypes.length) {
+      const at = review.meta.spanOf(wrongTypes[0]!.path, { key: wrongTypes[0]!.key });
+      throw new UsageError(`build: ${review.meta.file.rel}:${at.line}:${at.column}: ${wrongTypes.length} value${wrongTypes.length === 1 ? '' : 's'} of the wrong type in review.yml (run dhr validate ${positionals[0]}); nothing was written`);
     }
     const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules });
     const errors = findings.filter((f) => f.severity === 'error');

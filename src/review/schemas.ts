@@ -61,6 +61,8 @@ export interface SchemaIssue {
   /** True when the position should be that of a key (an unexpected key). */
   key: boolean;
   message: string;
+  /** The JSON Schema keyword that failed ('type', 'format', 'enum', 'additionalProperties' …). */
+  keyword: string;
 }
 
 function pointerToPath(pointer: string): Array<string | number> {
@@ -112,7 +114,7 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
     if (!existing || (existing.message.includes(': must be null') && e.keyword !== 'type')) {
-      seen.set(k, { path: d.path, key: d.key, message: msg });
+      seen.set(k, { path: d.path, key: d.key, message: msg, keyword: e.keyword });
     }
   }
   return [...seen.values()];

@@ -71,6 +71,30 @@ describe.skipIf(!available)('build leaves previous outputs intact when refused o
     recordRow({ case: 'build-final-refused', input: 'build --final on a review with a lint error, into a folder of previous outputs', command: 'build', code: String(r.code), ms: String(r.ms), result: 'refused; previous outputs byte-identical' });
   }, 10 * HANG_MS);
 
+  it('a value of the wrong type in review.yml stops even a draft build (exit 2, one line naming its place); an unknown key does not', async () => {
+    const typed = exampleRepo(parent, 'wrong-type');
+    const yml = path.join(typed.review, 'review.yml');
+    const text = readFileSync(yml, 'utf8');
+    expect(text).toMatch(/^subjects:/m);
+    writeFileSync(yml, text.replace(/^subjects:/m, 'subjects: 42\nold_subjects:'));
+    const out = outputsCopy('wrong-type-out');
+    const before = snapshot(out);
+    const r = await runDhr(['build', typed.review, '--out', out, '--draft', '--identities', identities], { cwd: typed.repo, timeoutMs: LIMIT });
+    expect(runProblems(r)).toEqual([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^dhr: build: reviews\/DHR-2024-03\/review\.yml:\d+:\d+: \d+ values? of the wrong type in review\.yml/);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(snapshot(out)).toEqual(before);
+
+    const unknown = exampleRepo(parent, 'unknown-key');
+    const y2 = path.join(unknown.review, 'review.yml');
+    writeFileSync(y2, `${readFileSync(y2, 'utf8')}\nnot_a_key: 1\n`);
+    const r2 = await runDhr(['build', unknown.review, '--out', path.join(parent, 'unknown-key-out'), '--draft', '--identities', identities], { cwd: unknown.repo, timeoutMs: LIMIT });
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(existsSync(path.join(parent, 'unknown-key-out', 'manifest.json'))).toBe(true);
+  }, 20 * HANG_MS);
+
   it('--out naming an existing file fails (exit 2, one line) and leaves the file alone', async () => {
     const f = path.join(parent, 'a-file.txt');
     writeFileSync(f, 'not a folder\n');

@@ -12,12 +12,11 @@ const YAML_RE = /\.ya?ml$/i;
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /*
- * The reviews of one repository share its root and its list of tracked files, so both are kept
- * between reviews (two git processes per repository, not per review: in a repository of 50 reviews
- * the spawns cost more than the rest of the rule). The list is keyed by the index file's size and
- * time, so a commit or `git add` between two runs in one process is seen.
+ * The reviews of one repository share its list of tracked files, so it is kept between reviews
+ * (one git process per repository, not two per review: in a repository of 50 reviews the spawns
+ * cost more than the rest of the rule). The list is keyed by the index file's size and time, so a
+ * commit or `git add` between two runs in one process is seen.
  */
-const roots = new Map<string, string>();
 const tracked = new Map<string, { stamp: string; files: string[] }>();
 
 /**
@@ -25,13 +24,8 @@ const tracked = new Map<string, { stamp: string; files: string[] }>();
  * `.git` (a folder, or a file in a worktree), found as git finds it, without starting git.
  */
 function gitRoot(dir: string): string | undefined {
-  const known = roots.get(dir);
-  if (known && existsSync(path.join(known, '.git'))) return known;
   for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) {
-      roots.set(dir, d);
-      return d;
-    }
+    if (existsSync(path.join(d, '.git'))) return d;
     if (path.dirname(d) === d) return undefined;
   }
 }
