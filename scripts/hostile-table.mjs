@@ -39,9 +39,16 @@ for (const [, c] of [...byCase].sort(([a], [b]) => a.localeCompare(b))) {
     return r ? `**${r.code}** ${esc(r.result)}` : '–';
   }).join(' | ')} |`);
 }
+// a later record of the same input and command replaces an earlier one (a test run again)
 const codes = {};
-for (const r of rows) codes[r.code] = (codes[r.code] ?? 0) + 1;
-const summary = `${byCase.size} hostile inputs, ${rows.length} runs; exit codes: ${Object.entries(codes).sort().map(([k, v]) => `${k} × ${v}`).join(', ')}.`;
+let runs = 0;
+for (const c of byCase.values()) {
+  for (const r of c.cells.values()) {
+    codes[r.code] = (codes[r.code] ?? 0) + 1;
+    runs++;
+  }
+}
+const summary = `${byCase.size} hostile inputs, ${runs} runs; exit codes: ${Object.entries(codes).sort().map(([k, v]) => `${k} × ${v}`).join(', ')}.`;
 const table = `${summary}\n\n${out.join('\n')}\n`;
 
 if (rest.includes('--compact')) {

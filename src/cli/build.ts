@@ -71,7 +71,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       writeFilesAtomically(out, files);
     } catch (e) {
       // the previous outputs are as they were (see src/document/atomic.ts): say so, in one line
-      throw new UsageError(`build: cannot write to ${out}: ${(e as Error).message}; the previous outputs are unchanged`);
+      throw new UsageError(`build: cannot write the outputs: ${(e as Error).message}; the previous outputs are unchanged`);
     }
     if (!quiet) {
       const warnings = findings.length - errors.length;

@@ -102,7 +102,7 @@ describe.skipIf(!available)('build leaves previous outputs intact when refused o
     expect(runProblems(r)).toEqual([]);
     expect(r.code).toBe(2);
     expect(readFileSync(f, 'utf8')).toBe('not a folder\n');
-    expect(r.stderr).toMatch(/build: cannot write to .*a-file\.txt: .*exists and is not a folder; the previous outputs are unchanged/);
+    expect(r.stderr).toMatch(/build: cannot write the outputs: \S*a-file\.txt exists and is not a folder; the previous outputs are unchanged/);
     expect(r.stderr, 'a user error, not a bug').not.toMatch(/internal error/);
     expect(readdirSync(parent).filter((n) => n.startsWith('.a-file.txt.tmp'))).toEqual([]);
     recordRow({ case: 'build-out-is-file', input: 'build --out naming an existing file', command: 'build', code: String(r.code), ms: String(r.ms), result: `refused: \`${r.stderr.trim().split("\n").pop()}\`; file unchanged` });
