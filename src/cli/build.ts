@@ -21,8 +21,8 @@ summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DO
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
   --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
   --final    no marking; refused (exit 1, nothing written) when lint finds any error
-A value of the wrong type in review.yml stops any build (exit 2, nothing written).
   --out DIR  output folder
+A value of the wrong type in review.yml stops any build (exit 2, nothing written).
 Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
 Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
 `,

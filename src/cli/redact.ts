@@ -51,7 +51,8 @@ function expand(paths: string[], warn: (message: string) => void): string[] {
       return undefined;
     }
     if (!within(real, root)) {
-      warn(`${relPath(abs)}: symbolic link pointing outside ${relPath(root) || '.'}; not followed`);
+      const what = lstatSync(abs).isSymbolicLink() ? 'symbolic link pointing' : 'a path';
+      warn(`${relPath(abs)}: ${what} outside ${relPath(root) || '.'}; not followed`);
       return undefined;
     }
     const st = statSync(real);
