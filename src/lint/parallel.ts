@@ -41,7 +41,7 @@ export const MIN_REVIEWS_FOR_WORKERS = 4;
 /**
  * Fewer CPUs than this and reviews are checked one by one: a single thread already keeps a second
  * CPU busy with garbage collection and compiling (1.4 CPUs on average), so on two CPUs two workers
- * were no faster (bench/RESULTS.md: 50 reviews, 10.7 s on two workers, 10.3 s on one thread).
+ * were slower (bench/RESULTS.md: 50 reviews, 12.6 s on two workers, 10.0 s on one thread).
  */
 export const MIN_CPUS_FOR_WORKERS = 3;
 const MAX_WORKERS = 8;
