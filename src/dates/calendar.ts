@@ -8,6 +8,8 @@
  * year, 28 February otherwise; 31 August + 6 months = 28 or 29 February).
  */
 
+import { daysInMonth } from './parse.js';
+
 export interface YMD {
   year: number;
   month: number;
@@ -15,15 +17,6 @@ export interface YMD {
 }
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Days in a month (month 1–12). */
-export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-}
 
 /** Parses a strict ISO calendar date; anything else (wrong shape, 30 February, non-strings) is undefined. */
 export function parseIsoDate(value: unknown): YMD | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, daysText, durationText, isoDate, parseIsoDate } from './dates.js';
+import { addMonths, daysBetween, daysText, durationText, isoDate, parseIsoDate } from './calendar.js';
 
 describe('process dates', () => {
   it('parses strict ISO calendar dates only', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, parseChronologyDate, parseTime, formatLongDate, type DateResult } from './dates.js';
+import { daysInMonth, parseChronologyDate, parseTime, formatLongDate, type DateResult } from './parse.js';
 
 const ok = (r: DateResult) => {
   if (!r.ok) throw new Error(`expected a date, got: ${r.error}`);
