@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
+import { parseIsoDay } from '../dates/index.js';
 import { FORMATS, type FormatName } from '../lint/formatters/index.js';
 import { findConfigFile, loadConfig, type Config } from '../lint/config.js';
 import { loadProfile, type Profile } from '../lint/profile.js';
@@ -33,17 +34,14 @@ export function formatFlag(v: unknown, allowed: readonly string[] = FORMATS): Fo
   return f as FormatName;
 }
 
-/** Today's date in Europe/London as YYYY-MM-DD (SOURCE_DATE_EPOCH is not used: "today" is real). */
-export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInLondon } from '../dates/index.js';
 
 export function isoDateFlag(v: unknown, flag: string): string | undefined {
   if (v === undefined) return undefined;
   const s = String(v);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-  if (!m || !d || d.getUTCDate() !== +m[3] || d.getUTCMonth() !== +m[2] - 1) throw new UsageError(`${flag} must be a date YYYY-MM-DD (got "${s}")`);
+  const r = /^\d{4}-\d{2}-\d{2}$/.test(s) ? parseIsoDay(s) : undefined;
+  if (!r) throw new UsageError(`${flag} must be a date YYYY-MM-DD (got "${s}")`);
+  if (!r.ok) throw new UsageError(`${flag} must be a real date: ${r.error} (got "${s}")`);
   return s;
 }
 

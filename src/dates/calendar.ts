@@ -8,7 +8,7 @@
  * year, 28 February otherwise; 31 August + 6 months = 28 or 29 February).
  */
 
-import { daysInMonth } from './parse.js';
+import { daysInMonth, parseIsoDay } from './parse.js';
 
 export interface YMD {
   year: number;
@@ -16,18 +16,10 @@ export interface YMD {
   day: number;
 }
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Parses a strict ISO calendar date; anything else (wrong shape, 30 February, non-strings) is undefined. */
 export function parseIsoDate(value: unknown): YMD | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = ISO_RE.exec(value.trim());
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return { year, month, day };
+  const r = parseIsoDay(value);
+  return r.ok ? { year: r.date.year, month: r.date.month!, day: r.date.day! } : undefined;
 }
 
 /** The value as a normalised ISO date string, or undefined when it is not a real date. */
@@ -99,4 +91,16 @@ export function durationText(from: string, to: string): string {
     }
   }
   return daysText(days);
+}
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Europe/London as `YYYY-MM-DD` (SOURCE_DATE_EPOCH is not used: "today" is real). */
+export function todayInLondon(now = new Date()): string {
+  return LONDON_DAY.format(now);
+}
+
+/** The calendar date in Europe/London of a moment given in seconds since 1970. */
+export function londonDate(epochSeconds: number): string {
+  return LONDON_DAY.format(new Date(epochSeconds * 1000));
 }

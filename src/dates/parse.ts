@@ -57,6 +57,7 @@ const MONTHS_BY_NAME: ReadonlyMap<string, number> = new Map(
 );
 
 const HOW = 'write it as YYYY-MM-DD or DD/MM/YYYY (or YYYY-MM, YYYY for an approximate date)';
+const DAY_HOW = 'write it as YYYY-MM-DD or DD/MM/YYYY';
 
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -106,7 +107,7 @@ function make(year: number, month?: number, day?: number): DateResult {
 }
 
 /** Parses one chronology date. Never throws; never shifts an impossible date. */
-export function parseChronologyDate(input: string): DateResult {
+export function parseChronologyDate(input: string, how = HOW): DateResult {
   const s = (input ?? '').trim();
   if (s === '') return { ok: false, error: 'the date is empty' };
   let m: RegExpExecArray | null;
@@ -119,7 +120,7 @@ export function parseChronologyDate(input: string): DateResult {
     const a = +m[1];
     const b = +m[2];
     if (b > 12 && a >= 1 && a <= 12 && b <= 31) {
-      return { ok: false, error: `this looks like a US-style date (month first); dates are read day first: ${HOW}` };
+      return { ok: false, error: `this looks like a US-style date (month first); dates are read day first: ${how}` };
     }
     return make(+m[3], b, a);
   }
@@ -136,24 +137,24 @@ export function parseChronologyDate(input: string): DateResult {
 
   // Recognisable but refused forms: say why and how to fix.
   if (/^\d{4}[/.]\d{1,2}[/.]\d{1,2}$/.test(s)) {
-    return { ok: false, error: `a year-first date with slashes or dots is ambiguous; ${HOW}` };
+    return { ok: false, error: `a year-first date with slashes or dots is ambiguous; ${how}` };
   }
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(s)) {
-    return { ok: false, error: `the year has only two digits; write the year in full: ${HOW}` };
+    return { ok: false, error: `the year has only two digits; write the year in full: ${how}` };
   }
   if (/^\d{1,2}[.-]\d{1,2}[.-]\d{4}$/.test(s)) {
-    return { ok: false, error: `use slashes between day, month and year, or ISO form: ${HOW}` };
+    return { ok: false, error: `use slashes between day, month and year, or ISO form: ${how}` };
   }
   if (/^\d{4}-\d{1,2}(-\d{1,2})?$/.test(s)) {
-    return { ok: false, error: `write the month and day with two digits each: ${HOW}` };
+    return { ok: false, error: `write the month and day with two digits each: ${how}` };
   }
   if (/^\d{5}(\.\d+)?$/.test(s)) {
-    return { ok: false, error: `this looks like a spreadsheet date number rather than a date; ${HOW}` };
+    return { ok: false, error: `this looks like a spreadsheet date number rather than a date; ${how}` };
   }
   if (/^\d{4}-\d{2}-\d{2}[T ]\d/.test(s)) {
     return { ok: false, error: 'the date includes a time: put the time in the time column and the date alone here' };
   }
-  return { ok: false, error: `not a date in a recognised form; ${HOW}` };
+  return { ok: false, error: `not a date in a recognised form; ${how}` };
 }
 
 /** Minutes after midnight of an `HH:MM` (or `H:MM`) time; undefined when absent or not a time. */
@@ -195,4 +196,35 @@ export function formatShortDate(d: ChronologyDate): string {
   if (d.precision === 'year') return String(d.year);
   const month = MONTH_NAMES[(d.month ?? 1) - 1].slice(0, 3);
   return d.precision === 'month' ? `${month} ${d.year}` : `${d.day} ${month} ${d.year}`;
+}
+
+/**
+ * A day written as ISO `YYYY-MM-DD` only, as review.yml, `completed_on` and the command-line
+ * flags take it. The error of an impossible day is the same as everywhere else.
+ */
+export function parseIsoDay(input: unknown): DateResult {
+  if (typeof input !== 'string') return { ok: false, error: 'not a date: write it as YYYY-MM-DD' };
+  const s = input.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) {
+    if (s === '') return { ok: false, error: 'the date is empty' };
+    return { ok: false, error: 'not a date in the form YYYY-MM-DD' };
+  }
+  return make(+m[1], +m[2], +m[3]);
+}
+
+/**
+ * A day written in any form a chronology accepts, but a whole day: an action's target date or
+ * deadline. A month or a year alone is refused ("March 2026" is a period, not a deadline).
+ */
+export function parseDay(input: string): DateResult {
+  const r = parseChronologyDate(input, DAY_HOW);
+  if (!r.ok || r.date.precision === 'day') return r;
+  return { ok: false, error: `"${input.trim()}" is a ${r.date.precision}, not a day: give the day as well, as YYYY-MM-DD or DD/MM/YYYY` };
+}
+
+/** An ISO day `2025-07-01` as people write it in a letter or report: `1 July 2025` (other text unchanged). */
+export function longDate(iso: string): string {
+  const r = parseIsoDay(iso);
+  return r.ok ? formatLongDate(r.date) : iso;
 }
