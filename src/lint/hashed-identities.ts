@@ -14,7 +14,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { IdentityPerson } from './identities.js';
 import { foldKey } from '../rules/anon/matcher.js';
 import { anonData } from '../rules/anon/data.js';

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';
 

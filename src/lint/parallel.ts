@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { setupFor } from '../cli/common.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { loadReview } from '../review/load.js';
 import type { Finding } from '../review/model.js';
 import { lintReview } from './engine.js';
 import type { IdentityRegister } from './identities.js';
 import type { Rule } from './rule.js';
+import { setupFor } from './setup.js';
 
 export interface CheckJob {
   mode: 'validate' | 'lint';

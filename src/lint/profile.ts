@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { CsvRow, CsvTable, Finding, MarkdownDoc, Review, ReviewMeta, SourceFile, Span } from './model.js';
 import { quoted, readSource, relPath, SourceLimitError } from './source.js';
 import { readCsvTable } from './csv.js';
