@@ -21,7 +21,7 @@ import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '..
 import { lintReview } from '../lint/engine.js';
 import { allRules } from '../rules/index.js';
 import { looksLikeRegister } from '../rules/security/identities-committed.js';
-import { DEFAULT_KEY_ENV, resolveHashedPath } from '../lint/hashed-identities.js';
+import { DEFAULT_KEY_ENV, resolveHashedPath } from '../rules/anon/hashed-identities.js';
 import type { Finding } from '../review/model.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';

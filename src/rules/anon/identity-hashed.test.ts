@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { EXAMPLE_IDENTITIES, ruleCases } from '../../../test/support/rule-tester.js';
 import type { IdentityPerson } from '../../lint/identities.js';
-import { findHashed, hashRegister, loadHashedRegister, HashedRegisterError } from '../../lint/hashed-identities.js';
+import { findHashed, hashRegister, loadHashedRegister, HashedRegisterError } from './hashed-identities.js';
 import { identityHashed } from './identity-hashed.js';
 
 const KEY = 'test-only-key-0123456789abcdef';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { defineRule } from '../../lint/rule.js';
 import {
   DEFAULT_KEY_ENV, findHashed, HashedRegisterError, loadHashedRegister, resolveHashedPath, type HashedRegister,
-} from '../../lint/hashed-identities.js';
+} from './hashed-identities.js';
 import { namesAllowedAt, reviewTexts, spanAt } from './text.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };

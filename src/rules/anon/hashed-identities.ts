@@ -14,11 +14,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
-import type { IdentityPerson } from './identities.js';
-import { foldKey } from '../rules/anon/matcher.js';
-import { anonData } from '../rules/anon/data.js';
-import { isUkPhoneNational } from '../rules/anon/patterns.js';
+import { UsageError } from '../../errors.js';
+import type { IdentityPerson } from '../../lint/identities.js';
+import { foldKey } from './matcher.js';
+import { anonData } from './data.js';
+import { isUkPhoneNational } from './patterns.js';
 
 export const HASHED_FORMAT_VERSION = 1;
 /** Default place of the keyed-hash register, relative to the repository root. */
