@@ -240,6 +240,10 @@ export interface Review {
   actionPlan?: CsvTable;
   overviewReport?: MarkdownDoc;
   executiveSummary?: MarkdownDoc;
+  /** `scoping-review.md`: optional (a scoping review is proposed in the 2024 draft guidance). */
+  scopingReview?: MarkdownDoc;
+  /** `qa/letter.md`: the Home Office QA panel's letter, kept with the review (optional). */
+  qaLetter?: MarkdownDoc;
   family: MarkdownDoc[];
   /** Every file read, for rules that scan all text (anonymisation). */
   files: SourceFile[];
