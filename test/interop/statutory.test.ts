@@ -85,6 +85,8 @@ describe('a dardr review built with the QA letter and a scoping review', () => {
       expect(t, l).toContain(DARDR);
       expect(t, l).not.toContain('Domestic Homicide Review');
     }
+    // the definition follows the Domestic Abuse Act 2021 under dardr
+    expect(docxText(path.join(out, 'letters', 'notification.docx'))).toMatch(/domestic abuse as defined by the Domestic Abuse Act 2021/);
     const form = JSON.parse(readFileSync(path.join(out, 'home-office-form.json'), 'utf8'));
     expect(form.legal_basis).toBe('dardr');
     expect(form.review_type_label).toBe(DARDR);
