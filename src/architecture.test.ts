@@ -23,6 +23,7 @@ export const LAYERS: Array<{ name: string; prefixes: string[] }> = [
   { name: 'rules', prefixes: ['rules/'] },
   { name: 'lint-run', prefixes: ['lint/'] },
   { name: 'reports', prefixes: ['reports/'] },
+  { name: 'exchange', prefixes: ['exchange/'] },
   { name: 'audit', prefixes: ['audit/'] },
   { name: 'hooks', prefixes: ['hooks/'] },
   { name: 'cli', prefixes: ['cli/'] },

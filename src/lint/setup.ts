@@ -1,7 +1,7 @@
 /** The set-up of a lint run for one review folder: its config, profile and identity register. */
 import path from 'node:path';
 import { findConfigFile, loadConfig, type Config } from './config.js';
-import { loadProfile, type Profile } from './profile.js';
+import { loadProfile, withLegalBasis, type Profile } from './profile.js';
 import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from './identities.js';
 
 export interface LintSetup {
@@ -19,7 +19,7 @@ export function setupFor(reviewDir: string, flags: { config?: string; identities
   registers?: Map<string, IdentityRegister>): LintSetup {
   const cfgFile = flags.config ?? findConfigFile(reviewDir);
   const config = loadConfig(cfgFile, path.resolve(reviewDir));
-  const profile = loadProfile(config.profile, config.root);
+  const profile = withLegalBasis(loadProfile(config.profile, config.root), config.legal_basis);
   let identities: IdentityRegister | undefined;
   if (needIdentities) {
     const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd());
