@@ -9,6 +9,7 @@ import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
 import { rowId } from '../review/load.js';
 import { lineStarts, positionAt } from '../review/source.js';
+import { hasHiddenPaths, safeFileOf } from './safe-paths.js';
 
 export interface LintOptions {
   config: Config;
@@ -149,5 +150,7 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
     seen.add(key);
     out.push({ ...f, severity: sev });
   }
+  // a file or folder whose name holds a registered real name is never printed (safe-paths.ts)
+  if (hasHiddenPaths(review)) for (const f of out) f.file = safeFileOf(review, f.file);
   return out.sort(compareFindings);
 }
