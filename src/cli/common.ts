@@ -65,7 +65,7 @@ export function setupFor(reviewDir: string, flags: { config?: string; identities
   const profile = loadProfile(config.profile, config.root);
   let identities: IdentityRegister | undefined;
   if (needIdentities) {
-    const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd());
+    const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd(), reviewDir);
     if (file) {
       identities = registers?.get(file) ?? loadIdentities(file);
       registers?.set(file, identities);

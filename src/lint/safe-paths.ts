@@ -61,5 +61,22 @@ export function safeFileOf(review: Review, file: string, cwd = process.cwd()): s
     } else out.push(p);
   }
   if (!changed) return file;
-  return [relPath(base, cwd), ...out].join('/');
+  const top = relPath(base, cwd);
+  return (top === '.' ? out : [top, ...out]).join('/');
+}
+
+/**
+ * A message with every hidden name in it replaced by its safe form: a safety net for messages
+ * that name their file ("does not match the file name (…)").
+ */
+export function safeMessageOf(review: Review, message: string): string {
+  const m = hidden.get(review);
+  if (!m || m.size === 0) return message;
+  let out = message;
+  for (const e of m.values()) {
+    const name = path.basename(e.abs);
+    const stem = name.replace(/\.[^.]*$/, '');
+    for (const s of [name, stem]) if (s.length >= 3 && out.includes(s)) out = out.split(s).join(safeName(e));
+  }
+  return out;
 }

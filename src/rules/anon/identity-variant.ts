@@ -3,7 +3,7 @@ import { relPath } from '../../review/source.js';
 import { defineRule } from '../../lint/rule.js';
 import { matcherFor } from './matcher.js';
 import { identityMatches, identityPathMatches, whereIn } from './identity.js';
-import { reviewTexts, spanAt } from './text.js';
+import { namesAllowedAt, reviewTexts, spanAt } from './text.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -17,7 +17,8 @@ export const identityVariant = defineRule({
   const matcher = matcherFor(ctx.identities);
   for (const tf of reviewTexts(ctx.review)) {
     for (const m of identityMatches(tf.file, matcher)) {
-      if (m.entry.kind !== 'variant') continue;
+      // a declared chair, panel member or author who shares a given name is not the subject
+      if (m.entry.kind !== 'variant' || namesAllowedAt(tf, m.start, m.end)) continue;
       const who = m.entry.pseudonym;
       ctx.report(tf.file, spanAt(tf.file, m.start, m.end),
         `given name of ${who}, or a short form of it, found: if it means ${who}, use the pseudonym "${who}"; if it is someone else, disable this line with the reason${whereIn(tf.kind)}`,

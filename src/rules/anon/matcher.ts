@@ -327,6 +327,11 @@ export class IdentityMatcher {
       // a surname or given name alone counts only when capitalised (not in file names)
       if (!anyCase && ch === ch.toLowerCase()) return undefined;
     }
+    if (entry.kind === 'variant') {
+      // "Joanne Penhale" is someone else: a given name counts alone only when no other surname follows it
+      const after = /^[ \t]*(?:\r?\n[ \t>]*)?(\p{Lu}[\p{Ll}'’-]|\p{Lu}\.?(?![\p{L}]))/u.exec(text.slice(possessiveEnd, possessiveEnd + 40));
+      if (after) return undefined;
+    }
     if (entry.kind === 'initial') {
       // "Kate W." or "Kate W": the initial is a capital letter standing alone
       const ch = text[end - 1];
