@@ -25,6 +25,7 @@ import { DEFAULT_KEY_ENV, resolveHashedPath } from '../lint/hashed-identities.js
 import type { Finding } from '../review/model.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';
+import { safeFileOf } from '../lint/safe-paths.js';
 
 /** Marks a hook file as written by dhr, so reinstalling may replace it and uninstall may remove it. */
 export const HOOK_MARKER = 'dhr-hook: pre-commit';
@@ -173,18 +174,25 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
   let setup: (ReturnType<typeof registerFor> & { profile: ReturnType<typeof loadProfile> }) | undefined;
   const rules = allRules.filter((r) => HOOK_TAGS.has(r.meta.tag));
   const today = todayInLondon();
-  withStagedReviews(root, ({ changed, review }, toRepoPath) => {
+  withStagedReviews(root, ({ changed, review, copyOf }, toRepoPath) => {
     if (!setup) {
       const s = registerFor(root);
       setup = { ...s, profile: loadProfile(s.config.profile, s.config.root) };
     }
     const { config, identities, profile } = setup;
     checked += changed.length;
-    const wanted = new Set(changed);
-    const found = lintReview(review, { config, profile, identities, today, rules })
-      .filter((f) => HOOK_TAGS.has(f.ruleId.split('/')[0]))
-      .map(toRepoPath)
-      .filter((f) => wanted.has(repoPathOf(f.file, root)));
+    const all = lintReview(review, { config, profile, identities, today, rules })
+      .filter((f) => HOOK_TAGS.has(f.ruleId.split('/')[0]));
+    // findings name files as printed: a file or folder whose name holds a real name only by its
+    // safe form (safe-paths.ts), so the changed files are compared in that form too
+    const shownPath = (file: string) => repoPathOf(toRepoPath({ file } as Finding).file, root);
+    const wanted = changed.map((p) => shownPath(safeFileOf(review, copyOf(p))));
+    const wantedSet = new Set(wanted);
+    const found = all.map(toRepoPath).filter((f) => {
+      const p = repoPathOf(f.file, root);
+      // a finding on a folder's name counts when a changed file is inside it
+      return wantedSet.has(p) || wanted.some((w) => w.startsWith(p + '/'));
+    });
     for (const f of found) {
       const shown: Finding = { ...f, file: relPath(path.resolve(f.file), cwd) };
       delete shown.value; // never printed by the hook
@@ -215,10 +223,12 @@ export const hooksCommand: Command = {
        dhr hooks uninstall
 
 install     writes the git pre-commit hook of the repository you are in (core.hooksPath is respected).
-            Before each commit it checks the STAGED review files with the anonymisation rules and the
-            identity register (.dhr/identities.yml or $DHR_IDENTITIES) and refuses the commit on any
-            error, printing the file, line, rule and pseudonym but never the text found. It also refuses
-            a commit that adds the identity register itself.
+            Before each commit it checks every STAGED file under a review folder (any extension, hidden
+            files, office documents and PDFs, file and folder names) with the anonymisation rules and
+            the identity register (.dhr/identities.yml or $DHR_IDENTITIES) and refuses the commit on any
+            error, printing the file, line, rule and pseudonym but never the text found (a file whose
+            name holds a real name is shown by its place, "[file 2 of 4]"). It also refuses a commit
+            that adds the identity register itself.
             The hook runs this very installation of dhr (absolute paths); run install again after moving
             or upgrading dhr.
   --force   replace a pre-commit hook that dhr did not write (a copy is kept as pre-commit.before-dhr)
