@@ -16,7 +16,7 @@ export function identityMatches(file: SourceFile, matcher: IdentityMatcher): Ide
   if (!files) byMatcher.set(matcher, (files = new WeakMap()));
   let hit = files.get(file);
   if (!hit) {
-    hit = findInView(file, (t) => matcher.find(t)).map((m) => ({ ...m, possessiveEnd: Math.max(m.end, m.possessiveEnd) }));
+    hit = findInView(file, (t) => matcher.find(t));
     files.set(file, hit);
   }
   return hit;

@@ -270,10 +270,14 @@ export function reviewInventory(review: Review): ReviewInventory {
  * offsets in the file as written. When the view dropped text (tag attributes), the original text
  * is searched too, and what only it shows is added.
  */
-export function findInView<T extends { start: number; end: number }>(file: SourceFile, find: (text: string) => T[]): T[] {
+export function findInView<T extends { start: number; end: number; possessiveEnd?: number }>(file: SourceFile, find: (text: string) => T[]): T[] {
   const v = viewOf(file);
   if (v.identity) return find(file.text);
-  const out = find(v.text).map((m) => ({ ...m, start: v.toStart(m.start), end: Math.max(v.toStart(m.start), v.toEnd(m.end)) }));
+  const out = find(v.text).map((m) => {
+    const start = v.toStart(m.start);
+    const end = Math.max(start, v.toEnd(m.end));
+    return m.possessiveEnd === undefined ? { ...m, start, end } : { ...m, start, end, possessiveEnd: Math.max(end, v.toEnd(m.possessiveEnd)) };
+  });
   if (v.lossy) {
     for (const m of find(file.text)) if (!out.some((o) => o.start < m.end && o.end > m.start)) out.push(m);
     out.sort((a, b) => a.start - b.start);
