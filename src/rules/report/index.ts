@@ -3,6 +3,7 @@ import { requiredSection } from './required-section.js';
 import { recommendationIds } from './recommendation-ids.js';
 import { todo } from './todo.js';
 import { recommendationsMatch } from './recommendations-match.js';
+import { headingVariant } from './heading-variant.js';
 
 /** The report/* rules. */
-export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch];
+export const reportRules: Rule[] = [requiredSection, headingVariant, recommendationIds, todo, recommendationsMatch];
