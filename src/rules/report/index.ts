@@ -4,6 +4,10 @@ import { recommendationIds } from './recommendation-ids.js';
 import { todo } from './todo.js';
 import { recommendationsMatch } from './recommendations-match.js';
 import { headingVariant } from './heading-variant.js';
+import { imrRecommendations } from './imr-recommendations.js';
+import { missingDocument } from './missing-document.js';
 
 /** The report/* rules. */
-export const reportRules: Rule[] = [requiredSection, headingVariant, recommendationIds, todo, recommendationsMatch];
+export const reportRules: Rule[] = [
+  requiredSection, headingVariant, recommendationIds, todo, recommendationsMatch, imrRecommendations, missingDocument,
+];
