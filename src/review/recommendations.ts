@@ -208,6 +208,7 @@ function fromParagraph(p: Paragraph, group: string | undefined, source: string |
     if (!cur) return;
     const whole = normaliseSpace(cur.lines.join(' '));
     const l = readLabel(whole)!;
+    if (isLeadIn(whole)) return; // "10.1 The recommendations of the overview report, in full:"
     const column = cur.at === 0 ? start.column : firstColumn(source, start.line + cur.at);
     const at = cur.at === 0 ? start : posOf(p, cur.at, column);
     out.push({ label: l.label, id: l.id, key: l.key, number: l.number, idSpan: labelSpan(at, l.label.length),
@@ -278,6 +279,11 @@ function fromTable(t: Table, group: string | undefined): RecommendationItem[] {
   return out;
 }
 
+/** A paragraph that introduces what follows ("The panel recommends:"), not a recommendation. */
+function isLeadIn(text: string): boolean {
+  return /:\s*$/.test(text);
+}
+
 /** The first node from which a combined section's recommendations start. */
 function recommendationsStart(tree: Root, section: Section): number {
   if (onlyRecommendations(section.text)) return section.index + 1;
@@ -288,8 +294,8 @@ function recommendationsStart(tree: Root, section: Section): number {
   for (let i = section.index + 1; i < section.end; i++) {
     const n = tree.children[i];
     if (n.type === 'paragraph') {
-      const t = plainText(n);
-      if (/recommend/i.test(t) && !readLabel(t.trim())) return i + 1;
+      const t = normaliseSpace(plainText(n));
+      if (/recommend/i.test(t) && (!readLabel(t) || isLeadIn(t) || /following recommendations|recommends the following|recommendations below|as follows/i.test(t))) return i + 1;
     }
   }
   return -1; // no marker: only its lists and tables are read

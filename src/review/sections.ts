@@ -362,7 +362,9 @@ export function matchSections(tree: Root, sections: SectionSpec[]): SectionMatch
   const pass = (depthOk: (d: number) => boolean, close: boolean) => {
     all.forEach((s, k) => {
       if (out.has(k) || !depthOk(s.heading.depth)) return;
-      const m = matchHeading(s.text, sections, { close, found });
+      // a document's title ("Overview report into the death of Adult A") names a section only exactly
+      const title = k === 0 && s.heading.depth === 1;
+      const m = matchHeading(s.text, sections, { close: close && !title, found });
       if (!m || m.sections.every((i) => found.has(i))) return;
       const fresh = { ...m, sections: m.sections.filter((i) => !found.has(i)) };
       for (const i of fresh.sections) found.add(i);
