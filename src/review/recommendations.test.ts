@@ -116,3 +116,21 @@ describe('word for word', () => {
     expect(firstDifference('one two', 'one two three')).toBe(3);
   });
 });
+
+describe('more published layouts', () => {
+  it('reads a "Recommendation" column of numbers beside a column of text', () => {
+    const md = '## Recommendations\n\n| Recommendation | Detail | Agency |\n| --- | --- | --- |\n| 1 | The force should act. | Police |\n| 2 | The ICB should act. | Health |\n';
+    expect(recommendationItems(doc(md))!.map((r) => [r.id, r.text])).toEqual([['1', 'The force should act.'], ['2', 'The ICB should act.']]);
+  });
+  it('reads multi-agency and single-agency sub-headings whose numbering restarts', () => {
+    const md = '## Recommendations\n\n### Multi-agency recommendations\n\n1. One.\n2. Two.\n\n### Single agency recommendations\n\n1. Three.\n';
+    expect(ids(recommendationItems(doc(md)))).toEqual(['Multi-agency recommendations 1', '2', 'Single agency recommendations 1']);
+  });
+  it('reads recommendations nested under an agency list item', () => {
+    const md = '## Recommendations\n\n1. Police\n\n   a) The force should act.\n   b) The force should audit.\n\n2. Health\n\n   - The ICB should act.\n';
+    const items = recommendationItems(doc(md))!;
+    expect(items.map((r) => [r.id, r.group, r.text])).toEqual([
+      ['a', 'Police', 'The force should act.'], ['b', 'Police', 'The force should audit.'], [undefined, 'Health', 'The ICB should act.'],
+    ]);
+  });
+});

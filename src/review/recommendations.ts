@@ -234,8 +234,14 @@ function fromTable(t: Table, group: string | undefined): RecommendationItem[] {
   const headers = head.children.map((c) => normaliseSpace(plainText(c)));
   const cells = rows.map((r) => r.children.map((c) => normaliseSpace(plainText(c))));
   const width = headers.length;
+  const labelsOnly = (i: number) => cells.every((r) => (r[i] ?? '') === '' || labelKey(r[i] ?? '') !== undefined);
   let labelCol = headers.findIndex((h) => LABEL_HEADER.test(h.trim()));
   let textCol = headers.findIndex((h, i) => i !== labelCol && /recommendation/i.test(h));
+  // a "Recommendation" column of numbers beside a column of text: the numbers are the labels
+  if (labelCol < 0 && textCol >= 0 && labelsOnly(textCol)) {
+    labelCol = textCol;
+    textCol = -1;
+  }
   if (textCol < 0) {
     // the column with the longest text
     let best = -1;
@@ -248,7 +254,7 @@ function fromTable(t: Table, group: string | undefined): RecommendationItem[] {
   }
   if (labelCol < 0) {
     // an unnamed first column of short labels
-    if (textCol !== 0 && cells.every((r) => (r[0] ?? '') === '' || labelKey(r[0] ?? '') !== undefined)) labelCol = 0;
+    if (textCol !== 0 && labelsOnly(0)) labelCol = 0;
   }
   const groupCol = headers.findIndex((h, i) => i !== labelCol && i !== textCol && /agency|organi[sz]ation|lead|owner/i.test(h));
   const out: RecommendationItem[] = [];
@@ -277,6 +283,16 @@ function fromTable(t: Table, group: string | undefined): RecommendationItem[] {
     }
   });
   return out;
+}
+
+/** The agency name of a list item that only heads a nested list of recommendations ("Police", "Health"). */
+function agencyItem(item: ListItem): string | undefined {
+  const [first, ...rest] = item.children;
+  if (!first || first.type !== 'paragraph' || !rest.length) return undefined;
+  const text = normaliseSpace(plainText(first)).replace(/[:.]$/, '');
+  if (text.split(' ').length > 6 || readLabel(text)) return undefined;
+  const nestedLabels = rest.some((c) => c.type === 'list' || (c.type === 'paragraph' && readLabel(plainText(c).trim())));
+  return nestedLabels ? text : undefined;
 }
 
 /** A paragraph that introduces what follows ("The panel recommends:"), not a recommendation. */
@@ -320,7 +336,7 @@ export function recommendationItemsIn(tree: Root, section: Section, source?: str
         out.push(headed);
         continue;
       }
-      group = isRecommendationsHeading(text) ? undefined : stripNumbering(text);
+      group = stripNumbering(text);
       continue;
     }
     if (headed) {
@@ -329,7 +345,20 @@ export function recommendationItemsIn(tree: Root, section: Section, source?: str
     }
     if (n.type === 'list') {
       const numbers = listNumbers(n as List, source);
-      (n as List).children.forEach((item, k) => out.push(fromListItem(item, n as List, numbers[k], group)));
+      (n as List).children.forEach((item, k) => {
+        const nested = agencyItem(item);
+        if (!nested) {
+          out.push(fromListItem(item, n as List, numbers[k], group));
+          return;
+        }
+        // "1. Police" with the police's recommendations nested under it
+        for (const c of item.children.slice(1)) {
+          if (c.type === 'list') {
+            const inner = listNumbers(c, source);
+            c.children.forEach((x, j) => out.push(fromListItem(x, c, inner[j], nested)));
+          } else if (c.type === 'paragraph') out.push(...fromParagraph(c, nested, source));
+        }
+      });
     }
     else if (n.type === 'table') out.push(...fromTable(n as Table, group));
     else if (n.type === 'paragraph' && marked >= 0) out.push(...fromParagraph(n as Paragraph, group, source));

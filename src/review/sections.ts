@@ -50,7 +50,9 @@ export function stripNumbering(text: string): string {
 export function normaliseHeading(text: string): string {
   let t = stripNumbering(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
   t = t.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return t.split(' ').filter((w) => w !== 'the').join(' ');
+  t = t.split(' ').filter((w) => w !== 'the').join(' ');
+  // "Terms of reference for the review", "Recommendations from this review" name the same section
+  return t.replace(/ (?:to|of|for|from|in|by|within) (?:this )?(?:review|dhr|domestic homicide review)$/, '') || t;
 }
 
 /**
