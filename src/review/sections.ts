@@ -361,21 +361,26 @@ export function matchSections(tree: Root, sections: SectionSpec[]): SectionMatch
   const all = topSections(tree, 3);
   const out = new Map<number, SectionMatch>();
   const found = new Set<number>();
-  const pass = (depthOk: (d: number) => boolean, close: boolean) => {
+  // "Part Three: Analysis" above "15. Overview" and "16. Analysis…": a container, read last, not for order
+  const container = all.map((s) => /^\s*(?:part|chapter)\s+\S+/i.test(s.text)
+    || all.some((c) => c.index > s.index && c.index < s.end && c.heading.depth > s.heading.depth
+      && matchHeading(c.text, sections, { close: false }) !== undefined));
+  const pass = (depthOk: (d: number) => boolean, close: boolean, containers = false) => {
     all.forEach((s, k) => {
-      if (out.has(k) || !depthOk(s.heading.depth)) return;
+      if (out.has(k) || !depthOk(s.heading.depth) || container[k] !== containers) return;
       // a document's title ("Overview report into the death of Adult A") names a section only exactly
       const title = k === 0 && s.heading.depth === 1;
       const m = matchHeading(s.text, sections, { close: close && !title, found });
       if (!m || m.sections.every((i) => found.has(i))) return;
       const fresh = { ...m, sections: m.sections.filter((i) => !found.has(i)) };
       for (const i of fresh.sections) found.add(i);
-      out.set(k, { ...s, match: fresh, presenceOnly: s.heading.depth > 2 || isAppendixHeading(s.text) });
+      out.set(k, { ...s, match: fresh, presenceOnly: containers || s.heading.depth > 2 || isAppendixHeading(s.text) });
     });
   };
   pass((d) => d <= 2, false);
   pass((d) => d <= 2, true);
   pass((d) => d === 3, false);
+  pass((d) => d <= 3, false, true);
   return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
 }
 

@@ -87,6 +87,9 @@ ruleCases(requiredSection, {
     { name: 'a close match is accepted (report/heading-variant notes it)', files: { [o]: (t) => t.replace('## Methods', '## Methods and sources used').replace('## Dissemination', '## Disemination') } },
     { name: 'an appendix heading shows a section is there, whatever its place',
       files: { [o]: (t) => drop('Terms of reference')(t).replace('\n## Recommendations', '\n## Appendix 1: Terms of reference\n\nText.\n\n## Recommendations') } },
+    { name: 'parts that group sections ("Part Three: Analysis") do not count for the order',
+      files: { [o]: (t) => t.replace('## Background information (the facts)', '# Part Two: The Facts\n\n## Background information (the facts)')
+        .replace('## Overview', '# Part Three: Analysis\n\n## Overview') } },
     { name: 'an area adds its own variants', config: { profile: LOCAL }, files: { [o]: (t) => t.replace('## Parallel reviews', '## Other proceedings') } },
   ],
   invalid: [
