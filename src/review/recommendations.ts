@@ -8,6 +8,7 @@
  */
 import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { MarkdownDoc, Review, Span } from './model.js';
+import { lineStarts } from './source.js';
 import { normaliseHeading, plainText, stripNumbering, topSections, isAppendixHeading, type Section } from './sections.js';
 
 /** How a recommendation was written. */
@@ -153,10 +154,22 @@ function posOf(node: RootContent | ListItem, lineOffset = 0, column?: number): S
 /** Column of the first non-space character of a 1-based line of a text. */
 function firstColumn(source: string | undefined, line: number): number {
   if (!source) return 1;
-  let at = 0;
-  for (let i = 1; i < line && at >= 0; i++) at = source.indexOf('\n', at) + 1;
-  const rest = source.slice(at, source.indexOf('\n', at) < 0 ? undefined : source.indexOf('\n', at));
-  return (/^\s*/.exec(rest)?.[0].length ?? 0) + 1;
+  const at = lineOffsets(source)[line - 1];
+  if (at === undefined) return 1;
+  let c = at;
+  while (c < source.length && (source[c] === ' ' || source[c] === '\t')) c++;
+  return c - at + 1;
+}
+
+let lastSource: string | undefined;
+let lastOffsets: number[] = [];
+/** Offsets of the line starts of the last text asked about (one document is read at a time). */
+function lineOffsets(source: string): number[] {
+  if (source !== lastSource) {
+    lastSource = source;
+    lastOffsets = lineStarts(source);
+  }
+  return lastOffsets;
 }
 
 function labelSpan(start: Span, length: number): Span {
@@ -392,19 +405,30 @@ export function overviewRecommendations(review: Review): Recommendation[] {
   return (recommendationItems(review.overviewReport) ?? []).filter((r): r is Recommendation => r.id !== undefined && r.key !== undefined);
 }
 
+/**
+ * A lookup of recommendations by a label written elsewhere (an action plan cell): its id or label
+ * as written, its key (`R03`, `3`, `Recommendation 3` → `3`), or its group-qualified id.
+ */
+export function recommendationLookup<T extends RecommendationItem>(recs: T[]): (written: string) => T | undefined {
+  const byExact = new Map<string, T>();
+  const byKey = new Map<string, T>();
+  const byName = new Map<string, T>();
+  for (const r of recs) {
+    for (const k of [r.id, r.label]) if (k !== undefined && !byExact.has(k)) byExact.set(k, r);
+    if (r.key !== undefined && !byKey.has(r.key)) byKey.set(r.key, r);
+    if (r.id !== undefined && !byName.has(normaliseHeading(r.id))) byName.set(normaliseHeading(r.id), r);
+  }
+  return (written) => {
+    const w = written.trim();
+    if (!w) return undefined;
+    const key = labelKey(w);
+    return byExact.get(w) ?? (key !== undefined ? byKey.get(key) : undefined) ?? byName.get(normaliseHeading(w));
+  };
+}
+
 /** The recommendation a label written elsewhere (an action plan cell) refers to. */
 export function findRecommendation<T extends RecommendationItem>(recs: T[], written: string): T | undefined {
-  const w = written.trim();
-  if (!w) return undefined;
-  const exact = recs.find((r) => r.id === w || r.label === w);
-  if (exact) return exact;
-  const key = labelKey(w);
-  if (key !== undefined) {
-    const hit = recs.find((r) => r.key === key);
-    if (hit) return hit;
-  }
-  const n = normaliseHeading(w);
-  return recs.find((r) => r.id !== undefined && normaliseHeading(r.id) === n);
+  return recommendationLookup(recs)(written);
 }
 
 // ---- comparing texts word for word ----

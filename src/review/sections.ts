@@ -184,8 +184,32 @@ export interface HeadingMatch {
   kind: MatchKind;
 }
 
+interface Names {
+  /** Normalised heading or variant → the section's index (the first section that has it). */
+  exact: Map<string, number>;
+  /** Each section's names as content words. */
+  words: string[][][];
+}
+const namesCache = new WeakMap<SectionSpec[], Names>();
+
+/** The section list's names, normalised once per list. */
+function names(sections: SectionSpec[]): Names {
+  let n = namesCache.get(sections);
+  if (!n) {
+    const exact = new Map<string, number>();
+    const words = sections.map((s, i) => [s.heading, ...(s.variants ?? [])].map((h) => {
+      const key = normaliseHeading(h);
+      if (!exact.has(key)) exact.set(key, i);
+      return contentWords(key);
+    }).filter((w) => w.length));
+    n = { exact, words };
+    namesCache.set(sections, n);
+  }
+  return n;
+}
+
 function exactIndex(key: string, sections: SectionSpec[]): number {
-  return sections.findIndex((s) => [s.heading, ...(s.variants ?? [])].some((h) => normaliseHeading(h) === key));
+  return names(sections).exact.get(key) ?? -1;
 }
 
 const STOP = new Set(['of', 'and', 'to', 'be', 'by', 'in', 'for', 'a', 'an', 'on', 'with', 'from', 'into', 'this', 'its', 'their', 'our', 'or', 'at']);
@@ -224,7 +248,7 @@ function distance(a: string, b: string, max: number): number {
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
-  if (n < 5) return false;
+  if (n < 5 || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
   return distance(a, b, n >= 9 ? 2 : 1) <= (n >= 9 ? 2 : 1);
 }
 
@@ -248,14 +272,13 @@ function shared(a: string[], b: string[]): number {
  */
 function closeIndex(key: string, sections: SectionSpec[], skip: Set<number>): number {
   const words = contentWords(key);
-  if (!words.length) return -1;
+  if (!words.length || words.length > 12) return -1; // a sentence, not a section title
   let best = -1;
   let bestScore = 0;
-  sections.forEach((s, i) => {
+  const all = names(sections).words;
+  sections.forEach((_s, i) => {
     if (skip.has(i)) return;
-    for (const name of [s.heading, ...(s.variants ?? [])]) {
-      const cand = contentWords(normaliseHeading(name));
-      if (!cand.length) continue;
+    for (const cand of all[i]) {
       const common = shared(cand, words);
       const dice = (2 * common) / (cand.length + words.length);
       const leads = common === cand.length && sameWord(cand[0], words[0]);
@@ -362,9 +385,12 @@ export function matchSections(tree: Root, sections: SectionSpec[]): SectionMatch
   const out = new Map<number, SectionMatch>();
   const found = new Set<number>();
   // "Part Three: Analysis" above "15. Overview" and "16. Analysis…": a container, read last, not for order
-  const container = all.map((s) => /^\s*(?:part|chapter)\s+\S+/i.test(s.text)
-    || all.some((c) => c.index > s.index && c.index < s.end && c.heading.depth > s.heading.depth
-      && matchHeading(c.text, sections, { close: false }) !== undefined));
+  const exact = all.map((s) => matchHeading(s.text, sections, { close: false }) !== undefined);
+  const container = all.map((s, k) => {
+    if (/^\s*(?:part|chapter)\s+\S+/i.test(s.text)) return true;
+    for (let j = k + 1; j < all.length && all[j].index < s.end; j++) if (exact[j]) return true;
+    return false;
+  });
   const pass = (depthOk: (d: number) => boolean, close: boolean, containers = false) => {
     all.forEach((s, k) => {
       if (out.has(k) || !depthOk(s.heading.depth) || container[k] !== containers) return;

@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../../lint/rule.js';
 import { cellTrimmedSpan } from '../cell-span.js';
-import { findRecommendation, labelKey, overviewRecommendations } from '../../review/recommendations.js';
+import { labelKey, overviewRecommendations, recommendationLookup } from '../../review/recommendations.js';
 import { actionName, eachAction } from './actions.js';
 
 export const traceable = defineRule(
@@ -19,6 +19,7 @@ export const traceable = defineRule(
     if (!overview) return; // nothing to trace to yet
     const recs = overviewRecommendations(ctx.review);
     if (recs.length === 0) return; // report/required-section and report/recommendation-ids say why
+    const find = recommendationLookup(recs);
     const plan = ctx.review.actionPlan;
     const used = new Set<string>();
     // a missing "recommendation" column or cell is reported by schema/action (it is required)
@@ -26,7 +27,7 @@ export const traceable = defineRule(
       const value = cell?.value.trim() ?? '';
       if (!cell || value === '') return;
       // the label as the report writes it, or as its id: "R03", "3", "Recommendation 3" are R3
-      const rec = findRecommendation(recs, value);
+      const rec = find(value);
       if (rec) {
         used.add(rec.key);
         return;
