@@ -134,3 +134,16 @@ describe('more published layouts', () => {
     ]);
   });
 });
+
+describe('a labelled title with its text after it', () => {
+  it('takes the paragraphs after a short labelled title as its text', () => {
+    const md = '## Recommendations\n\n**Recommendation 1 – Police**\n\nThe force should audit its screening.\n\n**Recommendation 2 – Health**\n\nThe ICB should act.\n\n- on letters\n';
+    expect(recommendationItems(doc(md))!.map((r) => [r.id, r.text])).toEqual([
+      ['1', 'Police The force should audit its screening.'], ['2', 'Health The ICB should act. on letters'],
+    ]);
+  });
+  it('leaves the paragraphs after a full recommendation alone', () => {
+    const md = '## Recommendations\n\nR1 The force should audit its stalking screening every month.\n\nThis follows from the analysis.\n';
+    expect(recommendationItems(doc(md))!.map((r) => r.text)).toEqual(['The force should audit its stalking screening every month.']);
+  });
+});

@@ -337,10 +337,13 @@ export function recommendationItemsIn(tree: Root, section: Section, source?: str
   const from = marked < 0 ? section.index + 1 : marked;
   let group: string | undefined;
   let headed: RecommendationItem | undefined;
+  /** A labelled paragraph that is only a title ("Recommendation 1 – Police"): its text follows. */
+  let titled: RecommendationItem | undefined;
   for (let i = from; i < section.end; i++) {
     const n = tree.children[i];
     if (n.type === 'heading') {
       headed = undefined;
+      titled = undefined;
       const text = normaliseSpace(plainText(n));
       const l = readLabel(text);
       if (l && (l.length >= text.length || /^(?:recommendation|rec\b|r\s?\d)/i.test(text))) {
@@ -356,6 +359,13 @@ export function recommendationItemsIn(tree: Root, section: Section, source?: str
       headed.text = normaliseSpace(`${headed.text} ${plainText(n)}`);
       continue;
     }
+    // "**Recommendation 1 – Police**" on its own, its text in the paragraphs after it
+    const last = out[out.length - 1];
+    if (titled === last && last && (n.type === 'paragraph' || n.type === 'list') && !(n.type === 'paragraph' && readLabel(plainText(n).trim()))) {
+      last.text = normaliseSpace(`${last.text} ${plainText(n)}`);
+      continue;
+    }
+    titled = undefined;
     if (n.type === 'list') {
       const numbers = listNumbers(n as List, source);
       (n as List).children.forEach((item, k) => {
@@ -374,7 +384,12 @@ export function recommendationItemsIn(tree: Root, section: Section, source?: str
       });
     }
     else if (n.type === 'table') out.push(...fromTable(n as Table, group));
-    else if (n.type === 'paragraph' && marked >= 0) out.push(...fromParagraph(n as Paragraph, group, source));
+    else if (n.type === 'paragraph' && marked >= 0) {
+      const items = fromParagraph(n as Paragraph, group, source);
+      out.push(...items);
+      const only = items.length === 1 ? items[0] : undefined;
+      if (only && only.text.split(' ').filter(Boolean).length <= 6) titled = only;
+    }
   }
   return out;
 }

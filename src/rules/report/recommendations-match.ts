@@ -48,6 +48,11 @@ export const recommendationsMatch = defineRule(
       return;
     }
     const items = recommendationItems(executiveSummary) ?? [];
+    if (items.length === 0) {
+      ctx.report(file, spanOfNode(section.heading),
+        `the executive summary's Recommendations section lists none: repeat the overview report's ${byKey.size} recommendations here, word for word`);
+      return;
+    }
     const seen = new Set<string>();
     /** Where each overview recommendation is repeated in the summary. */
     const at = new Map<string, Span>();
