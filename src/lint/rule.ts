@@ -37,7 +37,8 @@ export interface RuleContext {
   /**
    * Reports a finding. `value` is the sensitive text found: it never goes into `message`
    * and is printed only with `--show-values`. `severity` overrides the rule's default for this
-   * finding (a profile's setting, or a note); the config's severity for the rule still wins.
+   * finding (a rule whose findings escalate, e.g. warning once submitted, error once published);
+   * config severities still apply over it.
    */
   report(file: SourceFile | string, span: Span, message: string, value?: string, severity?: Severity): void;
 }
