@@ -284,7 +284,7 @@ function fromTable(t: Table, group: string | undefined): RecommendationItem[] {
     if (fromCell) {
       out.push({ label: fromCell.label, id: fromCell.id, key: fromCell.key, number: fromCell.number,
         idSpan: labelSpan(spanOfNode(r.children[labelCol]), fromCell.label.length), span, text: raw, group: rowGroup, form: 'table' });
-    } else if (cellLabel) {
+    } else if (cellLabel && cellLabel.length <= 12) {
       const key = normaliseHeading(cellLabel);
       out.push({ label: cellLabel, id: cellLabel, key, idSpan: spanOfNode(r.children[labelCol]), span, text: raw, group: rowGroup, form: 'table' });
     } else if (inText) {
@@ -400,7 +400,9 @@ function qualify(items: RecommendationItem[]): RecommendationItem[] {
   for (const r of items) if (r.key) groupsOf.set(r.key, (groupsOf.get(r.key) ?? new Set()).add(r.group ?? ''));
   return items.map((r) => {
     if (!r.key || !r.group || (groupsOf.get(r.key)?.size ?? 0) < 2) return r;
-    return { ...r, id: `${r.group} ${r.id}`, key: `${normaliseHeading(r.group)}:${r.key}` };
+    // the agency heading names the group in messages; a long heading is cut to its first words
+    const name = r.group.split(' ').slice(0, 5).join(' ');
+    return { ...r, id: `${name} ${r.id}`, key: `${normaliseHeading(r.group)}:${r.key}` };
   });
 }
 
