@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE, ruleCases } from '../../../test/support/rule-tester.js';
+import { EXAMPLE, prepareReview, ruleCases, runRules } from '../../../test/support/rule-tester.js';
 import { requiredSection, longestIncreasing } from './required-section.js';
 import { matchHeading, normaliseHeading, matchSection, requiredSections } from '../../review/sections.js';
 
@@ -150,5 +150,14 @@ describe('sections', () => {
   it('finds a longest increasing run', () => {
     expect([...longestIncreasing([0, 1, 3, 2, 4])].sort()).toEqual([0, 1, 2, 4]);
     expect(longestIncreasing([]).size).toBe(0);
+  });
+});
+
+describe('severity', () => {
+  it("is the profile's for an area with a local layout, and the config's over it", () => {
+    const dir = prepareReview({ files: { [o]: drop('Methods') } });
+    expect(runRules(dir, [requiredSection], { config: { profile: LOCAL } }).map((f) => f.severity)).toEqual(['warning']);
+    expect(runRules(dir, [requiredSection]).map((f) => f.severity)).toEqual(['error']);
+    expect(runRules(dir, [requiredSection], { config: { profile: LOCAL, rules: { 'report/required-section': 'error' } } }).map((f) => f.severity)).toEqual(['error']);
   });
 });
