@@ -19,7 +19,7 @@ export const LAYERS: Array<{ name: string; prefixes: string[] }> = [
   { name: 'review', prefixes: ['review/'] },
   { name: 'document', prefixes: ['document/'] },
   { name: 'chronology', prefixes: ['chronology/'] },
-  { name: 'lint', prefixes: ['lint/rule.ts', 'lint/config.ts', 'lint/profile.ts', 'lint/identities.ts', 'lint/setup.ts', 'lint/engine.ts'] },
+  { name: 'lint', prefixes: ['lint/rule.ts', 'lint/config.ts', 'lint/profile.ts', 'lint/identities.ts', 'lint/setup.ts', 'lint/engine.ts', 'lint/safe-paths.ts'] },
   { name: 'rules', prefixes: ['rules/'] },
   { name: 'lint-run', prefixes: ['lint/'] },
   { name: 'reports', prefixes: ['reports/'] },

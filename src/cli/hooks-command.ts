@@ -15,10 +15,12 @@ export const hooksCommand: Command = {
        dhr hooks uninstall
 
 install     writes the git pre-commit hook of the repository you are in (core.hooksPath is respected).
-            Before each commit it checks the STAGED review files with the anonymisation rules and the
-            identity register (.dhr/identities.yml or $DHR_IDENTITIES) and refuses the commit on any
-            error, printing the file, line, rule and pseudonym but never the text found. It also refuses
-            a commit that adds the identity register itself.
+            Before each commit it checks every STAGED file under a review folder (any extension, hidden
+            files, office documents and PDFs, file and folder names) with the anonymisation rules and
+            the identity register (.dhr/identities.yml or $DHR_IDENTITIES) and refuses the commit on any
+            error, printing the file, line, rule and pseudonym but never the text found (a file whose
+            name holds a real name is shown by its place, "[file 2 of 4]"). It also refuses a commit
+            that adds the identity register itself.
             The hook runs this very installation of dhr (absolute paths); run install again after moving
             or upgrading dhr.
   --force   replace a pre-commit hook that dhr did not write (a copy is kept as pre-commit.before-dhr)

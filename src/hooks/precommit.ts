@@ -25,6 +25,7 @@ import { DEFAULT_KEY_ENV, resolveHashedPath } from '../rules/anon/hashed-identit
 import type { Finding } from '../review/model.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';
+import { safeFileOf } from '../lint/safe-paths.js';
 
 /** Marks a hook file as written by dhr, so reinstalling may replace it and uninstall may remove it. */
 export const HOOK_MARKER = 'dhr-hook: pre-commit';
@@ -173,18 +174,25 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
   let setup: (ReturnType<typeof registerFor> & { profile: ReturnType<typeof loadProfile> }) | undefined;
   const rules = allRules.filter((r) => HOOK_TAGS.has(r.meta.tag));
   const today = todayInLondon();
-  withStagedReviews(root, ({ changed, review }, toRepoPath) => {
+  withStagedReviews(root, ({ changed, review, copyOf }, toRepoPath) => {
     if (!setup) {
       const s = registerFor(root);
       setup = { ...s, profile: loadProfile(s.config.profile, s.config.root) };
     }
     const { config, identities, profile } = setup;
     checked += changed.length;
-    const wanted = new Set(changed);
-    const found = lintReview(review, { config, profile, identities, today, rules })
-      .filter((f) => HOOK_TAGS.has(f.ruleId.split('/')[0]))
-      .map(toRepoPath)
-      .filter((f) => wanted.has(repoPathOf(f.file, root)));
+    const all = lintReview(review, { config, profile, identities, today, rules })
+      .filter((f) => HOOK_TAGS.has(f.ruleId.split('/')[0]));
+    // findings name files as printed: a file or folder whose name holds a real name only by its
+    // safe form (safe-paths.ts), so the changed files are compared in that form too
+    const shownPath = (file: string) => repoPathOf(toRepoPath({ file } as Finding).file, root);
+    const wanted = changed.map((p) => shownPath(safeFileOf(review, copyOf(p))));
+    const wantedSet = new Set(wanted);
+    const found = all.map(toRepoPath).filter((f) => {
+      const p = repoPathOf(f.file, root);
+      // a finding on a folder's name counts when a changed file is inside it
+      return wantedSet.has(p) || wanted.some((w) => w.startsWith(p + '/'));
+    });
     for (const f of found) {
       const shown: Finding = { ...f, file: relPath(path.resolve(f.file), cwd) };
       delete shown.value; // never printed by the hook

@@ -22,7 +22,7 @@ export function setupFor(reviewDir: string, flags: { config?: string; identities
   const profile = withLegalBasis(loadProfile(config.profile, config.root), config.legal_basis);
   let identities: IdentityRegister | undefined;
   if (needIdentities) {
-    const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd());
+    const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd(), reviewDir);
     if (file) {
       identities = registers?.get(file) ?? loadIdentities(file);
       registers?.set(file, identities);

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { IdentityPerson } from '../../lint/identities.js';
-import { foldKey } from './matcher.js';
+import { foldKey, givenNameVariants } from './matcher.js';
 import { anonData } from './data.js';
 import { isUkPhoneNational } from './patterns.js';
 
@@ -106,6 +106,8 @@ export function hashRegister(people: IdentityPerson[], key: Buffer): HashedRegis
           surnames.push(last);
           maxWords = Math.max(maxWords, words(parts[parts.length - 1]).length);
         }
+        // a short form of the given name with the surname ("Kate Whitby" for Katherine Whitby)
+        for (const v of givenNameVariants(parts[0])) if (last.length >= 2) names.push(v + last);
       }
     }
     const ids: string[] = [];
@@ -174,7 +176,7 @@ export interface HashedMatch {
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** Every leak of a registered value in a text: longest match first, never overlapping. */
-export function findHashed(text: string, reg: HashedRegister): HashedMatch[] {
+export function findHashed(text: string, reg: HashedRegister, opts: { anyCase?: boolean } = {}): HashedMatch[] {
   if (reg.lookup.size === 0) return [];
   const toks: Array<{ start: number; end: number; key: string }> = [];
   for (const m of text.matchAll(WORD_RE)) toks.push({ start: m.index!, end: m.index! + m[0].length, key: foldKey(m[0]) });
@@ -190,9 +192,14 @@ export function findHashed(text: string, reg: HashedRegister): HashedMatch[] {
       }
       key += toks[j].key;
       if (key.length < MIN_KEY) continue;
-      const hit = reg.lookup.get(hmac(reg.key, key));
+      let hit = reg.lookup.get(hmac(reg.key, key));
+      // a plural or plural possessive of a name: "the Hollowells", "the Joneses"
+      if (!hit && key.endsWith('s') && key.length > MIN_KEY + 1) {
+        const plural = reg.lookup.get(hmac(reg.key, key.endsWith('ses') ? key.slice(0, -2) : key.slice(0, -1)));
+        if (plural && plural.kind !== 'identifier') hit = plural;
+      }
       if (!hit) continue;
-      if (hit.kind === 'surname' && text[toks[i].start] === text[toks[i].start].toLowerCase()) continue;
+      if (hit.kind === 'surname' && !opts.anyCase && text[toks[i].start] === text[toks[i].start].toLowerCase()) continue;
       best = { start: toks[i].start, end: toks[j].end, pseudonym: hit.pseudonym, kind: hit.kind };
       bestEnd = j;
     }
