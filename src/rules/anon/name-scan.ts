@@ -26,6 +26,10 @@ export interface NameCandidate {
   initials?: string[];
   /** The name's words in reading order: given name(s) then surname(s); surname first for `surname-first`. */
   words: string[];
+  /** The first two words are on different lines (a wrapped line, a new list item or table cell). */
+  wrapped?: boolean;
+  /** Where the scan goes on from, when not `end` (after "JONES, Sarah" the given name may start another name). */
+  resume?: number;
 }
 
 /** The regular-expression branches (named groups) that find name candidates, for the combined scan. */
@@ -34,7 +38,7 @@ export function nameBranches(titlesAlternation: string): string[] {
   const LO = 'a-zß-öø-ÿ';
   return [
     // a title or rank, optional initials, then a capitalised or upper-case word
-    `(?<title>\\b(?:${titlesAlternation})\\b\\.?(?=[ \\t]+(?:[A-Z]\\.?[ \\t]+){0,2}[${UP}](?:[${LO}]|[${UP}]{1,}\\b)))`,
+    `(?<title>\\b(?:${titlesAlternation})\\b\\.?(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)(?:[A-Z]\\.?[ \\t]+){0,2}[${UP}](?:[${LO}]|[${UP}]{1,}\\b)))`,
     // a capitalised word before another capitalised or upper-case word (checked against the given names)
     `(?<cap>\\b[A-Z][${LO}]+(?:-[A-Z][${LO}]+)?(?![${LO}])(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)[${UP}](?:[${LO}]|[${UP}]+\\b)))`,
     // an upper-case word before another ("SARAH JONES") or before a comma and a given name ("JONES, Sarah")
@@ -143,13 +147,14 @@ export function readName(text: string, group: 'title' | 'cap' | 'caps', start: n
     if (!n) return undefined;
     const words = [first, n.word];
     const last = moreWords(text, words, n.end);
-    return { start, end: last, form: 'given-name', words };
+    const wrapped = /\n/.test(text.slice(end, n.end - n.word.length));
+    return { start, end: last, form: 'given-name', words, wrapped };
   }
   // upper case: "JONES, Sarah" or "SARAH JONES"
   if (first.endsWith(',')) {
     const n = nextWord(text, end, false);
     if (!n || !isGivenName(n.word)) return undefined;
-    return { start, end: n.end, form: 'surname-first', words: [first.slice(0, -1), n.word] };
+    return { start, end: n.end, form: 'surname-first', words: [first.slice(0, -1), n.word], resume: n.end - n.word.length };
   }
   if (!isGivenName(first)) return undefined;
   const n = nextWord(text, end, false);

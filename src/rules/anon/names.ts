@@ -17,7 +17,7 @@
  */
 import type { RuleContext } from '../../lint/rule.js';
 import type { Review } from '../../review/model.js';
-import { anonData } from './data.js';
+import { anonData, dataList } from './data.js';
 import { acronyms, calendarWords, institutionWords, isGivenName, notSurnameWords, titleCase, type NameCandidate } from './name-scan.js';
 import { allowedTerms } from './pattern-rule.js';
 
@@ -89,7 +89,8 @@ export function nameContext(ctx: RuleContext): NameContext {
   };
   const meta = ctx.meta as unknown as Record<string, unknown> | undefined;
   for (const n of declaredNames(ctx.review, meta)) add(n, 'person');
-  for (const n of (ctx.config as { allowed_names?: unknown } | undefined)?.allowed_names as unknown[] ?? []) add(n, 'person');
+  for (const n of ctx.config?.allowed_names ?? []) add(n, 'person');
+  for (const n of dataList('public-names')) add(n, 'person');
   const pseudonyms: string[] = [];
   if (meta) {
     const chair = meta.chair as Record<string, unknown> | null | undefined;
@@ -155,8 +156,9 @@ export function isSurnameLike(nc: NameContext | undefined, word: string, strong:
   if (caps && (acronyms().has(word) || nc?.acronyms.has(word) || !/[AEIOUY]/.test(word))) return false;
   const w = word.toLowerCase().replace(/['’]s$/, '');
   if (w.length < 2) return false;
+  if (institutionWords().has(w)) return false;
   if (d.surnameWords.has(w)) return true;
-  if (calendarWords().has(w) || notSurnameWords().has(w) || institutionWords().has(w)) return false;
+  if (calendarWords().has(w) || notSurnameWords().has(w)) return false;
   if (d.roleWords.has(w)) return false;
   if (d.commonWords.has(w)) return strong;
   return true;
@@ -211,7 +213,7 @@ function segmentAt(nc: NameContext, toks: Tok[], i: number, around: string): Seg
  * (ordinary words, a declared name, a pseudonym, an allowed term, a citation, an institution).
  * `text` is the whole text the candidate was found in.
  */
-export function judgeName(nc: NameContext, cand: NameCandidate, text: string): NameReason | undefined {
+export function judgeName(nc: NameContext, cand: NameCandidate, text: string, opts: { cellSeam?: boolean } = {}): NameReason | undefined {
   // "Jane Monckton-Smith (2019)": a citation; "Florence Nightingale Hospice": an institution
   const after = text.slice(cand.end, cand.end + 40);
   if (/^,?[ \t]*\(?(?:19|20)\d\d[a-z]?\b/.test(after)) return undefined;
@@ -236,7 +238,9 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string): N
   }
   const segOf = (i: number) => segs.find((s) => i >= s.from && i < s.to)!;
 
-  const strong = (t: Tok) => isStrongGivenName(t.text);
+  // a word capitalised because it starts a line or a cell says nothing: dictionary words are not surnames there
+  const weakSecond = cand.wrapped || opts.cellSeam;
+  const strong = (i: number) => isStrongGivenName(toks[i].text) && !(weakSecond && (i === 0 || opts.cellSeam));
   /** Ends a given name: uncovered given name, the end of a pseudonym, a declared given name. */
   const givenLike = (i: number): Kind | 'free' | undefined => {
     const s = segOf(i);
@@ -270,7 +274,7 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string): N
   for (let i = 0; i + 1 < toks.length; i++) {
     const g = givenLike(i);
     if (!g) continue;
-    const r = surnameLike(i + 1, strong(toks[i]));
+    const r = surnameLike(i + 1, strong(i));
     if (!r) continue;
     if (g === 'pseudonym') return 'beside-pseudonym';
     if (g === 'person' && r === 'name') return 'declared-variant';

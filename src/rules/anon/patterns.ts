@@ -203,7 +203,7 @@ export function scanText(text: string): PatternMatch[] {
       const name = readName(text, group, start, end);
       if (!name) continue;
       out.push({ kind: 'person-name', start, end: name.end, name });
-      re.lastIndex = name.end;
+      re.lastIndex = name.resume ?? name.end;
     }
   }
   const emails = scanEmails(text);

@@ -43,7 +43,7 @@ export const personName = defineRule({
     const skip = (a: number, b: number) => namesAllowedAt(tf, a, b) || notProseAt(tf, a, b);
     for (const m of scanFile(tf.file)) {
       if (m.kind !== 'person-name' || !m.name) continue;
-      if (skip(m.start, m.end)) continue;
+      if (skip(m.start, m.end) || found.some(([a, b]) => m.start < b && m.end > a)) continue;
       nc ??= nameContext(ctx);
       const reason = refine(nc, m.name.words, judgeName(nc, m.name, text));
       if (!reason) continue;
@@ -88,7 +88,7 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
       const end = seam.fileOffset(m.end - 1) + 1;
       if (found.some(([a, b]) => start < b && end > a)) continue;
       if (namesAllowedAt(tf, start, end) || notProseAt(tf, start, end)) continue;
-      const reason = refine(nc, m.name.words, judgeName(nc, m.name, seam.text));
+      const reason = refine(nc, m.name.words, judgeName(nc, m.name, seam.text, { cellSeam: true }));
       if (!reason) continue;
       found.push([start, end]);
       report(tf.file, start, end, reason, SPLIT);
