@@ -38,9 +38,9 @@ export function nameBranches(titlesAlternation: string): string[] {
   const LO = 'a-zß-öø-ÿ';
   return [
     // a title or rank, optional initials, then a capitalised or upper-case word
-    `(?<title>\\b(?:${titlesAlternation})\\b\\.?(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)(?:[A-Z]\\.?[ \\t]+){0,2}[${UP}](?:[${LO}]|[${UP}]{1,}\\b)))`,
+    `(?<title>\\b(?:${titlesAlternation})\\b\\.?(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)(?:\\d{2,6}[ \\t]+)?(?:[A-Z]\\.?[ \\t]+){0,2}[${UP}](?:[${LO}]|['’][${UP}]|[${UP}]{1,}\\b)))`,
     // a capitalised word before another capitalised or upper-case word (checked against the given names)
-    `(?<cap>\\b[A-Z][${LO}]+(?:-[A-Z][${LO}]+)?(?![${LO}])(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)[${UP}](?:[${LO}]|[${UP}]+\\b)))`,
+    `(?<cap>\\b[A-Z][${LO}]+(?:-[A-Z][${LO}]+)?(?![${LO}])(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)[${UP}](?:[${LO}]|['’][${UP}]|[${UP}]+\\b)))`,
     // an upper-case word before another ("SARAH JONES") or before a comma and a given name ("JONES, Sarah")
     `(?<caps>\\b[A-Z]{2,}(?:['’-][A-Z]{2,})?(?:(?=[ \\t]+[A-Z]{2,}\\b)|,(?=[ \\t]+[A-Z][${LO}A-Z])))`,
   ];
@@ -110,8 +110,14 @@ let ACRONYMS: Set<string> | undefined;
 export function notSurnameWords(): Set<string> {
   return NOT_SURNAME ??= new Set(dataList('not-surnames'));
 }
+/** Words naming an institution or a place (data/institution-words.txt, and street types that are not surnames). */
 export function institutionWords(): Set<string> {
-  return INSTITUTION ??= new Set(dataList('institution-words'));
+  if (!INSTITUTION) {
+    const d = anonData();
+    INSTITUTION = new Set(dataList('institution-words'));
+    for (const t of d.streetTypes) if (t.length > 3 && !d.surnameWords.has(t.toLowerCase())) INSTITUTION.add(t.toLowerCase());
+  }
+  return INSTITUTION;
 }
 export function acronyms(): Set<string> {
   return ACRONYMS ??= new Set(dataList('acronyms'));
@@ -126,6 +132,9 @@ export function readName(text: string, group: 'title' | 'cap' | 'caps', start: n
   if (group === 'title') {
     const initials: string[] = [];
     let pos = end;
+    // a collar number between a rank and the surname ("PC 1234 Jones")
+    const collar = /^[ \t]+\d{2,6}(?=[ \t]+[A-Z])/.exec(text.slice(end, end + 12));
+    if (collar) pos += collar[0].length;
     for (let k = 0; k < 2; k++) {
       INITIALS.lastIndex = pos;
       const m = INITIALS.exec(text);

@@ -29,6 +29,8 @@ interface Entity {
   words: string[];
   /** The words as written ("Okafor", "Lyle"), for given-name checks. */
   raw: string[];
+  /** From data/public-names.txt: allowed as a whole name, but its words are not allowed alone. */
+  public?: boolean;
 }
 
 export interface NameContext {
@@ -43,9 +45,11 @@ export interface NameContext {
 }
 
 /** Lower case, diacritics removed, every run of non-letters a space. */
-export const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^\p{L}\p{N}&]+/gu, ' ').trim();
+export const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/(\p{L})['’](?=\p{L})/gu, '$1')
+  .replace(/[^\p{L}\p{N}&]+/gu, ' ').trim();
 
-const rawWords = (s: string) => s.normalize('NFC').split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+/** Words as written: hyphens and spaces separate, an apostrophe inside a word does not ("O'Brien"). */
+const rawWords = (s: string) => s.normalize('NFC').split(/[^\p{L}\p{N}&'’]+/u).map((w) => w.replace(/^['’]+|['’]+$/g, '')).filter(Boolean);
 
 let TITLES: Set<string> | undefined;
 /** Titles, ranks and post-nominals dropped from declared names ("Dr Gareth Ansty", "DCI …", "… OBE"). */
@@ -79,18 +83,18 @@ export function declaredNames(review: Review, meta: Record<string, unknown> | un
 export function nameContext(ctx: RuleContext): NameContext {
   const entities: Entity[] = [];
   const acr = new Set<string>();
-  const add = (v: unknown, kind: Kind) => {
+  const add = (v: unknown, kind: Kind, pub = false) => {
     if (typeof v !== 'string' || !v.trim()) return;
     for (const w of v.split(/[^\p{L}\p{N}&]+/u)) if (w.length >= 2 && w === w.toUpperCase() && /\p{Lu}/u.test(w)) acr.add(w);
     let raw = rawWords(v);
     if (kind === 'person') raw = raw.filter((w) => !isTitleWord(w));
     const words = raw.map((w) => norm(w)).filter(Boolean);
-    if (words.length) entities.push({ kind, words, raw });
+    if (words.length) entities.push({ kind, words, raw, public: pub });
   };
   const meta = ctx.meta as unknown as Record<string, unknown> | undefined;
   for (const n of declaredNames(ctx.review, meta)) add(n, 'person');
   for (const n of ctx.config?.allowed_names ?? []) add(n, 'person');
-  for (const n of dataList('public-names')) add(n, 'person');
+  for (const n of dataList('public-names')) add(n, 'person', true);
   const pseudonyms: string[] = [];
   if (meta) {
     const chair = meta.chair as Record<string, unknown> | null | undefined;
@@ -117,6 +121,7 @@ export function nameContext(ctx: RuleContext): NameContext {
   const words = new Set<string>();
   const declared = new Set<string>();
   for (const e of entities) {
+    if (e.public) continue;
     for (const w of e.words) {
       words.add(w);
       if (e.kind === 'person' && w.length >= 3) declared.add(w);
@@ -188,6 +193,25 @@ interface Seg {
 
 const WINDOW = 120;
 
+const ETHNIC = /^(?:british|irish|english|welsh|scottish|european|african|caribbean|other|and|or|gypsy|traveller|asian)$/i;
+
+/**
+ * True when the line holding `pos` is a heading or a title-case line ("Contact Between Hannah And
+ * Services", a cover page): capital letters there say nothing about names.
+ */
+function titleCaseLine(text: string, pos: number): boolean {
+  const a = text.lastIndexOf('\n', pos - 1) + 1;
+  let b = text.indexOf('\n', pos);
+  if (b < 0) b = text.length;
+  const line = text.slice(a, b);
+  if (/^[ \t]*#/.test(line)) return true;
+  const words = line.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length < 4) return false;
+  const caps = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / long.length >= 0.75;
+}
+
 /** The longest run from `i` that is a contiguous part of an entity; prefers declared people, then pseudonyms. */
 function segmentAt(nc: NameContext, toks: Tok[], i: number, around: string): Seg {
   let best: Seg = { from: i, to: i + 1 };
@@ -196,6 +220,8 @@ function segmentAt(nc: NameContext, toks: Tok[], i: number, around: string): Seg
     for (let k = e.words.indexOf(toks[i].low); k >= 0; k = e.words.indexOf(toks[i].low, k + 1)) {
       let len = 1;
       while (i + len < toks.length && k + len < e.words.length && e.words[k + len] === toks[i + len].low) len++;
+      // a public name counts whole or by its surname ("Professor Stark"), never by its given name alone
+      if (e.public && k + len !== e.words.length) continue;
       const rank = (x: Kind | undefined) => (x === 'person' ? 3 : x === 'pseudonym' ? 2 : x === 'term' ? 1 : 0);
       if (len > bestLen || (len === bestLen && rank(e.kind) > rank(best.kind))) {
         const complete = e.kind === 'term' && e.words.length > 1 && ` ${around} `.includes(` ${e.words.join(' ')} `);
@@ -217,8 +243,11 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string, op
   // "Jane Monckton-Smith (2019)": a citation; "Florence Nightingale Hospice": an institution
   const after = text.slice(cand.end, cand.end + 40);
   if (/^,?[ \t]*\(?(?:19|20)\d\d[a-z]?\b/.test(after)) return undefined;
-  const nextCap = /^[ \t]+([A-Z][a-z]+)/.exec(after);
+  const nextCap = /^(?:['’]s?)?[ \t]+([A-Z][a-z]+|[A-Z]+\b)/.exec(after);
   if (nextCap && institutionWords().has(nextCap[1].toLowerCase())) return undefined;
+  // "White British", "Black Caribbean": an ethnicity in a flattened table, not a surname
+  const lastWord = cand.words[cand.words.length - 1].toLowerCase();
+  if ((lastWord === 'white' || lastWord === 'black') && nextCap && ETHNIC.test(nextCap[1])) return undefined;
 
   const toks: Tok[] = [];
   const words = cand.form === 'surname-first' ? [cand.words[1], cand.words[0]] : cand.words;
@@ -239,8 +268,9 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string, op
   const segOf = (i: number) => segs.find((s) => i >= s.from && i < s.to)!;
 
   // a word capitalised because it starts a line or a cell says nothing: dictionary words are not surnames there
+  const heading = titleCaseLine(text, cand.start);
   const weakSecond = cand.wrapped || opts.cellSeam;
-  const strong = (i: number) => isStrongGivenName(toks[i].text) && !(weakSecond && (i === 0 || opts.cellSeam));
+  const strong = (i: number) => !heading && isStrongGivenName(toks[i].text) && !(weakSecond && (i === 0 || opts.cellSeam));
   /** Ends a given name: uncovered given name, the end of a pseudonym, a declared given name. */
   const givenLike = (i: number): Kind | 'free' | undefined => {
     const s = segOf(i);
@@ -258,7 +288,13 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string, op
     if (i !== s.from) return undefined;
     if (!s.kind) return isSurnameLike(nc, t.orig, strongPrev) ? (nc.declared.has(t.low) ? 'declared-variant' : 'name') : undefined;
     if (s.kind === 'term') return s.complete || s.entity!.words.length > 1 || !isSurnameLike(nc, t.orig, true) ? undefined : 'beside-term';
-    if (s.kind === 'person') return s.at! > 0 ? 'declared-variant' : undefined;
+    if (s.kind === 'person') {
+      if (s.at === 0) return undefined;
+      // "Andy Kinsella-Shaw" for a declared "Andrew Kinsella-Shaw": a short form of the declared given name
+      const prev = toks[i - 1];
+      if (prev && !segOf(i - 1).kind && s.at === 1 && prev.low[0] === s.entity!.words[0][0]) return undefined;
+      return 'declared-variant';
+    }
     return undefined;
   };
 
