@@ -84,6 +84,8 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
   for (const seam of seams) {
     for (const m of scanText(seam.text)) {
       if (m.kind !== 'person-name' || !m.name || !crossesJoin(seam, m.start, m.end)) continue;
+      // the given name starts its cell or follows a space: "Adult A;Alfie" is a list of subjects, not a sentence
+      if (m.start > 0 && !/\s/.test(seam.text[m.start - 1])) continue;
       const start = seam.fileOffset(m.start);
       const end = seam.fileOffset(m.end - 1) + 1;
       if (found.some(([a, b]) => start < b && end > a)) continue;
