@@ -80,7 +80,18 @@ export function declaredNames(review: Review, meta: Record<string, unknown> | un
   return out;
 }
 
+const contexts = new WeakMap<Review, { config: unknown; profile: unknown; nc: NameContext }>();
+
+/** The name context of a review, built once per lint run (anon/person-name and anon/practitioner-name share it). */
 export function nameContext(ctx: RuleContext): NameContext {
+  const hit = contexts.get(ctx.review);
+  if (hit && hit.config === ctx.config && hit.profile === ctx.profile) return hit.nc;
+  const nc = buildNameContext(ctx);
+  contexts.set(ctx.review, { config: ctx.config, profile: ctx.profile, nc });
+  return nc;
+}
+
+function buildNameContext(ctx: RuleContext): NameContext {
   const entities: Entity[] = [];
   const acr = new Set<string>();
   const add = (v: unknown, kind: Kind, pub = false) => {

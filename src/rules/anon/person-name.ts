@@ -2,6 +2,8 @@
 import { defineRule } from '../../lint/rule.js';
 import type { SourceFile } from '../../review/model.js';
 import { cellSeams, crossesJoin } from './cells.js';
+import { anonData } from './data.js';
+import { isGivenName } from './name-scan.js';
 import { isSurnameLike, judgeName, nameContext, norm, type NameContext, type NameReason } from './names.js';
 import { scanFile, scanText } from './patterns.js';
 import { namesAllowedAt, notProseAt, reviewTexts, spanAt, type TextFile } from './text.js';
@@ -82,6 +84,9 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
   const text = tf.file.text;
   const seams = cellSeams(text, /\.tsv$/i.test(tf.file.path) ? '\t' : ',');
   for (const seam of seams) {
+    // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
+    const last = /([\p{L}'’-]+)\.?$/u.exec(seam.text.slice(0, seam.join - 1));
+    if (!last || !(isGivenName(last[1]) || /^\p{Lu}$/u.test(last[1]) || anonData().titles.includes(last[1]))) continue;
     for (const m of scanText(seam.text)) {
       if (m.kind !== 'person-name' || !m.name || !crossesJoin(seam, m.start, m.end)) continue;
       // the given name starts its cell or follows a space: "Adult A;Alfie" is a list of subjects, not a sentence
