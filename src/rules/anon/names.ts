@@ -204,6 +204,8 @@ interface Seg {
 
 const WINDOW = 120;
 
+const HONORIFICS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sir', 'Dame', 'Cllr', 'Rev', 'Revd']);
+
 const ETHNIC = /^(?:british|irish|english|welsh|scottish|european|african|caribbean|other|and|or|gypsy|traveller|asian)$/i;
 
 /**
@@ -311,7 +313,9 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string, op
 
   if (cand.form === 'title') {
     const s0 = segs[0];
-    const strongPrev = (cand.initials?.length ?? 0) > 0;
+    // initials, or an honorific (not a rank: "DCI Public Protection" is a department), make a dictionary word a
+    // surname ("Mrs Field", "Mr J Field")
+    const strongPrev = (cand.initials?.length ?? 0) > 0 || HONORIFICS.has(cand.title ?? '');
     if (!s0.kind) {
       if (isSurnameLike(nc, toks[0].orig, strongPrev) || isGivenName(toks[0].text)) return nc.declared.has(toks[0].low) ? 'declared-variant' : 'name';
       return undefined;

@@ -23,8 +23,8 @@ const variant = withParagraph(FAMILY, 'Gareth Teague attended.');
 
 // short given names and dictionary-word surnames
 const short = withParagraph(FAMILY, 'Jo Tranter, Ste Mullins, Kat Simmonds and Becky Aldous knew her.');
-const dictionary = withParagraph(FAMILY, 'Sarah Baker, Tom Field and Amy Green were her friends.');
-const ordinary = withParagraph(FAMILY, 'Grace Period. Will Adult B attend? Mark Scheme. Rose Garden. She was seen at Victoria Hospital and lived on Victoria Road.');
+const dictionary = withParagraph(FAMILY, 'Sarah Baker, Tom Field and Amy Green were her friends; Mrs Field knew them.');
+const ordinary = withParagraph(FAMILY, 'Grace Period. Will Adult B attend? Mark Scheme. Rose Garden. She was seen at Victoria Hospital and lived on Victoria Road. DCI Public Protection agreed.');
 
 // capitals and police style
 const caps = withParagraph(FAMILY, 'SARAH JONES gave a statement. JONES, Sarah was arrested. Kieran DOWDESWELL was a witness.');
@@ -74,6 +74,7 @@ ruleCases(personName, {
     ] },
     { name: 'dictionary-word surnames after a given name', files: { [FAMILY]: dictionary }, errors: [
       at(FAMILY, dictionary, 'Sarah Baker'), at(FAMILY, dictionary, 'Tom Field'), at(FAMILY, dictionary, 'Amy Green'),
+      at(FAMILY, dictionary, 'Mrs Field'),
     ] },
     { name: 'names in capitals and police style', files: { [FAMILY]: caps }, errors: [
       at(FAMILY, caps, 'SARAH JONES'), at(FAMILY, caps, 'JONES, Sarah'), at(FAMILY, caps, 'Kieran DOWDESWELL'),
