@@ -43,6 +43,12 @@ describe('redactText', () => {
     expect(r.unregistered).toBe(1);
   });
 
+  it('a name split across two CSV cells: the given-name cell takes the replacement, the surname cell empties', () => {
+    const people = examplePeople();
+    const r = redactText('id,forename,surname\n1,Darren,Hollowell\n2,"Sharon","Hollowell"\n', new IdentityMatcher(people), people);
+    expect(r.text).toBe('id,forename,surname\n1,Adult B,\n2,"[name]",""\n');
+  });
+
   it('leaves a text without registered strings untouched', () => {
     const t = 'Adult A told the GP.\n';
     expect(redactText(t, matcher)).toEqual({ text: t, redactions: [] });

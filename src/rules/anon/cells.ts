@@ -123,3 +123,20 @@ export function cellSeams(text: string, delimiter = ','): Seam[] {
 export function crossesJoin(seam: Seam, start: number, end: number): boolean {
   return start < seam.join - 1 && end > seam.join;
 }
+
+/**
+ * Runs a finder over every seam of a CSV text and returns the matches that cross a join, with their
+ * offsets mapped back to the file. For the identity register (anon/identity, redact):
+ * `seamMatches(text, ',', (s) => matcher.find(s))` gives the registered names split across two cells.
+ */
+export function seamMatches<T extends { start: number; end: number }>(text: string, delimiter: string,
+  find: (seamText: string) => T[]): Array<{ match: T; start: number; end: number; seam: Seam }> {
+  const out: Array<{ match: T; start: number; end: number; seam: Seam }> = [];
+  for (const seam of cellSeams(text, delimiter)) {
+    for (const m of find(seam.text)) {
+      if (!crossesJoin(seam, m.start, m.end)) continue;
+      out.push({ match: m, start: seam.fileOffset(m.start), end: seam.fileOffset(m.end - 1) + 1, seam });
+    }
+  }
+  return out;
+}

@@ -255,7 +255,7 @@ function segmentAt(nc: NameContext, toks: Tok[], i: number, around: string): Seg
 export function judgeName(nc: NameContext, cand: NameCandidate, text: string, opts: { cellSeam?: boolean } = {}): NameReason | undefined {
   // "Jane Monckton-Smith (2019)": a citation; "Florence Nightingale Hospice": an institution
   const after = text.slice(cand.end, cand.end + 40);
-  if (/^,?[ \t]*\(?(?:19|20)\d\d[a-z]?\b/.test(after)) return undefined;
+  if (/^(?:['’]s?)?,?[ \t]*(?:et al\.?,?[ \t]*)?\(?(?:19|20)\d\d[a-z]?\b/.test(after)) return undefined;
   const nextCap = /^(?:['’]s?)?[ \t]+([A-Z][a-z]+|[A-Z]+\b)/.exec(after);
   if (nextCap && institutionWords().has(nextCap[1].toLowerCase())) return undefined;
   // "White British", "Black Caribbean": an ethnicity in a flattened table, not a surname

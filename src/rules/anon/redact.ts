@@ -12,7 +12,8 @@
  * a relative nobody registered) is replaced whole by "[name]" and counted in `unregistered`, so the
  * user can check it; it is never left beside a pseudonym. A registered given name alone is replaced
  * unless it is an ordinary word ("Will", "Mark") or is followed by another surname ("Laura Jones",
- * someone else: anon/person-name reports it).
+ * someone else: anon/person-name reports it). A name split across two CSV cells ("Darren,Hollowell")
+ * keeps its cells: the given-name cell takes the pseudonym and the surname cell is emptied.
  */
 import type { IdentityPerson } from '../../lint/identities.js';
 import { anonData } from './data.js';
@@ -104,6 +105,9 @@ function adjacent(text: string, a: Token, b: Token, afterInitial = false): boole
   return gap.length > 0 && gap.length <= 8 && re.test(gap) && (afterInitial || /[ \t\n]/.test(gap));
 }
 
+/** The boundary between two CSV or TSV cells, quotes included. */
+const CELL_GAP = /^"?[,\t]"?$/;
+
 let TITLES: Set<string> | undefined;
 const isTitle = (w: string) => (TITLES ??= new Set(anonData().titles)).has(w);
 
@@ -137,6 +141,15 @@ export function redactText(text: string, matcher: IdentityMatcher, people: Ident
     if (!isCap(t.word)) continue;
     const prev = toks[i - 1] && isCap(toks[i - 1].word) && adjacent(text, toks[i - 1], t) ? toks[i - 1] : undefined;
     const bySurname = index.filter((p) => p.surnames.has(t.key));
+    // a name split across two CSV cells ("Darren,Hollowell"): each cell keeps its place, the surname cell empties
+    const cellPrev = toks[i - 1] && isCap(toks[i - 1].word) && CELL_GAP.test(text.slice(toks[i - 1].end, t.start)) ? toks[i - 1] : undefined;
+    if (bySurname.length && cellPrev && (bySurname.some((p) => p.givens.has(cellPrev.key)) || isGivenName(cellPrev.word))) {
+      const own = bySurname.find((p) => p.givens.has(cellPrev.key));
+      const p = own ?? bySurname[0];
+      spans.push({ start: toks[extendLeft(i - 1)].start, end: cellPrev.end, replacement: own ? p.pseudonym : UNREGISTERED_NAME, pseudonym: p.pseudonym, kind: 'name' });
+      spans.push({ start: t.start, end: t.end, replacement: '', pseudonym: p.pseudonym, kind: 'name' });
+      continue;
+    }
     if (bySurname.length) {
       // a registered surname: take in the person's given name, a title, initials; another given name makes it "[name]"
       const own = prev && bySurname.find((p) => p.givens.has(prev.key));
@@ -218,7 +231,9 @@ function merge(spans: Redaction[]): Redaction[] {
     const start = Math.min(last.start, s.start);
     const end = Math.max(last.end, s.end);
     const whole = [last, s].find((r) => r.replacement !== UNREGISTERED_NAME && r.start <= start && r.end >= end);
-    if (whole) last.replacement = whole.replacement;
+    // the surname cell of a name split across two cells empties (its given-name cell holds the replacement)
+    if ([last, s].some((r) => r.replacement === '' && r.start === start && r.end === end)) last.replacement = '';
+    else if (whole) last.replacement = whole.replacement;
     else if (last.replacement !== UNREGISTERED_NAME && s.replacement !== UNREGISTERED_NAME && last.pseudonym === s.pseudonym) {
       if (s.replacement.length > last.replacement.length) last.replacement = s.replacement;
     } else last.replacement = UNREGISTERED_NAME;
