@@ -9,12 +9,12 @@ import { scanFile, scanText } from './patterns.js';
 import { namesAllowedAt, notProseAt, reviewTexts, spanAt, type TextFile } from './text.js';
 
 const ADVICE = 'use the pseudonym or the person\'s role instead';
-const OPTIONS = 'if it is a cited author or an official named on purpose, add the name to allowed_names in dhr.config.yml; if it is not a name at all, add it to allowed_terms';
+const OPTIONS = 'a cited author or an official named on purpose goes in allowed_names in dhr.config.yml, a word that is not a name in allowed_terms';
 
 const MESSAGES: Record<NameReason, string> = {
   'name': `possible personal name: ${ADVICE}; ${OPTIONS}`,
-  'beside-pseudonym': `possible real name beside a pseudonym (a pseudonym does not make the word next to it safe): write the pseudonym alone or the person's role; ${OPTIONS}`,
-  'beside-term': `possible personal name: a given name next to an allowed place or term (the allowed word may be a real surname here): ${ADVICE}; ${OPTIONS}`,
+  'beside-pseudonym': 'possible real name beside a pseudonym (a pseudonym does not make the word next to it safe): write the pseudonym alone or the person\'s role',
+  'beside-term': `possible personal name: a given name next to an allowed place or term (the allowed word may be a real surname here): ${ADVICE}`,
   'declared-variant': 'possible personal name that shares a word with a chair, panel member or author declared for this review but is not written as declared: write the name exactly as in review.yml or the IMR front matter, or use the person\'s role',
 };
 
