@@ -300,7 +300,8 @@ export function judgeName(nc: NameContext, cand: NameCandidate, text: string, op
     const t = toks[i];
     if (i !== s.from) return undefined;
     if (!s.kind) return isSurnameLike(nc, t.orig, strongPrev) ? (nc.declared.has(t.low) ? 'declared-variant' : 'name') : undefined;
-    if (s.kind === 'term') return s.complete || s.entity!.words.length > 1 || !isSurnameLike(nc, t.orig, true) ? undefined : 'beside-term';
+    // (in the next cell of a table, a place is a column's value: "Hannah","Stroud")
+    if (s.kind === 'term') return opts.cellSeam || s.complete || s.entity!.words.length > 1 || !isSurnameLike(nc, t.orig, true) ? undefined : 'beside-term';
     if (s.kind === 'person') {
       if (s.at === 0) return undefined;
       // "Andy Kinsella-Shaw" for a declared "Andrew Kinsella-Shaw": a short form of the declared given name

@@ -34,6 +34,7 @@ const police = withParagraph(FAMILY, 'Ms G. Green and Mr J Hollis saw it; PC 123
 // a name split across two CSV cells
 const CONTACTS = 'family/contacts.csv';
 const contacts = 'forename,surname,relationship\nMaureen,Tilley,mother\n,,friend\n';
+const table = withParagraph(FAMILY, '| Forename | Surname | Relationship |\n|---|---|---|\n| Maureen | Tilley | mother |\n| Sarah | Victim | Stroud |');
 
 ruleCases(personName, {
   valid: [
@@ -84,6 +85,9 @@ ruleCases(personName, {
     ] },
     { name: 'a name split across the forename and surname cells of a CSV', files: { [CONTACTS]: contacts }, errors: [
       at(CONTACTS, contacts, 'Maureen', 0, 'across two CSV cells'),
+    ] },
+    { name: 'a name split across two cells of a Markdown table (a role or a place in the next cell is not)', files: { [FAMILY]: table }, errors: [
+      at(FAMILY, table, 'Maureen', 0, 'across two table cells'),
     ] },
   ],
 });

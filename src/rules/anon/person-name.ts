@@ -68,8 +68,9 @@ export const personName = defineRule({
         report(tf.file, start, end, 'beside-pseudonym');
       }
     }
-    // a name split across two CSV cells
+    // a name split across two CSV cells, or two cells of a Markdown table ("| Maureen | Tilley |")
     if (tf.kind === 'csv' || /\.(csv|tsv)$/i.test(tf.file.path)) checkSeams(tf, nc, found, report);
+    else if (text.includes('|')) checkTableSeams(tf, nc, found, report);
   }
 });
 
@@ -77,6 +78,27 @@ export const personName = defineRule({
 function refine(nc: NameContext, words: string[], reason: NameReason | undefined): NameReason | undefined {
   if (reason !== 'name') return reason;
   return words.some((w) => norm(w).split(' ').some((x) => nc.declared.has(x))) ? 'declared-variant' : reason;
+}
+
+const TABLE_SEAM = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]*\|[ \t]*(\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)(?![\p{L}])/gu;
+
+function checkTableSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
+  report: (file: SourceFile, start: number, end: number, reason: NameReason, suffix?: string) => void): void {
+  const text = tf.file.text;
+  TABLE_SEAM.lastIndex = 0;
+  for (let m = TABLE_SEAM.exec(text); m; m = TABLE_SEAM.exec(text)) {
+    if (!isGivenName(m[1])) {
+      TABLE_SEAM.lastIndex = m.index + m[1].length;
+      continue;
+    }
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (found.some(([a, b]) => start < b && end > a) || namesAllowedAt(tf, start, end) || notProseAt(tf, start, end)) continue;
+    const reason = refine(nc, [m[1], m[2]], judgeName(nc, { start, end, form: 'given-name', words: [m[1], m[2]] }, text, { cellSeam: true }));
+    if (!reason) continue;
+    found.push([start, end]);
+    report(tf.file, start, end, reason, ' (the name runs across two table cells)');
+  }
 }
 
 function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
