@@ -114,6 +114,8 @@ const isTitle = (w: string) => (TITLES ??= new Set(anonData().titles)).has(w);
 export function redactText(text: string, matcher: IdentityMatcher, people: IdentityPerson[] = []): RedactResult {
   const spans: Redaction[] = [];
   for (const m of matcher.find(text)) {
+    // a given name or its short form alone is only a warning in lint: a person must decide
+    if (m.entry.kind === 'variant') continue;
     if (m.entry.kind === 'identifier') {
       spans.push({ start: m.start, end: m.end, replacement: m.entry.placeholder, pseudonym: m.entry.pseudonym, kind: 'identifier' });
     } else {
