@@ -85,7 +85,6 @@ export function streetAfterNumber(text: string, pos: number): number | undefined
     const st0 = styleOf(first);
     const st1 = styleOf(name);
     if (theNames().has(name.toLowerCase()) && (st0 === st1 || (st0 === 'cap' && st1 === 'cap'))) return words[1].end;
-    if (st0 === 'cap' && st1 === 'cap' && streetTypes().get(name.toLowerCase()) === name) return words[1].end;
     return undefined;
   }
   const common = anonData().commonWords;
@@ -358,8 +357,10 @@ export function scanSpelledEmails(text: string): Range[] {
       }
       if (local.length < 2 || !/[A-Za-z]/.test(local) || local.endsWith('.')) continue;
       if (/^(?:[A-Za-z]\.)+[A-Za-z]?$/.test(local)) continue; // e.g, i.e
-      if (!bracket && !spelled) {
-        if (!/[._+\d-]/.test(local) || /^www\./i.test(domain)) continue;
+      if (!bracket) {
+        const addressLike = /[._+\d-]/.test(local);
+        // "jbloggs at example dot com", not "she was at school dot com"; "jo.bloggs at example.com", not "logged in at example.com"
+        if (spelled ? !addressLike && anonData().commonWords.has(local.toLowerCase()) : !addressLike || /^www\./i.test(domain)) continue;
       }
       out.push([ls, me + domain.length]);
     }
