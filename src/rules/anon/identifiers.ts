@@ -74,7 +74,7 @@ export function streetAfterNumber(text: string, pos: number): number | undefined
     STREET_WORD.lastIndex = p;
     const m = STREET_WORD.exec(text);
     if (!m) break;
-    words.push({ w: m[1], end: p + m[1].length + (m[0].length > m[1].length && isStreetType(m[1]) ? 1 : 0) });
+    words.push({ w: m[1], end: p + m[1].length });
     p += m[0].length;
   }
   if (words.length < 2) return undefined;
@@ -133,7 +133,8 @@ function skipLink(text: string, pos: number, limit = 30): number {
   return p;
 }
 
-const KEYWORD_DIGITS = /\d(?:[ \t-]?\d){5,13}(?!\d)/y;
+/** Six or more digits, spaced or not; after a keyword a line wrap inside the number is read across. */
+const KEYWORD_DIGITS = /\d(?:(?:[ \t-]|\r?\n[ \t>]*)?\d){5,13}(?!\d)/y;
 
 /** After "NHS number", "NHS no", "CHI": the digits that follow (six or more, spaced or not), checksum or not. */
 export function digitsAfterKeyword(text: string, pos: number): Range | undefined {
@@ -149,6 +150,37 @@ export function isDdmmyy(d: string): boolean {
   const month = +d.slice(2, 4);
   if (!(month >= 1 && month <= 12 && day >= 1)) return false;
   return day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/**
+ * The keywords that introduce a number: "NHS number", "CHI" (nhskey), "sort code", "account number"
+ * (bankkey), "CAD", "crime reference", "incident number" (crimekey). A pass of its own: most of them
+ * are written in lower case, and lower-case alternatives in the combined expression of patterns.ts
+ * would make it try every alternative at every letter.
+ */
+const KEYWORDS = new RegExp('\\b(?:'
+  + '(?<nhskey>(?:[Nn][Hh][Ss][ \\t]*(?:[Nn](?:[Uu][Mm](?:[Bb][Ee][Rr])?|[Oo])(?![A-Za-z])\\.?|#)|CHI(?:[ \\t]*(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|#))?|[Cc]hi[ \\t]+[Nn]umber)(?![A-Za-z]))|'
+  + '(?<bankkey>(?:[Ss]ort[ \\t-]?[Cc]ode|SORT[ \\t-]?CODE|[Aa]ccount[ \\t]+(?:[Nn]umber|[Nn]o\\b\\.?)|ACCOUNT[ \\t]+(?:NUMBER|NO\\b\\.?)|[Aa]\\/[Cc](?:[ \\t]*[Nn]o\\b\\.?)?|[Aa]cc(?:t|ount)?\\.?[ \\t]*[Nn]o\\b\\.?|[Bb]ank[ \\t]+account|BANK[ \\t]+ACCOUNT)(?![A-Za-z]))|'
+  + '(?<crimekey>(?:CAD|CRN|URN|STORM|[Cc]rime[ \\t]+(?:[Rr]ef(?:erence)?|[Nn]umber|[Nn]o\\b)|CRIME[ \\t]+(?:REF(?:ERENCE)?|NUMBER|NO\\b)|[Ii]ncident[ \\t]+(?:[Nn]umber|[Nn]o\\b|[Rr]ef(?:erence)?|[Ll]og)|INCIDENT[ \\t]+(?:NUMBER|NO\\b|REF(?:ERENCE)?|LOG)|[Ll]og[ \\t]+(?:[Nn]umber|[Nn]o\\b|[Rr]ef(?:erence)?)|LOG[ \\t]+(?:NUMBER|NO\\b)|[Oo]ccurrence[ \\t]+(?:[Nn]umber|[Nn]o\\b|[Rr]ef(?:erence)?)|[Pp]olice[ \\t]+[Rr]ef(?:erence)?)\\.?(?![A-Za-z]))'
+  + ')', 'g');
+
+export type KeywordKind = 'nhs-number' | 'bank-account' | 'crime-reference';
+
+/** Every keyword-led number in a text: its kind and the span of the number (not the keyword). */
+export function scanKeywordNumbers(text: string): Array<{ kind: KeywordKind; start: number; end: number }> {
+  const out: Array<{ kind: KeywordKind; start: number; end: number }> = [];
+  KEYWORDS.lastIndex = 0;
+  for (let m = KEYWORDS.exec(text); m; m = KEYWORDS.exec(text)) {
+    const g = m.groups!;
+    const end = m.index + m[0].length;
+    const kind: KeywordKind = g.nhskey !== undefined ? 'nhs-number' : g.bankkey !== undefined ? 'bank-account' : 'crime-reference';
+    const r = kind === 'nhs-number' ? digitsAfterKeyword(text, end) : kind === 'bank-account' ? bankAfterKeyword(text, end) : referenceAfterKeyword(text, end);
+    if (r) {
+      out.push({ kind, start: r[0], end: r[1] });
+      KEYWORDS.lastIndex = r[1];
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- bank details
@@ -312,7 +344,8 @@ const DOT_WORD = '(?:[ \\t]+(?:dot|DOT|Dot)[ \\t]+|[ \\t]*[[({<][ \\t]*(?:dot|DO
 const SPELLED_DOMAIN = new RegExp(`${LABEL}(?:(?:\\.|${DOT_WORD})${LABEL})+`, 'y');
 const DOT_WORD_END = new RegExp(`${DOT_WORD}$`);
 const LOCAL_TAIL = /[A-Za-z0-9._%+-]+$/;
-const AT_MARKERS = [' at ', ' AT ', ' At ', '[at]', '(at)', '{at}', '<at>', '[AT]', '(AT)', '[ at ]', '( at )'];
+/** " at ", " AT ", "[at]", "(at)", "{at}", "<at>", "[ at ]": one pass finds them all. */
+const AT_MARKER = /[[({<][ \t]?(?:at|AT)[ \t]?[\])}>]| (?:at|AT|At) /g;
 
 /**
  * E-mail addresses written to dodge a search: `jo.bloggs at example dot com`, `jo.bloggs [at] example
@@ -322,48 +355,50 @@ const AT_MARKERS = [' at ', ' AT ', ' At ', '[at]', '(at)', '{at}', '<at>', '[AT
  */
 export function scanSpelledEmails(text: string): Range[] {
   const out: Range[] = [];
-  for (const marker of AT_MARKERS) {
-    for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
-      const bracket = marker.trim().length > 2;
-      let ms = i;
-      let me = i + marker.length;
-      if (bracket) {
-        while (ms > 0 && (text[ms - 1] === ' ' || text[ms - 1] === '\t')) ms--;
-        while (me < text.length && (text[me] === ' ' || text[me] === '\t')) me++;
-      }
-      SPELLED_DOMAIN.lastIndex = me;
-      const dm = SPELLED_DOMAIN.exec(text);
-      if (!dm) continue;
-      const domain = dm[0];
-      const tld = /[A-Za-z0-9-]+$/.exec(domain)![0];
-      if (!/^[A-Za-z]{2,6}$/.test(tld)) continue;
-      const spelled = /dot/i.test(domain.replace(/[A-Za-z0-9-]+$/, '').replace(/^[A-Za-z0-9-]+/, '')) || /\s/.test(domain);
-      // the local part, backwards, across spelled-out dots
-      let ls = ms;
-      let local = '';
-      for (let hops = 0; hops < 4; hops++) {
-        const t = LOCAL_TAIL.exec(text.slice(Math.max(0, ls - 64), ls));
-        if (!t) break;
-        ls -= t[0].length;
-        local = t[0] + local;
-        const d = DOT_WORD_END.exec(text.slice(Math.max(0, ls - 12), ls));
-        if (!d || !/[A-Za-z0-9]/.test(text[ls - d[0].length - 1] ?? '')) break;
-        ls -= d[0].length;
-        local = '.' + local;
-      }
-      while (local && /^[._%+-]/.test(local)) {
-        local = local.slice(1);
-        ls++;
-      }
-      if (local.length < 2 || !/[A-Za-z]/.test(local) || local.endsWith('.')) continue;
-      if (/^(?:[A-Za-z]\.)+[A-Za-z]?$/.test(local)) continue; // e.g, i.e
-      if (!bracket) {
-        const addressLike = /[._+\d-]/.test(local);
-        // "jbloggs at example dot com", not "she was at school dot com"; "jo.bloggs at example.com", not "logged in at example.com"
-        if (spelled ? !addressLike && anonData().commonWords.has(local.toLowerCase()) : !addressLike || /^www\./i.test(domain)) continue;
-      }
-      out.push([ls, me + domain.length]);
+  AT_MARKER.lastIndex = 0;
+  for (let at = AT_MARKER.exec(text); at; at = AT_MARKER.exec(text)) {
+    const i = at.index;
+    const marker = at[0];
+    AT_MARKER.lastIndex = i + marker.length - 1; // the space after " at " may start the next marker
+    const bracket = marker.trim().length > 2;
+    let ms = i;
+    let me = i + marker.length;
+    if (bracket) {
+      while (ms > 0 && (text[ms - 1] === ' ' || text[ms - 1] === '\t')) ms--;
+      while (me < text.length && (text[me] === ' ' || text[me] === '\t')) me++;
     }
+    SPELLED_DOMAIN.lastIndex = me;
+    const dm = SPELLED_DOMAIN.exec(text);
+    if (!dm) continue;
+    const domain = dm[0];
+    const tld = /[A-Za-z0-9-]+$/.exec(domain)![0];
+    if (!/^[A-Za-z]{2,6}$/.test(tld)) continue;
+    const spelled = /dot/i.test(domain.replace(/[A-Za-z0-9-]+$/, '').replace(/^[A-Za-z0-9-]+/, '')) || /\s/.test(domain);
+    // the local part, backwards, across spelled-out dots
+    let ls = ms;
+    let local = '';
+    for (let hops = 0; hops < 4; hops++) {
+      const t = LOCAL_TAIL.exec(text.slice(Math.max(0, ls - 64), ls));
+      if (!t) break;
+      ls -= t[0].length;
+      local = t[0] + local;
+      const d = DOT_WORD_END.exec(text.slice(Math.max(0, ls - 12), ls));
+      if (!d || !/[A-Za-z0-9]/.test(text[ls - d[0].length - 1] ?? '')) break;
+      ls -= d[0].length;
+      local = '.' + local;
+    }
+    while (local && /^[._%+-]/.test(local)) {
+      local = local.slice(1);
+      ls++;
+    }
+    if (local.length < 2 || !/[A-Za-z]/.test(local) || local.endsWith('.')) continue;
+    if (/^(?:[A-Za-z]\.)+[A-Za-z]?$/.test(local)) continue; // e.g, i.e
+    if (!bracket) {
+      const addressLike = /[._+\d-]/.test(local);
+      // "jbloggs at example dot com", not "she was at school dot com"; "jo.bloggs at example.com", not "logged in at example.com"
+      if (spelled ? !addressLike && anonData().commonWords.has(local.toLowerCase()) : !addressLike || /^www\./i.test(domain)) continue;
+    }
+    out.push([ls, me + domain.length]);
   }
   return out.sort((a, b) => a[0] - b[0]).filter((r, k, all) => k === 0 || r[0] >= all[k - 1][1]);
 }

@@ -9,8 +9,7 @@
 import type { SourceFile } from '../../review/model.js';
 import { anonData } from './data.js';
 import {
-  bankAfterKeyword, digitsAfterKeyword, ibanAt, isDdmmyy, isVehicleRegistration, referenceAfterKeyword, scanSpelledEmails,
-  streetAfterNumber,
+  ibanAt, isDdmmyy, isVehicleRegistration, scanKeywordNumbers, scanSpelledEmails, streetAfterNumber,
 } from './identifiers.js';
 
 export type PatternKind =
@@ -53,31 +52,31 @@ function combinedRe(): RegExp {
   const types = [...d.streetTypes].sort((a, b) => b.length - a.length).map(esc).join('|');
   const titles = [...d.titles].sort((a, b) => b.length - a.length).map(esc).join('|');
   const src = [
+    // lower-case NI numbers, postcodes and registrations, matched from their first digit with the letters
+    // looked up behind it: an alternative that could start at any lower-case letter would make the
+    // engine try the whole expression at every letter of the text (four times slower)
+    '(?<ninolow>\\d(?<=\\b[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z][ \\t-]?\\d)\\d[ \\t-]?\\d{2}[ \\t-]?\\d{2}[ \\t-]?[a-dA-D]\\b)',
+    '(?<pclow>\\d(?<=\\b[a-pr-uwyz][a-hk-y]?\\d)[a-hjkmnpr-y\\d]?[ \\t\\u00a0]{0,3}\\d[abd-hjlnp-uw-z]{2}\\b)',
+    '(?<vrmlow>\\d(?<=\\b[a-z]{2}\\d)\\d[ \\t]?[a-z]{3}\\b)',
     // street address: a house number before a word; streetAfterNumber reads the street name and type
     '(?<street>(?<![\\w.,/:£$€-])\\d{1,4}[A-Za-z]?,?[ \\t]+(?=[A-Za-z]))',
-    // National Insurance number: two prefix letters (valid letters), six digits, suffix A-D; any case, spaces or dashes
-    '(?<nino>\\b[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z][ \\t-]?\\d{2}[ \\t-]?\\d{2}[ \\t-]?\\d{2}[ \\t-]?[A-Da-d]\\b)',
-    // UK postcode with its inward code, any case, up to three spaces between (checked below)
-    '(?<postcode>\\b(?:[Gg][Ii][Rr][ \\t\\u00a0]{0,3}0[Aa][Aa]|[A-PR-UWYZa-pr-uwyz](?:\\d[A-HJKPSTUWa-hjkpstuw\\d]?|[A-HK-Ya-hk-y]\\d[ABEHMNPRV-Yabehmnprv-y\\d]?)[ \\t\\u00a0]{0,3}\\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2})\\b)',
-    // "NHS number", "NHS no.", "CHI": whatever digits follow are an NHS or CHI number
-    '(?<nhskey>\\b(?:[Nn][Hh][Ss][ \\t]*(?:[Nn](?:[Uu][Mm](?:[Bb][Ee][Rr])?|[Oo])(?![A-Za-z])\\.?|#)|CHI(?:[ \\t]*(?:[Nn]umber|NUMBER|[Nn]o\\.?|NO\\.?|#))?|[Cc]hi[ \\t]+[Nn]umber)(?![A-Za-z]))',
-    // "sort code", "account number": the bank details that follow
-    '(?<bankkey>\\b(?:[Ss]ort[ \\t-]?[Cc]ode|SORT[ \\t-]?CODE|[Aa]ccount[ \\t]+(?:[Nn]umber|[Nn]o\\b\\.?)|ACCOUNT[ \\t]+(?:NUMBER|NO\\b\\.?)|[Aa]\\/[Cc](?:[ \\t]*[Nn]o\\b\\.?)?|[Aa]cc(?:t|ount)?\\.?[ \\t]*[Nn]o\\b\\.?|[Bb]ank[ \\t]+account|BANK[ \\t]+ACCOUNT)(?![A-Za-z]))',
-    // police references after their keyword: CAD, CRN, URN, crime reference, incident or log number
-    '(?<crimekey>\\b(?:CAD|CRN|URN|STORM|[Cc]rime[ \\t]+(?:[Rr]ef(?:erence)?|[Nn]umber|[Nn]o\\b)|CRIME[ \\t]+(?:REF(?:ERENCE)?|NUMBER|NO\\b)|[Ii]ncident[ \\t]+(?:[Nn]umber|[Nn]o\\b|[Rr]ef(?:erence)?|[Ll]og)|INCIDENT[ \\t]+(?:NUMBER|NO\\b|REF(?:ERENCE)?|LOG)|[Ll]og[ \\t]+(?:[Nn]umber|[Nn]o\\b|[Rr]ef(?:erence)?)|LOG[ \\t]+(?:NUMBER|NO\\b)|[Oo]ccurrence[ \\t]+(?:[Nn]umber|[Nn]o\\b|[Rr]ef(?:erence)?)|[Pp]olice[ \\t]+[Rr]ef(?:erence)?)\\.?(?![A-Za-z]))',
+    // National Insurance number: two prefix letters (valid letters), six digits, suffix A-D; spaces or dashes
+    '(?<nino>\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][ \\t-]?\\d{2}[ \\t-]?\\d{2}[ \\t-]?\\d{2}[ \\t-]?[A-Da-d]\\b)',
+    // UK postcode with its inward code, up to three spaces between
+    '(?<postcode>\\b(?:GIR[ \\t\\u00a0]{0,3}0AA|[A-PR-UWYZ](?:\\d[A-HJKPSTUW\\d]?|[A-HK-Y]\\d[ABEHMNPRV-Y\\d]?)[ \\t\\u00a0]{0,3}\\d[ABD-HJLNP-UW-Z]{2})\\b)',
     // police references by their shape: 54/12345/21, AB/12345/21
-    '(?<crimeref>(?<![\\w/])(?:\\d{2}|[A-Z]{2,3})\\/\\d{5,7}\\/\\d{2}(?![\\w/]))',
+    '(?<crimeref>(?:\\d(?<![\\w/]\\d)\\d|[A-Z](?<![\\w/][A-Z])[A-Z]{1,2})\\/\\d{5,7}\\/\\d{2}(?![\\w/]))',
     // sort code and account number together: 12-34-56 12345678
-    '(?<sortacct>(?<![\\w.,/:-])\\d{2}(?<sep>[- ])\\d{2}\\k<sep>\\d{2}[ \\t,;:/]{1,3}\\d{8}(?!\\w))',
+    '(?<sortacct>\\d(?<![\\w.,/:-]\\d)\\d(?<sep>[- ])\\d{2}\\k<sep>\\d{2}[ \\t,;:/]{1,3}\\d{8}(?!\\w))',
     // a run of digits with spaces, dashes, dots or brackets: NHS number or phone number, decided below
     // (at least ten digits: dates, times and counts are not even candidates); +44, 0044, (+44), +44 (0)
     '(?<digits>(?<![\\w£$€@.,/:+-])(?:\\(?(?:\\+|00)[ \\t]?44\\)?[ \\t.-]?(?:\\(0\\)[ \\t.-]?)?|\\()?\\d(?:[ \\t.()-]{0,2}\\d){9,}\\)?)',
     // a birth keyword: the date must follow it (checked below)
-    '(?<dob>\\b(?:[Bb]orn|BORN|[Dd]\\.?[Oo]\\.?[Bb]|[Dd]ate [Oo]f [Bb]irth|DATE OF BIRTH|[Bb]irth ?[Dd]ate|[Bb]irthday)\\.?(?![A-Za-z])|(?<![\\w.])b\\.(?=[ \\t]?\\d))',
+    '(?<dob>\\b(?:(?:[Bb]orn|BORN|[Dd]\\.?[Oo]\\.?[Bb]|[Dd]ate [Oo]f [Bb]irth|DATE OF BIRTH|[Bb]irth ?[Dd]ate|[Bb]irthday)\\.?(?![A-Za-z])|b\\.(?=[ \\t]?\\d)))',
     // IBAN: two capitals, two check digits and at least four more characters (mod 97, below)
     '(?<iban>\\b[A-Z]{2}\\d{2}(?=[ ]?[A-Z0-9]{4}))',
     // vehicle registration: current AB12 CDE, prefix A123 BCD, suffix ABC 123D, dateless ABC 123 (below)
-    '(?<vrm>\\b(?:[A-Za-z]{2}\\d{2}[ \\t]?[A-Za-z]{3}|[A-Z]\\d{1,3}[ \\t]?[A-Z]{3}|[A-Z]{3}[ \\t]?\\d{1,3}[A-Z]?)\\b)',
+    '(?<vrm>\\b(?:[A-Z]{2}\\d{2}[ \\t]?[A-Z]{3}|[A-Z]\\d{1,3}[ \\t]?[A-Z]{3}|[A-Z]{3}[ \\t]?\\d{1,3}[A-Z]?)\\b)',
     // a title or rank before a capitalised word
     `(?<title>\\b(?:${titles})\\b\\.?(?=[ \\t]+[A-Z][a-z]))`,
     // a capitalised word before another (checked against the given-name list below)
@@ -258,6 +257,16 @@ export function scanText(text: string): PatternMatch[] {
         out.push({ kind: 'street-address', start: flat ? start - flat[0].length : start, end: to });
         re.lastIndex = to;
       }
+    } else if (g.ninolow !== undefined || g.pclow !== undefined || g.vrmlow !== undefined) {
+      // the letters before the first digit belong to the match
+      const back = /[A-Za-z]{1,2}[ \t-]?$/.exec(text.slice(Math.max(0, start - 3), start));
+      const from = back ? start - back[0].length : start;
+      const value = text.slice(from, end);
+      if (g.ninolow !== undefined) {
+        if (isNinoInText(value)) out.push({ kind: 'nino', start: from, end });
+      } else if (g.pclow !== undefined) {
+        if (isPostcodeInText(value)) out.push({ kind: 'postcode', start: from, end });
+      } else if (isVehicleRegistration(text, from, value)) out.push({ kind: 'vehicle-registration', start: from, end });
     } else if (g.nino !== undefined) {
       if (isNinoInText(m[0])) out.push({ kind: 'nino', start, end });
     } else if (g.postcode !== undefined) {
@@ -271,13 +280,6 @@ export function scanText(text: string): PatternMatch[] {
     } else if (g.vrm !== undefined) {
       if (isVehicleRegistration(text, start, m[0])) out.push({ kind: 'vehicle-registration', start, end });
       else re.lastIndex = start + 1; // "NHS 999 063 8810": the digits after it are still read
-    } else if (g.nhskey !== undefined || g.bankkey !== undefined || g.crimekey !== undefined) {
-      const kind: PatternKind = g.nhskey !== undefined ? 'nhs-number' : g.bankkey !== undefined ? 'bank-account' : 'crime-reference';
-      const r = kind === 'nhs-number' ? digitsAfterKeyword(text, end) : kind === 'bank-account' ? bankAfterKeyword(text, end) : referenceAfterKeyword(text, end);
-      if (r) {
-        out.push({ kind, start: r[0], end: r[1] });
-        re.lastIndex = r[1];
-      }
     } else if (g.crimeref !== undefined) out.push({ kind: 'crime-reference', start, end });
     else if (g.sortacct !== undefined) out.push({ kind: 'bank-account', start, end });
     else if (g.digits !== undefined) {
@@ -321,11 +323,16 @@ export function scanText(text: string): PatternMatch[] {
       re.lastIndex = last;
     }
   }
-  const emails = [...scanEmails(text), ...scanSpelledEmails(text).map(([a, b]): PatternMatch => ({ kind: 'email', start: a, end: b }))];
-  if (emails.length === 0) return out;
-  // an e-mail address wins over anything found inside it (digits, a name in the local part)
-  const kept = out.filter((m) => !emails.some((e) => m.start < e.end && m.end > e.start));
-  return [...kept, ...emails].sort((a, b) => a.start - b.start);
+  // keyword-led numbers ("NHS number …", "sort code …", "crime reference …") and e-mail addresses win
+  // over anything found inside them (digits read as a phone number, a name in the local part)
+  const first: PatternMatch[] = [
+    ...scanKeywordNumbers(text),
+    ...scanEmails(text),
+    ...scanSpelledEmails(text).map(([a, b]): PatternMatch => ({ kind: 'email', start: a, end: b })),
+  ];
+  if (first.length === 0) return out;
+  const kept = out.filter((m) => !first.some((e) => m.start < e.end && m.end > e.start));
+  return [...kept, ...first].sort((a, b) => a.start - b.start);
 }
 
 const FLAT_BEFORE = /\b(?:[Ff]lat|FLAT|[Aa]partment|APARTMENT|[Aa]pt|[Uu]nit|UNIT|[Rr]oom|ROOM)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+$/;
