@@ -1,11 +1,15 @@
 /**
  * One pass over a text for every pattern rule (issue 7: linting must stay within a few times the
- * parse time). A single combined regular expression finds candidates for street
- * addresses, National Insurance numbers, postcodes, digit runs (NHS numbers and phone numbers),
- * birth keywords and personal names; small checks then confirm each candidate (modulus 11,
- * prefix rules, number lengths). E-mail addresses are found from each "@" (a regular expression
- * that must try every word start for a local part costs more than all the others together). Results are cached per file, so the eight anon rules share one scan.
- */
+ * parse time). A single combined regular expression finds candidates for street addresses, National
+ * Insurance numbers, postcodes, vehicle registrations, IBANs, police references, digit runs (NHS and
+ * CHI numbers, phone numbers, sort code and account), birth keywords and personal names; small checks
+ * then confirm each candidate (modulus 11 and 97, prefix rules, number lengths; identifiers.ts reads
+ * what follows a house number). Every alternative of that expression starts with a digit, a capital or
+ * one of few lower-case letters, so the engine skips most text without trying them: lower-case NI
+ * numbers, postcodes and registrations are matched from their first digit, and two light passes of
+ * their own find keyword-led numbers ("NHS number …", "sort code …", "crime reference …") and
+ * e-mail addresses (from each "@", and spelled out with "at"/"dot"). Results are cached per file, so
+ * the anon rules share one scan. */
 import type { SourceFile } from '../../review/model.js';
 import { anonData } from './data.js';
 import {
