@@ -285,9 +285,8 @@ export function isVehicleRegistration(text: string, start: number, value: string
     const letters = m[1] + m[3];
     const upper = letters === letters.toUpperCase();
     if (!upper && letters !== letters.toLowerCase()) return false;
-    const L = letters.toUpperCase();
-    if (!/^[A-HJ-PR-Y][A-HJ-PR-Y][A-HJ-PR-Z]{3}$/.test(L) && !/^[A-HJ-PR-Y]{2}$/.test(L.slice(0, 2))) return false;
-    if (/[IQ]/.test(L)) return false;
+    // area letters: no I, Q or Z; the three random letters: no I or Q
+    if (!/^[A-HJ-PR-Y]{2}[A-HJ-PR-Z]{3}$/.test(letters.toUpperCase())) return false;
     const age = +m[2];
     if (!((age >= 2 && age <= 29) || (age >= 51 && age <= 79))) return false;
     return upper || context();
