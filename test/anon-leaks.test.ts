@@ -25,6 +25,19 @@ const ITEMS: Array<{ text: string; rule: string; line?: string }> = [
   { text: '3 March 1990', rule: 'anon/date-of-birth', line: 'was born on 3 March 1990' },
   { text: '9 Foxglove Way', rule: 'anon/street-address' },
   { text: 'Mrs Patel', rule: 'anon/person-name' },
+  // the forms of issue 13: leading 0 and CHI, lower case and dashes, 0044, spelled-out e-mail, clinical
+  // date of birth, lower-case street, and the registration, bank and police-reference rules
+  { text: '021 987 6541', rule: 'anon/nhs-number' },
+  { text: '150387 1231', rule: 'anon/nhs-number' },
+  { text: 'ab-12-34-56-c', rule: 'anon/nino' },
+  { text: 'gl1  2ab', rule: 'anon/postcode' },
+  { text: '0044 7700 900999', rule: 'anon/phone' },
+  { text: 'jo.bloggs at example dot com', rule: 'anon/email' },
+  { text: '03-Mar-1987', rule: 'anon/date-of-birth', line: 'DOB: 03-Mar-1987' },
+  { text: '12 acacia avenue', rule: 'anon/street-address' },
+  { text: 'AB12 CDE', rule: 'anon/vehicle-registration' },
+  { text: 'GB82 WEST 1234 5698 7654 32', rule: 'anon/bank-account' },
+  { text: '54/12345/21', rule: 'anon/crime-reference' },
 ];
 const lineOf = (i: (typeof ITEMS)[number]) => i.line ?? `Item: ${i.text}.`;
 

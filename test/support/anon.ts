@@ -47,3 +47,10 @@ export function examplePeople(): IdentityPerson[] {
     identifiers: ((p.identifiers as unknown[]) ?? []).map(String),
   }));
 }
+
+/**
+ * Numbers and words that no identifier rule may report (times, dates, case numbers, money, pages,
+ * years, counts, ordinary words around "at" and house-number-like numbers): added to the example as
+ * a paragraph in every identifier rule's valid cases.
+ */
+export const ORDINARY_TEXT = 'On 19/01/2024 at 21:52 (2024-01-19 21:52) she called 999, then 111 and NHS 111; £1,500.50 was owed; see pages 12-14 and page 345 (para 4.1.12); case DHR-2024-03, R12 and A3 TBC; between 2019 and 2021 (2019-2021); 1 in 4 women; 3:30pm; 14 March 2020; 64 texts over 3 weeks; a 2 hour drive; 2 children in the park; she met him at home; logged in at facebook.com; the log of 12 calls; crime was reported 3 times; 12-03-21 meeting; version 1.2.3; scale 0 1 2 3 4 5 6 7 8 9; Section 3 The Way Forward; the M5 3rd junction.';

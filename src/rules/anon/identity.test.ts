@@ -16,6 +16,7 @@ const variants = withParagraph(FAMILY, "JOANNA KESTREL WHITBY; Jóanna Whitby's 
 const wrapped = withParagraph(FAMILY, 'The officer spoke to Darren\nHollowell at the door.');
 const csv = replaced('chronologies/icb.csv', 'Antidepressant started;', 'Antidepressant started (NHS 9992847328, mobile +44 7700 900123);');
 const yml = replaced('review.yml', 'two IMRs needed further work', 'two IMRs (gl5 7xq, born 14.08.1989) needed further work');
+const seam = replaced('chronologies/icb.csv', 'No routine enquiry about domestic abuse.,GP,yes,', 'No routine enquiry about domestic abuse.,GP Joanna,"Green, practice nurse",yes,');
 const chair = replaced('review.yml', 'name: Rosalind Teague', 'name: Rosalind Teague 07700 900456');
 
 ruleCases(identity, {
@@ -30,6 +31,8 @@ ruleCases(identity, {
       files: { [FAMILY]: withParagraph(FAMILY, 'The Green Party; a green door.') } },
   ],
   invalid: [
+    { name: 'a registered name split across two CSV cells, its surname a common word', identities: [{ pseudonym: 'Adult A', names: ['Joanna Green'], identifiers: [] }],
+      files: { 'chronologies/icb.csv': seam }, errors: [at('chronologies/icb.csv', seam, 'Joanna', 0, 'split across two cells')] },
     { name: 'doc wrong example', identities: people, files: { [FAMILY]: wrong }, errors: [at(FAMILY, wrong, 'Joanna Whitby', 0, 'real name of Adult A')] },
     { name: 'case, diacritics, hyphen as space, possessives, surname alone', identities: people, files: { [FAMILY]: variants }, errors: [
       at(FAMILY, variants, 'JOANNA KESTREL WHITBY', 0, 'Adult A'), at(FAMILY, variants, 'Jóanna Whitby', 0, 'Adult A'),

@@ -6,6 +6,7 @@ import { defineRule } from '../../lint/rule.js';
 import { matcherFor, type IdentityMatch, type IdentityMatcher } from './matcher.js';
 import { readerView } from './normalise.js';
 import { findInView, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
+import { seamMatches } from './cells.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const byMatcher = new WeakMap<IdentityMatcher, WeakMap<SourceFile, IdentityMatch[]>>();
@@ -69,6 +70,17 @@ export const identity = defineRule({
         ? `real name of ${who} found: replace it with the pseudonym "${who}" (dhr redact can do this)`
         : `identifier of ${who} found (${m.entry.placeholder.replace(/^\[|\]$/g, '')}): remove it (dhr redact replaces it with ${m.entry.placeholder})`;
       ctx.report(tf.file, spanAt(tf.file, m.start, m.end), message + whereIn(tf.kind), tf.file.text.slice(m.start, m.end));
+    }
+    // a name split across two cells ("Darren","Hollowell"): read across each join of a CSV or TSV row
+    const delimiter = /\.tsv$/i.test(tf.file.path) ? '\t' : /\.csv$/i.test(tf.file.path) ? ',' : undefined;
+    if (!delimiter) continue;
+    const found = identityMatches(tf.file, matcher);
+    for (const { match, start, end } of seamMatches(tf.file.text, delimiter, (t) => matcher.find(t))) {
+      if (match.entry.kind === 'variant' || match.entry.kind === 'identifier') continue;
+      if (found.some((m) => m.start < end && m.end > start && m.entry.kind !== 'variant')) continue;
+      const who = match.entry.pseudonym;
+      ctx.report(tf.file, spanAt(tf.file, start, end),
+        `real name of ${who} found, split across two cells: replace it with the pseudonym "${who}" (dhr redact can do this)`, tf.file.text.slice(start, end));
     }
   }
   for (const { entry, match } of identityPathMatches(ctx.review, matcher)) {

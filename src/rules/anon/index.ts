@@ -14,8 +14,12 @@ import { streetAddress } from './street-address.js';
 import { personName } from './person-name.js';
 import { practitionerName } from './practitioner-name.js';
 import { unknownSubject } from './unknown-subject.js';
+import { vehicleRegistration } from './vehicle-registration.js';
+import { bankAccount } from './bank-account.js';
+import { crimeReference } from './crime-reference.js';
 
 /** The anon/* rules. */
 export const anonRules: Rule[] = [
   identity, identityVariant, identityHashed, unreadableFile, binaryFile, nhsNumber, nino, postcode, phone, email, dateOfBirth, streetAddress, personName, practitionerName, unknownSubject,
+  vehicleRegistration, bankAccount, crimeReference,
 ];

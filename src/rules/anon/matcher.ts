@@ -18,6 +18,7 @@
 import type { IdentityPerson, IdentityRegister } from '../../lint/identities.js';
 import { anonData, dataList } from './data.js';
 import { classifyDigits, FULL_DATE_RE, isNino, isUkPhoneNational, nhsChecksumOk } from './patterns.js';
+import { registeredVariants } from './variants.js';
 
 /**
  * name: a registered name (or a short form of its given name with its surname); initial: a given
@@ -250,6 +251,8 @@ export class IdentityMatcher {
       for (const id of p.identifiers) {
         const entry: IdentityEntry = { pseudonym: p.pseudonym, kind: 'identifier', placeholder: placeholderFor(id) };
         for (const k of identifierKeys(id)) add(k, entry);
+        // the street without its number, the date of birth and phone number in their other spellings (variants.ts)
+        for (const v of registeredVariants(id)) for (const k of identifierKeys(v)) add(k, entry);
       }
     }
     this.size = size;
