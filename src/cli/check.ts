@@ -20,7 +20,8 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
     print((mode === 'lint' ? lintCommand : validateCommand).usage);
     return 0;
   }
-  const fmt = formatFlag(values.format);
+  const docs = `${mode} prints findings; the documents (DOCX, PDF, HTML) come from dhr build <review-dir>`;
+  const fmt = formatFlag(values.format, undefined, { html: docs, docx: docs, pdf: docs, text: 'the plain listing is stylish (the default)' });
   if (positionals.length === 0) throw new UsageError(`${mode}: give at least one review folder or repository (see dhr ${mode} --help)`);
   if (values['show-values'] && process.env.CI) throw new UsageError('--show-values prints sensitive text and is refused when CI is set');
   const today = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();

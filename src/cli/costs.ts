@@ -29,7 +29,10 @@ export const costsCommand: Command = {
       print(usage);
       return 0;
     }
-    const fmt = formatFlag(values.format, ['stylish', 'json']);
+    const fmt = formatFlag(values.format, ['stylish', 'json'], {
+      github: 'costs has no findings to annotate: use --format json in a workflow',
+      sarif: 'costs has no findings to annotate: use --format json in a workflow',
+    });
     if (positionals.length !== 1) throw new UsageError('costs: give exactly one review folder (see dhr costs --help)');
     const dirs = findReviewDirs(positionals[0]);
     if (dirs.length !== 1) throw new UsageError(`costs: ${positionals[0]} holds ${dirs.length} reviews; give one review folder`);
