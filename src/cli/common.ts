@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 import { closestMatch, didYouMean } from './suggest.js';
+import { isoDateProblem } from '../chronology/dates.js';
 import { FORMATS, type FormatName } from '../lint/formatters/index.js';
 import { findConfigFile, loadConfig, type Config } from '../lint/config.js';
 import { loadProfile, type Profile } from '../lint/profile.js';
@@ -75,10 +76,9 @@ export function todayInLondon(now = new Date()): string {
 export function isoDateFlag(v: unknown, flag: string): string | undefined {
   if (v === undefined) return undefined;
   const s = String(v);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-  if (!m || !d || d.getUTCDate() !== +m[3] || d.getUTCMonth() !== +m[2] - 1) throw new UsageError(`${flag} must be a date YYYY-MM-DD (got "${s}")`);
-  return s;
+  const why = isoDateProblem(s);
+  if (why) throw new UsageError(`${flag} ${s}: ${why === 'must be a date YYYY-MM-DD' ? 'not a date: write YYYY-MM-DD' : why}`);
+  return s.trim();
 }
 
 export interface LintSetup {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isoDateProblem } from '../chronology/dates.js';
 import { quoted } from './source.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
@@ -96,6 +97,12 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
   }
 }
 
+function valueAt(data: unknown, p: Array<string | number>): unknown {
+  let v = data;
+  for (const k of p) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
 /**
  * Validates data against a schema. One issue per offending value (anyOf branches collapsed),
  * each message ending with the schema path.
@@ -110,6 +117,11 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     // but prefer a 'format' or 'enum' reason over a 'type' one (null branches).
     if (e.keyword === 'anyOf') continue;
     const d = describe(e);
+    if (e.keyword === 'format' && (e.params as { format: string }).format === 'date') {
+      const value = valueAt(data, d.path);
+      const why = typeof value === 'string' ? isoDateProblem(value) : undefined;
+      if (why) d.text = `${d.path.length ? d.path.join('.') : 'the document'}: ${why}`;
+    }
     const k = `${d.path.join('\u0000')}|${d.key}`;
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
