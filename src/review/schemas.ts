@@ -89,6 +89,7 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
     case 'format':
       return { path: p, key: false, text: `${where}: must be a ${(e.params as { format: string }).format === 'date' ? 'date YYYY-MM-DD' : (e.params as { format: string }).format}` };
     case 'pattern':
+      if (p[0] === 'costs' && p.length === 2) return { path: p, key: false, text: `${where}: write an amount in pounds, e.g. 12500, 12500.50 or £12,500` };
       return { path: p, key: false, text: `${where}: does not match the expected form ${(e.params as { pattern: string }).pattern}` };
     case 'type':
       return { path: p, key: false, text: `${where}: must be ${(e.params as { type: string | string[] }).type}` };
@@ -125,7 +126,7 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     const k = `${d.path.join('\u0000')}|${d.key}`;
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
-    if (!existing || (existing.message.includes(': must be null') && e.keyword !== 'type')) {
+    if (!existing || ((existing.message.includes(': must be null') || existing.keyword === 'type') && e.keyword !== 'type')) {
       seen.set(k, { path: d.path, key: d.key, message: msg, keyword: e.keyword });
     }
   }
