@@ -84,6 +84,12 @@ exec "$node" "$dhr" hooks run-pre-commit
 `;
 }
 
+/** True when the repository at `root` has a pre-commit hook written by dhr. */
+export function hasOwnHook(root: string): boolean {
+  const file = path.join(hooksDir(root), 'pre-commit');
+  return existsSync(file) && readFileSync(file, 'utf8').includes(HOOK_MARKER);
+}
+
 /** True when the repository at `root` pins dhr in its package.json (a repository made by `dhr init`). */
 export function pinsDhr(root: string): boolean {
   try {

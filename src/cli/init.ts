@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
-import { installPreCommitHook } from './hooks.js';
+import { hasOwnHook, installPreCommitHook } from './hooks.js';
 import { gitRoot } from '../review/staged.js';
 import { PACKAGE_NAME, version } from './package.js';
 
@@ -237,7 +237,8 @@ Existing files are never overwritten: they are listed and nothing is written (ex
       notes.push(`${shown} is inside the git repository at ${outer}: GitHub only runs workflows from .github/ at the top of a repository.`);
     }
     // the hook goes only into a repository this command created: another's hooks are its owner's
-    if (root && created && !values['no-hooks']) {
+    // (updating a hook dhr wrote there before is not touching another's)
+    if (root && (created || hasOwnHook(root)) && !values['no-hooks']) {
       try {
         const r = installPreCommitHook(root);
         if (!quiet) print(`  ${r.status === 'updated' ? 'updated  ' : 'installed'}  pre-commit check (${path.relative(dir, r.file).split(path.sep).join('/')})\n`);
