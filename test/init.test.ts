@@ -110,7 +110,7 @@ describe('dhr init', { timeout: 120_000 }, () => {
 
   it('writes a README for chairs covering dhr new, committing, the checks and the register', () => {
     const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
-    for (const s of ['dhr new reviews/', 'git commit', 'pull request', 'identities.yml', 'Never commit', 'chronologies/<agency>.csv', 'imrs/<agency>.md']) {
+    for (const s of ['npx dhr new DHR-', 'npm ci', 'git commit', 'pull request', 'identities.yml', 'Never commit', 'chronologies/<agency>.csv', 'imrs/<agency>.md']) {
       expect(readme).toContain(s);
     }
   });

@@ -113,6 +113,22 @@ describe('installed from the npm pack tarball, outside the clone', { timeout: 60
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
+  it("the README's one command for a chair, run as written, makes a repository pinning the tarball", () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.startsWith('npx --yes --package ./dhr-reviews-dhr-'));
+    expect(line, 'the Install section gives the command').toBeTruthy();
+    const name = path.basename(tarball);
+    expect(line).toContain(`./${name}`); // the README names this version's tarball
+    const fresh = path.join(tmp, 'readme-chair');
+    mkdirSync(fresh);
+    cpSync(tarball, path.join(fresh, name));
+    const r = timed('README one-liner (npx --package)', () => run('sh', ['-c', line!], fresh));
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(fresh, 'my-reviews', 'package.json'), 'utf8')).dependencies)
+      .toEqual({ '@dhr-reviews/dhr': `file:.dhr/tool/${name}` });
+    expect(existsSync(path.join(fresh, 'my-reviews', '.git', 'hooks', 'pre-commit'))).toBe(true);
+  });
+
   it('dhr init --tool <tarball> pins that tarball in package.json, copied into the repository', () => {
     expect(initRun.stderr).toBe('');
     expect(initRun.code).toBe(0);
