@@ -28,10 +28,10 @@ const OPTION_HOMES: Record<string, string> = {
   'show-values': 'lint and validate',
   'as-of': 'lint, validate and audit',
   'max-warnings': 'lint and validate',
-  out: 'build and chronology',
+  out: 'build, chronology and pack',
   draft: 'build', final: 'build', force: 'build, init and hooks install',
   html: 'audit', docx: 'audit', history: 'audit', 'fail-on-overdue': 'audit',
-  write: 'redact', tool: 'init', here: 'init', agency: 'import', to: 'import',
+  write: 'redact', tool: 'init', here: 'init', agency: 'import and pack', to: 'import', all: 'pack',
 };
 
 /** parseArgs with user-facing errors (exit 2, one line) instead of exceptions, and "did you mean". */
