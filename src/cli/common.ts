@@ -1,13 +1,9 @@
 /** Flag parsing and the set-up shared by the commands that lint (validate, lint, build, hooks). */
-import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 import { closestMatch, didYouMean } from './suggest.js';
-import { isoDateProblem } from '../chronology/dates.js';
+import { isoDateProblem } from '../dates/index.js';
 import { FORMATS, type FormatName } from '../lint/formatters/index.js';
-import { findConfigFile, loadConfig, type Config } from '../lint/config.js';
-import { loadProfile, withLegalBasis, type Profile } from '../lint/profile.js';
-import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '../lint/identities.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -68,10 +64,7 @@ export function formatFlag(v: unknown, allowed: readonly string[] = FORMATS, hin
   return f as FormatName;
 }
 
-/** Today's date in Europe/London as YYYY-MM-DD (SOURCE_DATE_EPOCH is not used: "today" is real). */
-export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInLondon } from '../dates/index.js';
 
 export function isoDateFlag(v: unknown, flag: string): string | undefined {
   if (v === undefined) return undefined;
@@ -81,32 +74,7 @@ export function isoDateFlag(v: unknown, flag: string): string | undefined {
   return s.trim();
 }
 
-export interface LintSetup {
-  config: Config;
-  profile: Profile;
-  identities?: IdentityRegister;
-}
-
-/**
- * Config (flag or nearest dhr.config.yml), profile and identity register for a review folder.
- * `registers` lets one command share registers between the reviews of a repository (read, and
- * checked against git, once per file rather than once per review).
- */
-export function setupFor(reviewDir: string, flags: { config?: string; identities?: string }, needIdentities = true,
-  registers?: Map<string, IdentityRegister>): LintSetup {
-  const cfgFile = flags.config ?? findConfigFile(reviewDir);
-  const config = loadConfig(cfgFile, path.resolve(reviewDir));
-  const profile = withLegalBasis(loadProfile(config.profile, config.root), config.legal_basis);
-  let identities: IdentityRegister | undefined;
-  if (needIdentities) {
-    const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd());
-    if (file) {
-      identities = registers?.get(file) ?? loadIdentities(file);
-      registers?.set(file, identities);
-    }
-  }
-  return { config, profile, identities };
-}
+export { setupFor, type LintSetup } from '../lint/setup.js';
 
 export function print(s: string): void {
   process.stdout.write(s);

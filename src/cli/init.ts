@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
-import { hasOwnHook, installPreCommitHook } from './hooks.js';
+import { hasOwnHook, installPreCommitHook } from '../hooks/precommit.js';
 import { gitRoot } from '../review/staged.js';
-import { PACKAGE_NAME, version } from './package.js';
+import { PACKAGE_NAME, version } from '../package.js';
 
 /**
  * The action the workflow uses: this package's action.yml, from node_modules after `npm ci`, so the

@@ -4,7 +4,7 @@
  */
 import { commands } from './commands.js';
 import { UsageError } from './errors.js';
-import { version } from './package.js';
+import { version } from '../package.js';
 import { didYouMean } from './suggest.js';
 
 export { version };

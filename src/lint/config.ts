@@ -1,7 +1,7 @@
 /** `dhr.config.yml`: profile, severities by rule id or tag, allowed terms, vague phrases, waivers. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Severity } from '../review/model.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { isoDateProblem } from '../chronology/dates.js';
 import { quoted } from './source.js';
+import { isoDateProblem, parseIsoDay } from '../dates/index.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -49,6 +49,8 @@ export function validator(kind: SchemaKind): ValidateFunction {
       ajv = new Ajv2020({ allErrors: true, strict: false });
       const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
       (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+      // one date grammar: the schemas' "date" is the ISO day every other reader accepts
+      ajv.addFormat('date', (s: string) => parseIsoDay(s).ok);
     }
     v = ajv.compile(loadSchema(kind));
     compiled.set(kind, v);
@@ -74,7 +76,7 @@ function pointerToPath(pointer: string): Array<string | number> {
   });
 }
 
-function describe(e: ErrorObject): { path: Array<string | number>; key: boolean; text: string } {
+function describe(e: ErrorObject, data: unknown): { path: Array<string | number>; key: boolean; text: string } {
   const p = pointerToPath(e.instancePath);
   const where = p.length ? p.join('.') : 'the document';
   switch (e.keyword) {
@@ -86,8 +88,14 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
-    case 'format':
-      return { path: p, key: false, text: `${where}: must be a ${(e.params as { format: string }).format === 'date' ? 'date YYYY-MM-DD' : (e.params as { format: string }).format}` };
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      const value = p.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), data);
+      // the chronology's words for an impossible day, and the YYYY-MM-DD form of a DD/MM/YYYY one
+      const why = format === 'date' && typeof value === 'string' ? isoDateProblem(value) : undefined;
+      if (why) return { path: p, key: false, text: `${where}: ${why}` };
+      return { path: p, key: false, text: `${where}: must be a ${format === 'date' ? 'date YYYY-MM-DD' : format}` };
+    }
     case 'pattern':
       if (p[0] === 'costs' && p.length === 2) return { path: p, key: false, text: `${where}: write an amount in pounds, e.g. 12500, 12500.50 or £12,500` };
       return { path: p, key: false, text: `${where}: does not match the expected form ${(e.params as { pattern: string }).pattern}` };
@@ -96,12 +104,6 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
     default:
       return { path: p, key: false, text: `${where}: ${e.message ?? e.keyword}` };
   }
-}
-
-function valueAt(data: unknown, p: Array<string | number>): unknown {
-  let v = data;
-  for (const k of p) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
-  return v;
 }
 
 /**
@@ -117,12 +119,7 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     // anyOf reports each failed branch then itself; keep the first concrete message per value,
     // but prefer a 'format' or 'enum' reason over a 'type' one (null branches).
     if (e.keyword === 'anyOf') continue;
-    const d = describe(e);
-    if (e.keyword === 'format' && (e.params as { format: string }).format === 'date') {
-      const value = valueAt(data, d.path);
-      const why = typeof value === 'string' ? isoDateProblem(value) : undefined;
-      if (why) d.text = `${d.path.length ? d.path.join('.') : 'the document'}: ${why}`;
-    }
+    const d = describe(e, data);
     const k = `${d.path.join('\u0000')}|${d.key}`;
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
