@@ -90,7 +90,7 @@ describe('installed from the npm pack tarball, outside the clone', { timeout: 60
     expect(packed.code, packed.stderr).toBe(0);
     const files = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0].files as Array<{ path: string }>).map((f) => f.path);
     for (const f of ['bin/dhr.js', 'dist/src/cli/main.js', 'dist/src/lint/worker.js', 'schemas/review.schema.json', 'templates/repo/.github/workflows/dhr.yml',
-      'templates/review/review.yml', 'profiles/gloucestershire.yml', 'src/rules/anon/data/given-names.txt', 'src/rules/report/sections.yml',
+      'templates/review/review.yml', 'profiles/gloucestershire.yml', 'src/rules/anon/data/given-names.txt', 'profiles/report-sections.yml',
       'src/chronology/headings.yml', 'src/reports/home-office-form.fields.yml', 'action.yml', 'package.json']) {
       expect(files, f).toContain(f);
     }
@@ -171,6 +171,8 @@ describe('installed from the npm pack tarball, outside the clone', { timeout: 60
 
   it('npx dhr lint with no path lints reviews/ of the repository; from inside a review, that review', () => {
     cpSync(EXAMPLE, path.join(repo, 'reviews/DHR-2024-03'), { recursive: true });
+    // the register where dhr init's README says it goes (ignored by git): without one, lint says so
+    cpSync(EXAMPLE_IDENTITIES, path.join(repo, '.dhr/identities.yml'));
     const all = run('npx', ['--no-install', 'dhr', 'lint', '--format', 'json'], repo);
     expect(all.stderr).toBe('');
     const json = JSON.parse(all.stdout);
