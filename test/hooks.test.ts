@@ -3,7 +3,7 @@
  * `dhr init`, a clean review committed, then a registered real name staged and refused — HEAD
  * unchanged and the name never printed.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { strToU8, zipSync } from 'fflate';
 import { dhr as runDhr } from './support/cli.js';
 import { configureRepo, git, ISOLATED_ENV } from './support/git.js';
-import { EXAMPLE, EXAMPLE_IDENTITIES } from './support/rule-tester.js';
+import { EXAMPLE, EXAMPLE_IDENTITIES, ROOT } from './support/rule-tester.js';
 import { reviewFolderOf } from '../src/review/staged.js';
 
 const dhr = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
@@ -46,6 +46,9 @@ beforeAll(() => {
   expect(init.stderr).toBe('');
   expect(init.code).toBe(0);
   configureRepo(repo);
+  // the dhr that package.json pins, as "npm ci" would place it: here, this clone (npm links a folder)
+  mkdirSync(path.join(repo, 'node_modules', '@dhr-reviews'), { recursive: true });
+  symlinkSync(ROOT, path.join(repo, 'node_modules', '@dhr-reviews', 'dhr'), 'dir');
   // the register sits where dhr looks for it, untracked and ignored
   mkdirSync(path.join(repo, '.dhr'), { recursive: true });
   cpSync(EXAMPLE_IDENTITIES, path.join(repo, '.dhr', 'identities.yml'));
@@ -57,11 +60,12 @@ afterAll(() => {
 });
 
 describe('dhr hooks: the pre-commit check', { timeout: 120_000 }, () => {
-  it('is installed by dhr init, calling this node and this dhr by absolute path, never npx', () => {
+  it('is installed by dhr init, running the dhr pinned in package.json (node by absolute path), never npx', () => {
     const hook = readFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 'utf8');
     expect(hook.startsWith('#!/bin/sh\n')).toBe(true);
     expect(hook).toContain(process.execPath.split(path.sep).join('/'));
-    expect(hook).toContain(path.resolve('bin', 'dhr.js').split(path.sep).join('/'));
+    expect(hook).toContain('dhr="$top/node_modules/@dhr-reviews/dhr/bin/dhr.js"');
+    expect(hook).not.toContain(ROOT);
     expect(hook).toContain('hooks run-pre-commit');
     expect(hook).not.toMatch(/\bnpx\b/);
   });
@@ -206,20 +210,22 @@ describe('dhr hooks: the pre-commit check', { timeout: 120_000 }, () => {
     cpSync(EXAMPLE_IDENTITIES, path.join(repo, '.dhr', 'identities.yml'));
   });
 
-  it('refuses when the installed dhr has moved, telling how to reinstall', () => {
-    const hook = path.join(repo, '.git', 'hooks', 'pre-commit');
-    const original = readFileSync(hook, 'utf8');
-    writeFileSync(hook, original.replace(/^dhr='.*'$/m, `dhr='${path.join(tmp, 'gone', 'dhr.js')}'`));
+  it('refuses when the pinned dhr is not installed in the clone, telling to run npm ci', () => {
+    const modules = path.join(repo, 'node_modules');
+    renameSync(modules, `${modules}.away`);
     appendFileSync(path.join(repo, REVIEW, 'terms-of-reference.md'), '\nAnother line.\n');
     git(['add', `${REVIEW}/terms-of-reference.md`], repo);
     const before = head();
-    const r = commit('moved');
-    expect(r.code).not.toBe(0);
-    expect(head()).toBe(before);
-    expect(r.stderr).toContain('dhr hooks install');
-    writeFileSync(hook, original);
-    git(['reset', '-q', 'HEAD', '--', '.'], repo);
-    git(['checkout', 'HEAD', '--', REVIEW], repo);
+    try {
+      const r = commit('not installed');
+      expect(r.code).not.toBe(0);
+      expect(head()).toBe(before);
+      expect(r.stderr).toContain('npm ci');
+    } finally {
+      renameSync(`${modules}.away`, modules);
+      git(['reset', '-q', 'HEAD', '--', '.'], repo);
+      git(['checkout', 'HEAD', '--', REVIEW], repo);
+    }
   });
 });
 
@@ -229,6 +235,23 @@ describe('dhr hooks install', { timeout: 120_000 }, () => {
     git(['init', '-q'], dir);
     return dir;
   }
+
+  it('with no package.json pinning dhr: calls this node and this dhr by absolute path, and refuses when it has moved', () => {
+    const dir = freshRepo();
+    configureRepo(dir);
+    expect(dhr(['hooks', 'install'], dir).code).toBe(0);
+    const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+    const original = readFileSync(hook, 'utf8');
+    expect(original).toContain(process.execPath.split(path.sep).join('/'));
+    expect(original).toContain(path.join(ROOT, 'bin', 'dhr.js').split(path.sep).join('/'));
+    expect(original).not.toMatch(/\bnpx\b/);
+    writeFileSync(hook, original.replace(/^dhr='.*'$/m, `dhr='${path.join(tmp, 'gone', 'dhr.js')}'`));
+    writeFileSync(path.join(dir, 'notes.md'), 'notes\n');
+    git(['add', 'notes.md'], dir);
+    const r = git(['commit', '-m', 'moved'], dir);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('dhr hooks install');
+  });
 
   it('writes .git/hooks/pre-commit, executable, and updates its own hook on reinstall', () => {
     const dir = freshRepo();

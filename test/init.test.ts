@@ -22,7 +22,7 @@ const dhr = (args: string[], cwd: string, env: Record<string, string | undefined
 const GITHUB_LINE = /^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+(,endLine=\d+,endColumn=\d+)?,title=[^:]+::.+$/;
 
 const EXPECTED_FILES = [
-  'README.md', 'dhr.config.yml', '.gitignore', 'reviews/README.md', '.github/workflows/dhr.yml',
+  'package.json', 'README.md', 'dhr.config.yml', '.gitignore', 'reviews/README.md', '.github/workflows/dhr.yml',
   '.vscode/settings.json', '.vscode/extensions.json', '.dhr/README.md',
   '.dhr/schemas/review.schema.json', '.dhr/schemas/config.schema.json', '.dhr/schemas/imr.schema.json',
   '.dhr/schemas/action.schema.json', '.dhr/schemas/chronology-row.schema.json',
@@ -111,7 +111,7 @@ describe('dhr init', { timeout: 120_000 }, () => {
 
   it('writes a README for chairs covering dhr new, committing, the checks and the register', () => {
     const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
-    for (const s of ['dhr new reviews/', 'git commit', 'pull request', 'identities.yml', 'Never commit', 'chronologies/<agency>.csv', 'imrs/<agency>.md']) {
+    for (const s of ['npx dhr new DHR-', 'npm ci', 'git commit', 'pull request', 'identities.yml', 'Never commit', 'chronologies/<agency>.csv', 'imrs/<agency>.md']) {
       expect(readme).toContain(s);
     }
   });
@@ -141,7 +141,9 @@ describe('dhr init', { timeout: 120_000 }, () => {
     const r = dhr(['init', '.'], outer);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('git init');
-    const sub = dhr(['init', 'sub'], outer);
+    // a folder below the top of another repository is refused (issue 15) unless --here
+    expect(dhr(['init', 'sub'], outer).code).toBe(2);
+    const sub = dhr(['init', 'sub', '--here'], outer);
     expect(sub.code).toBe(0);
     expect(existsSync(path.join(outer, 'sub', '.git'))).toBe(false);
     expect(sub.stdout).toMatch(/only runs workflows from \.github\/ at the top/);
@@ -195,7 +197,11 @@ describe('the workflow dhr init writes', { timeout: 120_000 }, () => {
     expect(job.if).toContain('pull_request');
     expect(job.permissions['security-events']).toBe('write');
     const lint = job.steps.find((s: Yaml) => s.with?.command === 'lint');
-    expect(lint.uses).toBe('dhr-reviews/dhr@main');
+    // the pinned package's own action.yml, installed by npm ci from package-lock.json
+    expect(lint.uses).toBe('./node_modules/@dhr-reviews/dhr');
+    const ci = job.steps.findIndex((s: Yaml) => String(s.run).startsWith('npm ci'));
+    expect(ci).toBeGreaterThan(0);
+    expect(ci).toBeLessThan(job.steps.indexOf(lint));
     expect(lint.with).toMatchObject({ format: 'github', 'sarif-file': 'dhr.sarif', paths: 'reviews' });
     expect(lint.with['identities-hmac-key']).toBe('${{ secrets.DHR_HMAC_KEY }}');
     const upload = job.steps.find((s: Yaml) => String(s.uses).startsWith('github/codeql-action/upload-sarif@'));
@@ -215,6 +221,15 @@ describe('the workflow dhr init writes', { timeout: 120_000 }, () => {
     const job = wf.jobs.audit;
     expect(job.if).toContain("'schedule'");
     expect(job.steps.find((s: Yaml) => s.with?.command === 'audit').with['fail-on-overdue']).toBe('true');
+  });
+
+  it('pins every action by commit or exact release, never a branch', () => {
+    for (const file of [text, readFileSync(path.join(ROOT, 'action.yml'), 'utf8')]) {
+      const uses = [...file.matchAll(/^\s*(?:- )?uses:\s*(\S+)/gm)].map((m) => m[1]);
+      expect(uses.length).toBeGreaterThan(0);
+      for (const u of uses) expect(u).toMatch(/^\.\/|@([0-9a-f]{40}|v\d+\.\d+\.\d+)$/);
+    }
+    expect(text).not.toMatch(/@(main|master)\b/);
   });
 
   it('uses the action named by --action', () => {
@@ -248,7 +263,7 @@ describe('action.yml (the reusable action)', { timeout: 120_000 }, () => {
       expect(('uses' in step) !== ('run' in step)).toBe(true);
       if ('run' in step) expect(step.shell).toBe('bash'); // composite run steps must name their shell
     }
-    expect(action.runs.steps[0].uses).toMatch(/^actions\/setup-node@v\d+$/);
+    expect(action.runs.steps[0].uses).toMatch(/^actions\/setup-node@[0-9a-f]{40}$/);
     const install = action.runs.steps.find((s: Yaml) => String(s.run).includes('npm ci'));
     expect(install.run).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
     expect(runStep.run).toContain('node "$GITHUB_ACTION_PATH/bin/dhr.js"');

@@ -232,6 +232,16 @@ export class Apportioner {
   }
 }
 
+/** An amount in pounds as written in review.yml: written as in schemas/review.schema.json (costs). */
+export const AMOUNT_TEXT = /^£?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/;
+
+/** `12500`, `"12,500"`, `"£12,500.50"` → pounds; anything else (negative, words) → undefined. */
+export function poundsOf(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string' || !AMOUNT_TEXT.test(v.trim())) return undefined;
+  return Number(v.trim().replace(/[£,\s]/g, ''));
+}
+
 /** The review's costs apportioned by the profile's rules. Bad amounts are a UsageError naming the key. */
 export function apportionCosts(input: CostsInput, profile: Profile): CostsReport {
   const ap = new Apportioner(profile);
@@ -251,9 +261,10 @@ export function apportionCosts(input: CostsInput, profile: Profile): CostsReport
   const byParty = new Map<string, { pence: bigint; items: CostItem[] }>(ap.parties.map((p) => [p.id, { pence: 0n, items: [] }]));
   const lines: CostLine[] = [];
   let total = 0n;
-  for (const [cost, raw] of entries) {
-    if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) {
-      throw new UsageError(`review.yml costs.${cost} must be an amount in pounds (a number, 0 or more)`);
+  for (const [cost, given] of entries) {
+    const raw = poundsOf(given);
+    if (raw === undefined) {
+      throw new UsageError(`review.yml costs.${cost} must be an amount in pounds, e.g. 12500, 12500.50 or £12,500`);
     }
     const pence = BigInt(Math.round(raw * 100));
     if (Math.abs(raw * 100 - Math.round(raw * 100)) > 1e-6) warnings.push(`review.yml costs.${cost} has fractions of a penny: counted as ${money(pence)}`);

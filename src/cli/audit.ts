@@ -50,7 +50,12 @@ export const auditCommand: Command = {
       print(usage);
       return 0;
     }
-    const fmt = formatFlag(values.format, ['stylish', 'json', 'github', 'sarif']);
+    const fmt = formatFlag(values.format, ['stylish', 'json', 'github', 'sarif'], {
+      html: 'for the dashboard page use --html FILE (e.g. dhr audit reviews --html audit.html)',
+      docx: 'for the monitoring report use --docx FILE (e.g. dhr audit reviews --docx audit.docx)',
+      pdf: 'write the monitoring report with --docx FILE, or print the --html FILE page to PDF',
+      csv: 'use --format json for data, or --html FILE / --docx FILE for people',
+    });
     const withText = Boolean(values['with-text']);
     if (withText && process.env.CI) throw new UsageError('--with-text prints the actions\' own words and is refused when CI is set');
     if (withText && fmt !== 'json') throw new UsageError('--with-text goes with --format json (stylish, --html and --docx show the text already)');

@@ -1,4 +1,5 @@
 /** `dhr build <review-dir>`: lint, then write every document atomically into reports/<id>/. */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from './command.js';
 import { parseFlags, print, setupFor, todayInLondon } from './common.js';
@@ -10,6 +11,36 @@ import { allRules } from '../rules/index.js';
 import { format } from '../lint/formatters/index.js';
 import { buildOutputs } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
+import { checkOutputFolder } from '../reports/previous-build.js';
+
+/** review.yml must be there and readable before anything is built: one line, exit 2. */
+function requireReviewYml(dir: string): void {
+  const yml = path.join(dir, 'review.yml');
+  if (!existsSync(dir)) throw new UsageError(`build: ${dir}: no such folder; nothing was written`);
+  if (!existsSync(yml)) throw new UsageError(`build: ${path.join(dir, 'review.yml').split(path.sep).join('/')} not found: give a review folder (dhr new makes one); nothing was written`);
+  try {
+    readFileSync(yml);
+  } catch (e) {
+    throw new UsageError(`build: ${yml.split(path.sep).join('/')} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was written`);
+  }
+}
+
+/**
+ * The output folder must be new, empty or an earlier build's (--out ~ writes nothing), and no
+ * document edited by hand since that build is replaced without --force.
+ */
+function guardOutputFolder(out: string, force: boolean): void {
+  const check = checkOutputFolder(out);
+  if (check.ok) return;
+  const shown = out.split(path.sep).join('/');
+  if (check.reason === 'not-a-build') {
+    throw new UsageError(`build: ${shown} is not empty and holds no manifest.json of an earlier build; nothing was written (give a new or empty folder with --out)`);
+  }
+  if (!force) {
+    const more = check.files.length > 1 ? ` and ${check.files.length - 1} more` : '';
+    throw new UsageError(`build: ${shown}/${check.files[0]}${more} changed since the last build (manifest.json); nothing was written (keep a copy elsewhere, or use --force to replace ${check.files.length > 1 ? 'them' : 'it'})`);
+  }
+}
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,7 +52,8 @@ summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DO
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
   --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
   --final    no marking; refused (exit 1, nothing written) when lint finds any error
-  --out DIR  output folder
+  --out DIR  output folder: new, empty, or the folder of an earlier build (with its manifest.json)
+  --force    replace documents edited by hand since the last build (the build refuses otherwise)
 A value of the wrong type in review.yml stops any build (exit 2, nothing written).
 Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
 Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
@@ -31,6 +63,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       out: { type: 'string', short: 'o' },
       draft: { type: 'boolean' },
       final: { type: 'boolean' },
+      force: { type: 'boolean' },
     }, 'build');
     if (values.help) {
       print(this.usage);
@@ -41,7 +74,12 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     const final = Boolean(values.final);
     const quiet = Boolean(values.quiet);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
+    requireReviewYml(positionals[0]);
     const review = loadReview(positionals[0]);
+    if (!review.meta) {
+      const why = review.findings.find((f) => f.file.endsWith('review.yml'));
+      throw new UsageError(`build: ${why ? `${why.file}:${why.line}:${why.column}: ${why.message}` : `${positionals[0]}: review.yml cannot be read`}; nothing was written`);
+    }
     // Every document is built from review.yml: a value of the wrong type there (a list where a date
     // goes, a number where the subjects go) cannot be used, even for a draft. Other schema problems
     // (an unknown key, a bad date) are lint errors like any other: a draft lists them and goes on.
@@ -58,6 +96,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       return 1;
     }
     const out = (values.out as string | undefined) ?? path.join('reports', review.id);
+    guardOutputFolder(out, Boolean(values.force));
     const tty = Boolean(process.stderr.isTTY);
     const files = await buildOutputs({
       review, profile: setup.profile, config: setup.config, draft: !final,

@@ -1,8 +1,10 @@
 /** `validate` and `lint` share this: load each review, run the rules, print in a format. */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from './command.js';
 import { parseFlags, formatFlag, todayInLondon, isoDateFlag, print } from './common.js';
 import { UsageError } from './errors.js';
+import { defaultReviewPath, enclosingReview } from './locate.js';
 import { findReviewDirs } from '../review/load.js';
 import { checkInWorkers, checkReview, workerCount, type CheckJob, type CheckResult } from '../lint/parallel.js';
 import { format } from '../lint/formatters/index.js';
@@ -20,14 +22,31 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
     print((mode === 'lint' ? lintCommand : validateCommand).usage);
     return 0;
   }
-  const fmt = formatFlag(values.format);
-  if (positionals.length === 0) throw new UsageError(`${mode}: give at least one review folder or repository (see dhr ${mode} --help)`);
+  const docs = `${mode} prints findings; the documents (DOCX, PDF, HTML) come from dhr build <review-dir>`;
+  const fmt = formatFlag(values.format, undefined, { html: docs, docx: docs, pdf: docs, text: 'the plain listing is stylish (the default)' });
   if (values['show-values'] && process.env.CI) throw new UsageError('--show-values prints sensitive text and is refused when CI is set');
   const today = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
+  // no path: the review you stand in, else the reviews/ of the repository around you
+  const paths = positionals.length ? positionals : [defaultReviewPath(mode)];
   const dirs: string[] = [];
-  for (const p of positionals) {
+  // a file names its review; only that file's findings are shown (the hook's advice: dhr lint --show-values <file>)
+  const onlyFiles = new Map<string, Set<string> | null>();
+  for (const p of paths) {
     if (!existsSync(p)) throw new UsageError(`${p}: no such file or folder`);
-    dirs.push(...findReviewDirs(p));
+    if (statSync(p).isFile()) {
+      const review = enclosingReview(p);
+      if (!review) throw new UsageError(`${p}: not inside a review folder (no review.yml above it)`);
+      if (!onlyFiles.has(review)) {
+        dirs.push(review);
+        onlyFiles.set(review, new Set());
+      }
+      onlyFiles.get(review)?.add(path.resolve(p));
+      continue;
+    }
+    for (const d of findReviewDirs(p)) {
+      if (!onlyFiles.has(path.resolve(d))) dirs.push(d);
+      onlyFiles.set(path.resolve(d), null);
+    }
   }
   const findings: Finding[] = [];
   let files = 0;
@@ -46,7 +65,11 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   if (mode === 'lint' && results.some((r) => r.register === 'none')) process.stderr.write(NO_REGISTER_NOTICE);
   for (const r of results) {
     files += r.files;
-    for (const f of r.findings) findings.push(f); // not push(...): a review can have more findings than a call takes arguments
+    const only = onlyFiles.get(path.resolve(dirs[results.indexOf(r)]!));
+    for (const f of r.findings) {
+      if (only && !only.has(path.resolve(f.file))) continue;
+      findings.push(f); // not push(...): a review can have more findings than a call takes arguments
+    }
   }
   const out = format(fmt, {
     findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']),
@@ -77,13 +100,13 @@ Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check review folders against the JSON Schemas (parsing and schemas only)',
-  usage: `Usage: dhr validate <review-dir>… [options]\n\nChecks review.yml, chronologies, IMR front matter and the action plan against the JSON Schemas in schemas/,\nand reports malformed YAML, CSV and encodings at their line and column.\n\n${common}`,
+  usage: `Usage: dhr validate [path…] [options]\n\nWith no path: the review folder you are in, else the reviews/ of the repository.\nChecks review.yml, chronologies, IMR front matter and the action plan against the JSON Schemas in schemas/,\nand reports malformed YAML, CSV and encodings at their line and column.\n\n${common}`,
   run: (args) => runCheck(args, 'validate'),
 };
 
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'validate, then run every compliance rule (anonymisation, SMART, process, report, chronology)',
-  usage: `Usage: dhr lint <path>… [options]\n\nA path is a review folder or a repository holding reviews/*/. Runs validation and every enabled rule.\nRules and tags are configured in dhr.config.yml; each rule's documentation is in src/rules/<tag>/<name>.md.\n\n${common}`,
+  usage: `Usage: dhr lint [path…] [options]\n\nA path is a review folder, a repository holding reviews/*/, or a file in a review (its findings only).\nWith no path: the review folder you are in, else the reviews/ of the repository. Runs validation and every enabled rule.\nRules and tags are configured in dhr.config.yml; each rule's documentation is in src/rules/<tag>/<name>.md.\n\n${common}`,
   run: (args) => runCheck(args, 'lint'),
 };

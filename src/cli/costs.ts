@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 import { parseFlags, formatFlag, setupFor, print } from './common.js';
 import { UsageError } from './errors.js';
 import { findReviewDirs, loadReview } from '../review/load.js';
-import { apportionCosts, costsJson, formatCostsStylish } from '../audit/costs.js';
+import { apportionCosts, poundsOf, costsJson, formatCostsStylish } from '../audit/costs.js';
 
 const usage = `Usage: dhr costs <review-dir> [options]
 
@@ -29,7 +29,10 @@ export const costsCommand: Command = {
       print(usage);
       return 0;
     }
-    const fmt = formatFlag(values.format, ['stylish', 'json']);
+    const fmt = formatFlag(values.format, ['stylish', 'json'], {
+      github: 'costs has no findings to annotate: use --format json in a workflow',
+      sarif: 'costs has no findings to annotate: use --format json in a workflow',
+    });
     if (positionals.length !== 1) throw new UsageError('costs: give exactly one review folder (see dhr costs --help)');
     const dirs = findReviewDirs(positionals[0]);
     if (dirs.length !== 1) throw new UsageError(`costs: ${positionals[0]} holds ${dirs.length} reviews; give one review folder`);
@@ -37,6 +40,15 @@ export const costsCommand: Command = {
     const review = loadReview(dirs[0]);
     const meta = review.meta?.data as unknown as Record<string, unknown> | undefined;
     if (!meta) throw new UsageError(`${review.rel}: review.yml is missing or unreadable (run dhr validate ${review.rel})`);
+    // an amount that cannot be read is refused at its line, with the forms that can
+    const costs = meta.costs;
+    if (costs && typeof costs === 'object' && !Array.isArray(costs)) {
+      for (const [cost, v] of Object.entries(costs)) {
+        if (v === null || v === undefined || poundsOf(v) !== undefined) continue;
+        const at = review.meta!.spanOf(['costs', cost]);
+        throw new UsageError(`${review.meta!.file.rel}:${at.line}:${at.column}: costs.${cost} must be an amount in pounds, e.g. 12500, 12500.50 or £12,500`);
+      }
+    }
     const report = apportionCosts({
       review: review.id,
       costs: meta.costs as Record<string, unknown> | null | undefined,

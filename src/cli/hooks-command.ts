@@ -21,8 +21,9 @@ install     writes the git pre-commit hook of the repository you are in (core.ho
             error, printing the file, line, rule and pseudonym but never the text found (a file whose
             name holds a real name is shown by its place, "[file 2 of 4]"). It also refuses a commit
             that adds the identity register itself.
-            The hook runs this very installation of dhr (absolute paths); run install again after moving
-            or upgrading dhr.
+            In a repository whose package.json pins dhr (made by dhr init), the hook runs the pinned copy
+            in node_modules (install it with "npm ci"); elsewhere it runs this very installation of dhr
+            (absolute paths): run install again after moving or upgrading dhr.
   --force   replace a pre-commit hook that dhr did not write (a copy is kept as pre-commit.before-dhr)
 uninstall   removes the hook, if dhr wrote it.
 `,

@@ -2,25 +2,12 @@
  * The `dhr` executable: dispatches to one command. User errors print one line on stderr and exit
  * 2; unexpected failures too, with the stack only when DHR_DEBUG=1.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import { commands } from './commands.js';
 import { UsageError } from './errors.js';
+import { version } from '../package.js';
+import { didYouMean } from './suggest.js';
 
-export function version(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      if (pkg.name === 'dhr') return pkg.version;
-    } catch {
-      // keep looking upwards
-    }
-    dir = path.dirname(dir);
-  }
-  return 'unknown';
-}
+export { version };
 
 export function helpText(): string {
   const w = Math.max(...commands.map((c) => c.name.length));
@@ -72,7 +59,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const entry = commands.find((c) => c.name === name);
-    if (!entry) throw new UsageError(`unknown command "${name}" (run dhr --help for the list)`);
+    if (!entry) {
+      const near = didYouMean(name.replace(/^-+/, ''), commands.map((c) => c.name));
+      throw new UsageError(`unknown command "${name}"${near} (run dhr --help for the list)`);
+    }
     if (rest.includes('--version')) {
       process.stdout.write(`${version()}\n`);
       return 0;

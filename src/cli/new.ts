@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 import { parseFlags, print, setupFor } from './common.js';
 import { UsageError } from './errors.js';
+import { reviewRepository } from './locate.js';
 
 function templatesDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +29,8 @@ export const newCommand: Command = {
   summary: 'scaffold a review folder from the templates (valid, full of TODO markers)',
   usage: `Usage: dhr new <dir> [--type dhr|learning-review] [--id ID]
 
-Creates <dir> with review.yml, terms of reference, overview report, executive summary, action plan,
+At the top of a review repository a bare name goes under reviews/: dhr new DHR-2025-01 creates
+reviews/DHR-2025-01. Creates the folder with review.yml, terms of reference, overview report, executive summary, action plan,
 and chronologies/, imrs/, family/ folders. Every place to fill in says TODO; dhr lint lists them.
   --type dhr|learning-review   the kind of review (default dhr)
   --id ID                      review id, e.g. DHR-2025-01 (default: the folder name in capitals)
@@ -39,13 +41,17 @@ and chronologies/, imrs/, family/ folders. Every place to fill in says TODO; dhr
       print(this.usage);
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError('new: give exactly one folder to create (dhr new reviews/DHR-2025-01)');
-    const dir = path.resolve(positionals[0]);
+    if (positionals.length !== 1) throw new UsageError('new: give exactly one folder to create (dhr new DHR-2025-01)');
+    // a bare name at the top of a review repository goes under reviews/, where lint and CI look
+    const repo = reviewRepository();
+    const atTop = repo !== undefined && path.resolve(repo) === process.cwd() && existsSync(path.join(repo, 'reviews'));
+    const given = atTop && !/[\\/]/.test(positionals[0]) && positionals[0] !== '.' ? `reviews/${positionals[0]}` : positionals[0];
+    const dir = path.resolve(given);
     const type = (values.type as string | undefined) ?? 'dhr';
     if (type !== 'dhr' && type !== 'learning-review') throw new UsageError(`--type must be dhr or learning-review (got "${type}")`);
     const id = (values.id as string | undefined) ?? path.basename(dir).toUpperCase().replace(/[^A-Z0-9-]/g, '-');
     if (!/^[A-Z][A-Z0-9-]{2,40}$/.test(id)) throw new UsageError(`review id "${id}" must match ^[A-Z][A-Z0-9-]{2,40}$ (e.g. DHR-2025-01); give one with --id`);
-    if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`${positionals[0]}: folder exists and is not empty; nothing was written`);
+    if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`${given}: folder exists and is not empty; nothing was written`);
     const src = templatesDir();
     // the review's name follows the legal basis of the repository's config (dhr or dardr)
     const title = type === 'dhr' ? `${setupFor(dir, {}, false).profile.document_title} ${id}` : `Domestic Abuse Learning Review ${id}`;
@@ -69,7 +75,7 @@ and chronologies/, imrs/, family/ folders. Every place to fill in says TODO; dhr
     }
     const schema = path.relative(dir, schemaFile).split(path.sep).join('/');
     writeFileSync(yml, readFileSync(yml, 'utf8').replace('../../schemas/review.schema.json', schema));
-    if (!values.quiet) print(`Created ${positionals[0]} (${type}, id ${id}). Fill in the TODO markers; "dhr lint ${positionals[0]}" lists them.\n`);
+    if (!values.quiet) print(`Created ${given} (${type}, id ${id}). Fill in the TODO markers; "dhr lint ${given}" lists them.\n`);
     return 0;
   },
 };

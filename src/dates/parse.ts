@@ -228,3 +228,18 @@ export function longDate(iso: string): string {
   const r = parseIsoDay(iso);
   return r.ok ? formatLongDate(r.date) : iso;
 }
+
+/**
+ * Why `value` is not a date as review.yml, front matter and `--as-of` take it (YYYY-MM-DD), in the
+ * words the chronology uses ("February 2024 has 29 days, …"); undefined when it is one. A real
+ * date written another way gets the exact form to write: `29/02/2024` → "write 2024-02-29".
+ */
+export function isoDateProblem(value: string): string | undefined {
+  const s = value.trim();
+  const r = parseChronologyDate(s);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return r.ok ? undefined : `${r.error}: write a real date as YYYY-MM-DD`;
+  if (r.ok && r.date.precision === 'day') return `write ${r.date.iso} (dates here are written YYYY-MM-DD)`;
+  if (r.ok) return `write a whole date as YYYY-MM-DD (${s} is not a day)`;
+  if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s) || /\d{4}/.test(s) && /[A-Za-z]{3}/.test(s)) return `${r.error.replace(/: write it as.*$/, '')}; write it as YYYY-MM-DD`;
+  return 'must be a date YYYY-MM-DD';
+}

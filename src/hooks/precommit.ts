@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { todayInLondon } from '../dates/index.js';
 import { UsageError } from '../errors.js';
+import { PACKAGE_NAME } from '../package.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
 import { loadProfile } from '../lint/profile.js';
 import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '../lint/identities.js';
@@ -84,6 +85,45 @@ exec "$node" "$dhr" hooks run-pre-commit
 `;
 }
 
+/** True when the repository at `root` has a pre-commit hook written by dhr. */
+export function hasOwnHook(root: string): boolean {
+  const file = path.join(hooksDir(root), 'pre-commit');
+  return existsSync(file) && readFileSync(file, 'utf8').includes(HOOK_MARKER);
+}
+
+/** True when the repository at `root` pins dhr in its package.json (a repository made by `dhr init`). */
+export function pinsDhr(root: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    return Boolean(pkg.dependencies?.[PACKAGE_NAME] ?? pkg.devDependencies?.[PACKAGE_NAME]);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The hook of a repository that pins dhr: it runs the copy `npm ci` installed in this clone
+ * (node_modules/@dhr-reviews/dhr), so an upgrade is a change to package.json, reviewed like any
+ * other. Node is the one that installed the hook when it is still there, else the one on PATH
+ * (git programs may start hooks with a short PATH).
+ */
+export function pinnedHookScript(node = process.execPath): string {
+  return `#!/bin/sh
+# ${HOOK_MARKER} (installed by "dhr init" or "dhr hooks install"; runs the dhr pinned in package.json)
+# Checks the staged review files for real names and identifiers before they reach git history.
+top=$(git rev-parse --show-toplevel) || exit 1
+dhr="$top/node_modules/${PACKAGE_NAME}/bin/dhr.js"
+node=${shQuote(node.split(path.sep).join('/'))}
+[ -x "$node" ] || node=$(command -v node) || node=
+if [ ! -f "$dhr" ] || [ -z "$node" ]; then
+  echo "dhr pre-commit: the dhr pinned in package.json is not installed in this clone (or node is missing)." >&2
+  echo "Run \\"npm ci\\" at the top of the repository, then commit again. Commit refused." >&2
+  exit 1
+fi
+exec "$node" "$dhr" hooks run-pre-commit
+`;
+}
+
 export interface InstallResult {
   file: string;
   status: 'installed' | 'updated' | 'replaced';
@@ -108,7 +148,7 @@ export function installPreCommitHook(root: string, force = false): InstallResult
     }
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, hookScript());
+  writeFileSync(file, pinsDhr(root) ? pinnedHookScript() : hookScript());
   chmodSync(file, 0o755);
   return { file, status, backup };
 }
@@ -209,7 +249,7 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
       : 'dhr pre-commit: no identity register found (.dhr/identities.yml or $DHR_IDENTITIES): registered real names were not checked.\n');
   }
   if (errors > 0) {
-    err(`dhr pre-commit: commit refused: ${errors} problem(s) in the staged files. Replace real names and identifiers with pseudonyms (dhr redact can help), "git add" the files again and commit. To see the text found, on your own computer only: dhr lint --show-values <file>\n`);
+    err(`dhr pre-commit: commit refused: ${errors} problem(s) in the staged files. Replace real names and identifiers with pseudonyms (dhr redact can help), "git add" the files again and commit. To see the text found, on your own computer only: ${pinsDhr(root) ? 'npx ' : ''}dhr lint --show-values <file>\n`);
     return 1;
   }
   if (warnings > 0) err(`dhr pre-commit: ${warnings} warning(s) above; the commit goes ahead, but please check them.\n`);

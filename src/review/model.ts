@@ -125,8 +125,8 @@ export interface Chair {
   name: string;
   organisation?: string | null;
   independence_statement?: string | null;
-  csp_member?: boolean;
-  home_office_training?: boolean;
+  csp_member?: boolean | null;
+  home_office_training?: boolean | null;
 }
 
 export interface PanelMember {
@@ -212,7 +212,7 @@ export interface ReviewMeta {
     advocate?: string | null;
     contacts?: FamilyContact[];
   };
-  terms_of_reference?: { period?: { from: IsoDate; to: IsoDate } };
+  terms_of_reference?: { period?: { from: IsoDate; to: IsoDate } | null } | null;
   agencies: Agency[];
   costs?: Record<string, number>;
   qa?: QaOutcome | null;

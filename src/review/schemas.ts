@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { quoted } from './source.js';
-import { parseIsoDay } from '../dates/index.js';
+import { isoDateProblem, parseIsoDay } from '../dates/index.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -91,11 +91,13 @@ function describe(e: ErrorObject, data: unknown): { path: Array<string | number>
     case 'format': {
       const format = (e.params as { format: string }).format;
       const value = p.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), data);
-      const r = format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? parseIsoDay(value) : undefined;
-      if (r && !r.ok) return { path: p, key: false, text: `${where}: must be a real date: ${r.error}` };
+      // the chronology's words for an impossible day, and the YYYY-MM-DD form of a DD/MM/YYYY one
+      const why = format === 'date' && typeof value === 'string' ? isoDateProblem(value) : undefined;
+      if (why) return { path: p, key: false, text: `${where}: ${why}` };
       return { path: p, key: false, text: `${where}: must be a ${format === 'date' ? 'date YYYY-MM-DD' : format}` };
     }
     case 'pattern':
+      if (p[0] === 'costs' && p.length === 2) return { path: p, key: false, text: `${where}: write an amount in pounds, e.g. 12500, 12500.50 or £12,500` };
       return { path: p, key: false, text: `${where}: does not match the expected form ${(e.params as { pattern: string }).pattern}` };
     case 'type':
       return { path: p, key: false, text: `${where}: must be ${(e.params as { type: string | string[] }).type}` };
@@ -121,7 +123,7 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     const k = `${d.path.join('\u0000')}|${d.key}`;
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
-    if (!existing || (existing.message.includes(': must be null') && e.keyword !== 'type')) {
+    if (!existing || ((existing.message.includes(': must be null') || existing.keyword === 'type') && e.keyword !== 'type')) {
       seen.set(k, { path: d.path, key: d.key, message: msg, keyword: e.keyword });
     }
   }
