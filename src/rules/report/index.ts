@@ -3,6 +3,7 @@ import { requiredSection } from './required-section.js';
 import { recommendationIds } from './recommendation-ids.js';
 import { todo } from './todo.js';
 import { recommendationsMatch } from './recommendations-match.js';
+import { undefinedAcronym } from './undefined-acronym.js';
 
 /** The report/* rules. */
-export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch];
+export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch, undefinedAcronym];
