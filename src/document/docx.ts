@@ -279,7 +279,7 @@ class DocxWriter {
         }
       }
       out.push(new Paragraph({ children: [new PageBreak()] }));
-    } else {
+    } else if (this.doc.options.showTitle !== false) {
       out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(this.doc.meta.title)] }));
       if (this.doc.meta.subtitle) out.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(this.doc.meta.subtitle)] }));
     }

@@ -36,7 +36,7 @@ export function renderHtml(doc: Doc, options: HtmlOptions = {}): string {
     '<header>',
     ...(doc.options.cover?.length
       ? doc.options.cover.map((l, i) => (i === 0 ? `<h1 class="title">${esc(l.text)}</h1>` : `<p class="${l.style === 'title' || l.style === 'subtitle' ? 'subtitle' : 'cover'}">${esc(l.text)}</p>`))
-      : [`<h1 class="title">${esc(doc.meta.title)}</h1>`, doc.meta.subtitle ? `<p class="subtitle">${esc(doc.meta.subtitle)}</p>` : '']),
+      : doc.options.showTitle === false ? [] : [`<h1 class="title">${esc(doc.meta.title)}</h1>`, doc.meta.subtitle ? `<p class="subtitle">${esc(doc.meta.subtitle)}</p>` : '']),
     '</header>',
     doc.options.toc ? writer.toc() : '',
     body,

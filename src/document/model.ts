@@ -111,6 +111,8 @@ export interface DocOptions {
    * (when `toc`) and the blocks start on the next page.
    */
   cover?: CoverLine[];
+  /** Print the title (and subtitle) above the blocks; false for a letter, whose title is metadata only. Default true. */
+  showTitle?: boolean;
   /** A table of contents (headings of levels 1–3) after the title. */
   toc: boolean;
   /** "Page N of M" in the footer. */

@@ -206,7 +206,7 @@ class PdfWriter {
         out.push({ text: line.text, style, ...(line.style === 'strong' ? { bold: true } : {}) });
       }
       out.push({ text: '', pageBreak: 'after' });
-    } else {
+    } else if (this.doc.options.showTitle !== false) {
       out.push({ text: this.doc.meta.title, style: 'title' });
       if (this.doc.meta.subtitle) out.push({ text: this.doc.meta.subtitle, style: 'subtitle' });
     }

@@ -62,7 +62,7 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
   const victim = m.subjects.find((s) => /victim/i.test(s.role))?.pseudonym ?? 'the victim';
   const perpetrator = m.subjects.find((s) => /perpetrator/i.test(s.role))?.pseudonym ?? 'the alleged perpetrator';
   const title = profile.document_title;
-  const opts = { marking, toc: false, pageNumbers: false };
+  const opts = { marking, toc: false, pageNumbers: false, showTitle: false };
   const chair = m.chair?.name ? `${m.chair.name}${m.chair.organisation ? ` (${m.chair.organisation})` : ''}` : 'to be appointed';
   const from = [csp, `${title} coordinator`, `${district} area`];
   const cspSignOff = [`Chair, ${csp}`];
