@@ -62,6 +62,8 @@ const MONO = 'Courier New';
 const TWIPS_PER_POINT = 20;
 /** A4 as Word writes it (210 × 297 mm in twentieths of a point). */
 const A4_TWIPS = { width: 11906, height: 16838 };
+/** Widest PNG fallback drawn for an SVG picture, in pixels. */
+const FALLBACK_MAX_PX = 1500;
 const COLOURS = { heading: '1F3864', rule: '808080', headerFill: '1F3864', keyFill: 'FFF2CC', marking: '000000' };
 
 export interface DocxOptions {
@@ -468,8 +470,9 @@ class DocxWriter {
     const transformation = { width: Math.round((size.width * 96) / 72), height: Math.round((size.height * 96) / 72) };
     const altText = { name: image.alt.slice(0, 60), description: image.alt, title: image.alt.slice(0, 60) };
     if (image.svg !== undefined) {
-      // The fallback is drawn at twice the printed size, so it stays sharp when printed.
-      const fallback = image.png ?? svgToPng(image.svg, transformation.width * 2);
+      // The fallback is drawn at twice the printed size, so it stays sharp when printed — at most
+      // 1,500 px wide (about 150 dpi across a landscape page): a wider one costs time for no gain.
+      const fallback = image.png ?? svgToPng(image.svg, Math.min(transformation.width * 2, Math.max(transformation.width, FALLBACK_MAX_PX)));
       return new ImageRun({
         type: 'svg',
         data: Buffer.from(image.svg, 'utf8'),
