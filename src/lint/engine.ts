@@ -2,7 +2,7 @@
  * The lint engine: runs rules over a loaded review, applies configured severities, inline
  * disables and row waivers, and returns findings in file/line order.
  */
-import type { CsvTable, Finding, Review, SourceFile, Span } from '../review/model.js';
+import type { CsvTable, Finding, Review, Severity, SourceFile, Span } from '../review/model.js';
 import type { Rule, RuleContext } from './rule.js';
 import { severityFor, type Config } from './config.js';
 import type { Profile } from './profile.js';
@@ -103,9 +103,9 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
     if (severityFor(opts.config, rule.meta.id, rule.meta.severity) === 'off') continue;
     const ctx: RuleContext = {
       review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today,
-      report(file: SourceFile | string, span: Span, message: string, value?: string) {
+      report(file: SourceFile | string, span: Span, message: string, value?: string, severity?: Severity) {
         raw.push({
-          ruleId: rule.meta.id, severity: rule.meta.severity,
+          ruleId: rule.meta.id, severity: severity ?? rule.meta.severity,
           file: typeof file === 'string' ? file : file.rel,
           line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
           message, review: review.id, ...(value !== undefined ? { value } : {}),

@@ -4,7 +4,7 @@
  * letter must contain. People in the case are named by pseudonym only.
  */
 import type { Review } from '../review/model.js';
-import type { Profile } from '../lint/profile.js';
+import { reviewDefinition, type Profile } from '../lint/profile.js';
 import { createDoc, heading, paragraph, bulletList, strong, lineBreak, type Block, type Doc } from '../document/model.js';
 import { ukDate, type BuildKind } from './common.js';
 
@@ -81,6 +81,7 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
       body: [
         paragraph(`We write to notify ${csp} of the death of ${victim} on ${longDate(m.dates.death)} in the ${district} area, `
           + `and to ask the partnership to consider whether the death meets the criteria for a ${title} (protocol §2.2).`),
+        ...(reviewDefinition(profile) ? [paragraph(`What a ${title} is: ${reviewDefinition(profile)}`)] : []),
         paragraph(`The person believed to be responsible is referred to as ${perpetrator}. Identifying details are sent separately by secure e-mail and are not recorded in this letter.`),
       ],
       next: [

@@ -4,6 +4,8 @@ import { recommendationIds } from './recommendation-ids.js';
 import { todo } from './todo.js';
 import { recommendationsMatch } from './recommendations-match.js';
 import { undefinedAcronym } from './undefined-acronym.js';
+import { termsOfReferenceCoverage } from './terms-of-reference-coverage.js';
+import { equalityCharacteristics } from './equality-characteristics.js';
 
 /** The report/* rules. */
-export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch, undefinedAcronym];
+export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch, termsOfReferenceCoverage, equalityCharacteristics, undefinedAcronym];
