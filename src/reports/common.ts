@@ -255,6 +255,8 @@ export function findSection(blocks: Block[], test: (title: string) => boolean): 
 // ---- numbering
 
 const LEADING_NUMBER = /^\s*\d+(?:\.\d+)*\.?\s+/;
+/** A paragraph number typed by the author: "4.2 ", "4.2.1 " (two parts at least, so "2021 was …" is left alone). */
+const PARAGRAPH_NUMBER = /^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=\S)/;
 
 /**
  * Numbers sections (`1.`, `1.1`, `1.1.1`) and the body paragraphs within them (`1.1`, `1.2`, or
@@ -282,7 +284,10 @@ export function numberBlocks(blocks: Block[], skip: ReadonlySet<Block> = new Set
     }
     if (b.type === 'paragraph' && depth > 0) {
       para++;
-      return { ...b, children: [text(`${counters.slice(0, depth).join('.')}.${para}\u2002`), ...b.children] };
+      // a number the author typed ("4.2 The panel …") gives way to the one the build gives
+      const children = [...b.children];
+      if (children[0]?.type === 'text' && PARAGRAPH_NUMBER.test(children[0].text)) children[0] = text(children[0].text.replace(PARAGRAPH_NUMBER, ''));
+      return { ...b, children: [text(`${counters.slice(0, depth).join('.')}.${para}\u2002`), ...children] };
     }
     return b;
   });
@@ -378,10 +383,15 @@ const FAMILY_MARKER = /^\s*\[\[family(?::([a-z0-9._-]+))?\]\]\s*$/i;
  * involvement; else at the end. Printed as a quotation under its own title, unnumbered.
  */
 export function placeFamilyStatement(blocks: Block[], ctx: BuildContext): { blocks: Block[]; added: Block[] } {
-  const docs = ctx.review.family;
-  if (!docs.length) return { blocks, added: [] };
+  const all = ctx.review.family;
+  if (!all.length) return { blocks, added: [] };
+  const fileName = (d: MarkdownDoc) => d.file.rel.replace(/\\/g, '/').split('/').pop()!.replace(/\.md$/, '');
+  // without a marker naming a file, only statements and tributes: family/ also holds notes of contact
+  const STATEMENT = /statement|tribute|pen[ -]?portrait|in memory|memories|words/i;
+  const docs = all;
+  const statements = all.filter((d) => STATEMENT.test(fileName(d)) || STATEMENT.test(mdPlain(d.tree.children.find((n) => n.type === 'heading') ?? {})));
   const statement = (name?: string): Block[] => {
-    const chosen = name ? docs.filter((d) => d.file.rel.replace(/\\/g, '/').split('/').pop()!.replace(/\.md$/, '') === name) : docs;
+    const chosen = name ? docs.filter((d) => fileName(d) === name) : statements;
     return chosen.flatMap((d) => {
       const body = mdastToBlocks(d.tree, {});
       const first = body[0]?.type === 'heading' ? body.shift()! : undefined;
@@ -403,6 +413,7 @@ export function placeFamilyStatement(blocks: Block[], ctx: BuildContext): { bloc
   }
   if (placed) return { blocks: out, added };
   const s = statement();
+  if (!s.length) return { blocks: out, added: [] };
   const section = findSection(out, (t) => t.startsWith('involvement of family'));
   if (section) out.splice(section.end, 0, ...s);
   else out.push(...s);
