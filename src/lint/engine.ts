@@ -9,6 +9,7 @@ import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
 import { rowId } from '../review/load.js';
 import { lineStarts, positionAt } from '../review/source.js';
+import { hasHiddenPaths, safeFileOf, safeMessageOf } from './safe-paths.js';
 
 export interface LintOptions {
   config: Config;
@@ -148,6 +149,13 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ ...f, severity: sev });
+  }
+  // a file or folder whose name holds a registered real name is never printed (safe-paths.ts)
+  if (hasHiddenPaths(review)) {
+    for (const f of out) {
+      f.file = safeFileOf(review, f.file);
+      f.message = safeMessageOf(review, f.message);
+    }
   }
   return out.sort(compareFindings);
 }

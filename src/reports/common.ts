@@ -7,10 +7,10 @@ import type { Root } from 'mdast';
 import type { MarkdownDoc, Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
 import type { MasterChronology } from '../chronology/merge.js';
-import { parseChronologyDate, formatLongDate } from '../chronology/dates.js';
+import { parseChronologyDate, formatLongDate } from '../dates/index.js';
 import { mdastToBlocks } from '../document/markdown.js';
 import { blockquoteOf, cell, footnote, heading, paragraph, plainText, row, text, type Block, type CoverLine, type Inline } from '../document/model.js';
-import { recommendationItems } from '../rules/report/recommendations.js';
+import { recommendationItems } from '../review/recommendations.js';
 import { acronymsIn, glossaryFor } from '../review/glossary.js';
 
 /** draft: for the panel, marked and watermarked; final: for submission, marked; publish: unmarked, accessible. */
@@ -308,8 +308,10 @@ const SCOPE = /^\(?\s*(local|regional|national)\s*\)?[.:]?\s+/i;
  */
 export function recommendationsTable(blocks: Block[], doc: MarkdownDoc | undefined, ctx: BuildContext): Block[] {
   const items = recommendationItems(doc);
-  const section = findSection(blocks, (t) => t === 'recommendations');
+  const section = findSection(blocks, (t) => t === 'recommendations' || t.endsWith(' recommendations'));
   if (!items?.length || !section) return blocks;
+  // recommendations grouped under sub-headings (by agency) are left as the author grouped them
+  if (blocks.slice(section.index + 1, section.end).some((b) => b.type === 'heading')) return blocks;
   const lists: number[] = [];
   for (let i = section.index + 1; i < section.end; i++) if (blocks[i]!.type === 'list') lists.push(i);
   if (!lists.length) return blocks;

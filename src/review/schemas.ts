@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { quoted } from './source.js';
+import { parseIsoDay } from '../dates/index.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -48,6 +49,8 @@ export function validator(kind: SchemaKind): ValidateFunction {
       ajv = new Ajv2020({ allErrors: true, strict: false });
       const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
       (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+      // one date grammar: the schemas' "date" is the ISO day every other reader accepts
+      ajv.addFormat('date', (s: string) => parseIsoDay(s).ok);
     }
     v = ajv.compile(loadSchema(kind));
     compiled.set(kind, v);
@@ -73,7 +76,7 @@ function pointerToPath(pointer: string): Array<string | number> {
   });
 }
 
-function describe(e: ErrorObject): { path: Array<string | number>; key: boolean; text: string } {
+function describe(e: ErrorObject, data: unknown): { path: Array<string | number>; key: boolean; text: string } {
   const p = pointerToPath(e.instancePath);
   const where = p.length ? p.join('.') : 'the document';
   switch (e.keyword) {
@@ -85,8 +88,13 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
-    case 'format':
-      return { path: p, key: false, text: `${where}: must be a ${(e.params as { format: string }).format === 'date' ? 'date YYYY-MM-DD' : (e.params as { format: string }).format}` };
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      const value = p.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), data);
+      const r = format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? parseIsoDay(value) : undefined;
+      if (r && !r.ok) return { path: p, key: false, text: `${where}: must be a real date: ${r.error}` };
+      return { path: p, key: false, text: `${where}: must be a ${format === 'date' ? 'date YYYY-MM-DD' : format}` };
+    }
     case 'pattern':
       return { path: p, key: false, text: `${where}: does not match the expected form ${(e.params as { pattern: string }).pattern}` };
     case 'type':
@@ -109,7 +117,7 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     // anyOf reports each failed branch then itself; keep the first concrete message per value,
     // but prefer a 'format' or 'enum' reason over a 'type' one (null branches).
     if (e.keyword === 'anyOf') continue;
-    const d = describe(e);
+    const d = describe(e, data);
     const k = `${d.path.join('\u0000')}|${d.key}`;
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;

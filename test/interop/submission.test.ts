@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dhr } from '../support/cli.js';
 import { EXAMPLE, ROOT } from '../support/rule-tester.js';
 import { loadReview } from '../../src/review/load.js';
-import { overviewRecommendations, recommendationItems } from '../../src/rules/report/recommendations.js';
+import { overviewRecommendations, recommendationItems } from '../../src/review/recommendations.js';
 import { acronymsIn } from '../../src/review/glossary.js';
 import { loadProfile } from '../../src/lint/profile.js';
 

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { messageOf, summarise, type FormatInput } from './index.js';
+import { messageOf, summarise, type FormatInput } from './shared.js';
 
 /** Escapes data and property values of a GitHub workflow command. */
 function escData(s: string): string {

@@ -1,5 +1,5 @@
 /** Output formats for findings. None of them prints `Finding.value` unless `showValues` is set. */
-import type { Finding } from '../../review/model.js';
+import type { FormatInput } from './shared.js';
 import { formatStylish } from './stylish.js';
 import { formatJson } from './json.js';
 import { formatGithub } from './github.js';
@@ -8,38 +8,7 @@ import { formatSarif } from './sarif.js';
 export type FormatName = 'stylish' | 'json' | 'github' | 'sarif';
 export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'github', 'sarif'];
 
-export interface FormatInput {
-  findings: Finding[];
-  files: number;
-  reviews: number;
-  showValues: boolean;
-  color: boolean;
-}
-
-export interface Summary {
-  errors: number;
-  warnings: number;
-  infos: number;
-  files: number;
-  reviews: number;
-}
-
-export function summarise(input: FormatInput): Summary {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of input.findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else infos++;
-  }
-  return { errors, warnings, infos, files: input.files, reviews: input.reviews };
-}
-
-/** The message as printed: with the found value appended only on request. */
-export function messageOf(f: Finding, showValues: boolean): string {
-  return showValues && f.value !== undefined ? `${f.message} [value: ${f.value}]` : f.message;
-}
+export { messageOf, summarise, type FormatInput, type Summary } from './shared.js';
 
 export function format(name: FormatName, input: FormatInput): string {
   switch (name) {

@@ -4,7 +4,7 @@
  * Home Office was told (protocol §3.3; the six months are the profile's completion_months).
  */
 import { defineRule } from '../../lint/rule.js';
-import { addMonths, compareDates, daysBetween, daysText, durationText, isoDate, monthsText } from './dates.js';
+import { addMonths, compareDates, daysBetween, daysText, durationText, isoDate, monthsText } from '../../dates/index.js';
 import { hasKey, isSubmittedOrLater, locate, valueAt } from './review-yml.js';
 
 interface ExtensionEntry {

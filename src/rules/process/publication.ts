@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../../lint/rule.js';
 import { rowId } from '../../review/load.js';
-import { compareDates, isoDate } from './dates.js';
+import { compareDates, isoDate } from '../../dates/index.js';
 import { text } from './review-yml.js';
 
 const CLOSED = new Set(['complete', 'dropped']);
