@@ -49,14 +49,18 @@ export interface TimelineInput {
   markers?: TimelineMarker[];
   /** Extra lines for the caption under the legend. */
   notes?: string[];
+  /** Width of the picture in px (default {@link WIDTH}); narrower for print, where labels must stay legible. */
+  width?: number;
+  /** The time span shown (ISO days), instead of the span of the events: a period of a longer timeline. */
+  range?: { from: string; to: string };
 }
 
 export const WIDTH = 1600;
+const DEFAULT_WIDTH = WIDTH;
 const FONT = "'DejaVu Sans', Verdana, Arial, Helvetica, sans-serif";
 const LEFT = 250;
 const RIGHT = 40;
 const PLOT_X0 = LEFT;
-const PLOT_X1 = WIDTH - RIGHT;
 const LABEL_FONT = 11;
 const TIER_HEIGHT = 16;
 const MAX_TIERS = 5;
@@ -195,7 +199,7 @@ function fitText(s: string, width: number, size: number, bold = false): string {
  * tier, direction, date-only text, and covering marks still to be labelled — and the cheapest
  * wins. A mark with no feasible place stays unlabelled (and is counted in the caption).
  */
-function placeLabels(L: LaneLayout, xOfIso: (iso: string) => number): void {
+function placeLabels(L: LaneLayout, xOfIso: (iso: string) => number, WIDTH: number): void {
   const tiers: Tier[] = Array.from({ length: MAX_TIERS }, () => ({ spans: [] }));
   const fitsRight = (x: number, w: number) => x + 3 + w <= WIDTH - 4;
   const keys = L.events
@@ -251,14 +255,18 @@ function placeLabels(L: LaneLayout, xOfIso: (iso: string) => number): void {
 }
 
 export function renderTimeline(input: TimelineInput): string {
+  const WIDTH = input.width ?? DEFAULT_WIDTH;
+  const PLOT_X1 = WIDTH - RIGHT;
+  /** A picture narrower than usual (for print): shorter legend labels, so the legend fits. */
+  const narrow = WIDTH < DEFAULT_WIDTH;
   const laneIds = new Set(input.lanes.map((l) => l.id));
   const events = input.events.filter((e) => laneIds.has(e.lane));
   const markers = input.markers ?? [];
 
   // ---- time domain: whole months around every event and marker
   const days = [...events.flatMap((e) => [dayNumber(e.start), dayNumber(e.end)]), ...markers.map((m) => dayNumber(m.date))];
-  let lo = days.length ? days.reduce((a, b) => Math.min(a, b)) : dayNumber('2000-01-01');
-  let hi = days.length ? days.reduce((a, b) => Math.max(a, b)) : dayNumber('2000-12-31');
+  let lo = input.range ? dayNumber(input.range.from) : days.length ? days.reduce((a, b) => Math.min(a, b)) : dayNumber('2000-01-01');
+  let hi = input.range ? dayNumber(input.range.to) : days.length ? days.reduce((a, b) => Math.max(a, b)) : dayNumber('2000-12-31');
   const monthStart = (d: number) => {
     const t = new Date(d * 86_400_000);
     return Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1) / 86_400_000;
@@ -286,7 +294,7 @@ export function renderTimeline(input: TimelineInput): string {
   const byId = new Map(lanes.map((l) => [l.lane.id, l]));
   for (const e of events) byId.get(e.lane)!.events.push(e);
 
-  for (const L of lanes) placeLabels(L, xOfIso);
+  for (const L of lanes) placeLabels(L, xOfIso, WIDTH);
 
   // ---- vertical layout
   const titleY = 40;
@@ -474,10 +482,10 @@ export function renderTimeline(input: TimelineInput): string {
   };
   item(`<circle cx="${f1(x + 8)}" cy="${ly - 4}" r="4" fill="${MUTED}"/>`, 'contact (exact date)');
   if (lanes.some((L) => L.events.length > DENSE)) {
-    item(`<path d="M${f1(x + 6)} ${ly - 11}v14M${f1(x + 9)} ${ly - 11}v14M${f1(x + 11)} ${ly - 11}v14" stroke="${MUTED}" stroke-width="1"/>`, 'contacts in a busy lane (darker where more)');
+    item(`<path d="M${f1(x + 6)} ${ly - 11}v14M${f1(x + 9)} ${ly - 11}v14M${f1(x + 11)} ${ly - 11}v14" stroke="${MUTED}" stroke-width="1"/>`, narrow ? 'busy lane' : 'contacts in a busy lane (darker where more)');
   }
-  item(`<rect x="${f1(x)}" y="${ly - 7.5}" width="18" height="7" rx="3.5" fill="${MUTED}" fill-opacity="0.45"/>`, 'contact with an approximate date (spans its month or year)');
-  item(`<path d="M${f1(x + 8)} ${ly - 11.5}l7.5 7.5l-7.5 7.5l-7.5 -7.5z" fill="${MUTED}" stroke="${INK}" stroke-width="1.2"/>`, 'key event (labelled)');
+  item(`<rect x="${f1(x)}" y="${ly - 7.5}" width="18" height="7" rx="3.5" fill="${MUTED}" fill-opacity="0.45"/>`, narrow ? 'approximate date' : 'contact with an approximate date (spans its month or year)');
+  item(`<path d="M${f1(x + 8)} ${ly - 11.5}l7.5 7.5l-7.5 7.5l-7.5 -7.5z" fill="${MUTED}" stroke="${INK}" stroke-width="1.2"/>`, narrow ? 'key event' : 'key event (labelled)');
   if (markers.some((m) => m.kind === 'period')) {
     item(`<path d="M${f1(x + 8)} ${ly - 14}v16" stroke="${MUTED}" stroke-width="1.2" stroke-dasharray="5 4"/>`, 'review period');
   }
@@ -492,6 +500,77 @@ export function renderTimeline(input: TimelineInput): string {
 
 /** The timeline of a review's master chronology. */
 export function timelineForReview(review: Review, master: MasterChronology): string {
+  return renderTimeline(timelineInput(review, master));
+}
+
+/** One printed page of the timeline: a period (and, when the lanes do not fit, some of them). */
+export interface TimelinePage {
+  svg: string;
+  /** What the page shows, in words, for screen readers. */
+  alt: string;
+  /** Printed width in points. */
+  width: number;
+}
+
+/** The smallest font size in the picture (px), which print must keep at 8 pt or more. */
+const SMALLEST_FONT = 9.5;
+
+/**
+ * The timeline for print: periods of whole years, each drawn narrow enough that its smallest text
+ * is at least 8 pt when printed `printWidth` points wide, and lanes shared over pages when they do
+ * not fit `printHeight`. Lanes without a contact in a period are left out of its page.
+ */
+export function timelinePrintPages(review: Review, master: MasterChronology, printWidth: number, printHeight: number): TimelinePage[] {
+  const full = timelineInput(review, master);
+  const scale = 8 / SMALLEST_FONT;
+  const width = Math.floor(printWidth / scale);
+  const maxHeight = printHeight / scale;
+  const days = [...full.events.flatMap((e) => [e.start, e.end]), ...(full.markers ?? []).map((m) => m.date)].sort();
+  if (!days.length) return [];
+  const y0 = Number(days[0]!.slice(0, 4));
+  const y1 = Number(days[days.length - 1]!.slice(0, 4));
+  const years = y1 - y0 + 1;
+  // about two years to a page at this width keeps key-event labels apart
+  const perPage = years <= 2 ? years : Math.ceil(years / Math.ceil(years / 2));
+  const pages: TimelinePage[] = [];
+  for (let from = y0; from <= y1; from += perPage) {
+    const to = Math.min(y1, from + perPage - 1);
+    const range = { from: `${from}-01-01`, to: `${to}-12-31` };
+    const inRange = (a: string, b: string) => b >= range.from && a <= range.to;
+    const events = full.events.filter((e) => inRange(e.start, e.end));
+    const markers = (full.markers ?? []).filter((m) => inRange(m.date, m.date));
+    const lanes = full.lanes.filter((l) => events.some((e) => e.lane === l.id));
+    const period = from === to ? String(from) : `${from} to ${to}`;
+    const draw = (group: TimelineLane[], part: string) => renderTimeline({
+      ...full, title: `Timeline of agency contact, ${period}${part}`,
+      subtitle: `${num(events.length)} contact${events.length === 1 ? '' : 's'} in ${period} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}; ${num(events.filter((e) => e.key).length)} key events`,
+      lanes: group, events: events.filter((e) => group.some((l) => l.id === e.lane)), markers, width, range,
+    });
+    let groups = [lanes];
+    for (let n = 2; n <= lanes.length; n++) {
+      const tall = groups.some((g) => heightOf(draw(g, '')) > maxHeight);
+      if (!tall) break;
+      const size = Math.ceil(lanes.length / n);
+      groups = Array.from({ length: n }, (_, i) => lanes.slice(i * size, (i + 1) * size)).filter((g) => g.length);
+    }
+    groups.forEach((g, i) => {
+      const part = groups.length > 1 ? ` (part ${i + 1} of ${groups.length})` : '';
+      const ev = events.filter((e) => g.some((l) => l.id === e.lane));
+      const keys = ev.filter((e) => e.key);
+      const alt = `Timeline of agency contact, ${period}${part}: ${num(ev.length)} contact${ev.length === 1 ? '' : 's'} with ${g.map((l) => l.label).join(', ')}`
+        + (keys.length ? `; key events: ${keys.map((e) => `${e.dateLabel ?? e.start} ${truncate(firstClause(e.label ?? ''), 60)}`.trim()).join('; ')}` : '')
+        + (markers.some((m) => m.kind === 'death') ? `; ${markers.find((m) => m.kind === 'death')!.label}` : '') + '.';
+      pages.push({ svg: draw(g, part), alt, width: printWidth });
+    });
+  }
+  return pages;
+}
+
+function heightOf(svg: string): number {
+  return Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1] ?? 0);
+}
+
+function timelineInput(review: Review, master: MasterChronology): TimelineInput {
   const meta = review.meta?.data;
   const agencies = Array.isArray(meta?.agencies) ? meta!.agencies : [];
   const names = new Map<string, string>();
@@ -528,7 +607,7 @@ export function timelineForReview(review: Review, master: MasterChronology): str
   const subtitle = `${typeof meta?.title === 'string' ? meta.title : review.id} — ${num(dated.length)} contact${dated.length === 1 ? '' : 's'} from ${lanes.length} agenc${lanes.length === 1 ? 'y' : 'ies'}${span}; ${num(k)} key event${k === 1 ? '' : 's'}`;
   const notes: string[] = [`Source: master chronology of ${review.id} (${num(master.rows.length)} rows); each mark is one entry, traceable by its ref in master-chronology.csv.`];
   if (master.undated.length) notes.push(`${num(master.undated.length)} entr${master.undated.length === 1 ? 'y has' : 'ies have'} a date that could not be read and ${master.undated.length === 1 ? 'is' : 'are'} not shown (see chronology/date).`);
-  return renderTimeline({ title: `${review.id}: timeline of agency contact`, subtitle, lanes, events, markers, notes });
+  return { title: `${review.id}: timeline of agency contact`, subtitle, lanes, events, markers, notes };
 }
 
 function shortIso(iso: string): string {

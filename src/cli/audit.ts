@@ -70,10 +70,11 @@ export const auditCommand: Command = {
     const html = values.html as string | undefined;
     const docx = values.docx as string | undefined;
     if (html || docx) {
-      // Protective marking from the profile: the draft marking while any review is unpublished.
+      // Protective marking from the profile: the draft marking while any review is unpublished;
+      // none once all are published (protocol §3.5: marked until publication).
       const first = report.reviews[0];
       const { profile } = setupFor(first ? first.path : '.', { config }, false);
-      const marking = report.reviews.some((r) => !r.published) ? profile.marking?.draft : profile.marking?.final;
+      const marking = report.reviews.some((r) => !r.published) ? profile.marking?.draft : undefined;
       const opts = { showAuthors, ...(marking ? { marking } : {}) };
       if (html) writeFileAtomic(html, renderDashboard(report, opts));
       if (docx) {

@@ -42,16 +42,22 @@ function guardOutputFolder(out: string, force: boolean): void {
   }
 }
 
+import { sofficeAvailable } from '../document/tagged.js';
+
+/** Review statuses from which a review may be published (protocol: after Home Office clearance). */
+const PUBLISHABLE = ['cleared', 'published', 'concluded'];
+
 export const buildCommand: Command = {
   name: 'build',
   summary: 'lint, then write every submission document (DOCX, PDF, data form, letters)',
-  usage: `Usage: dhr build <review-dir> [--out DIR] [--draft|--final]
+  usage: `Usage: dhr build <review-dir> [--out DIR] [--draft|--final|--publish]
 
 Lints the review, then writes into DIR (default reports/<review-id>/): the overview report, executive
 summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DOCX) and timeline
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
-  --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
-  --final    no marking; refused (exit 1, nothing written) when lint finds any error
+  --draft    (default) for the panel: the profile's draft marking on every page and a DRAFT watermark; lint errors are listed but do not stop the build
+  --final    for submission to the Home Office: marked (the profile's final marking, OFFICIAL by default), no watermark; refused (exit 1, nothing written) when lint finds any error
+  --publish  for publication, once review.yml's status is cleared or later (else exit 2): no marking, tagged (accessible) PDFs through LibreOffice; refused on any lint error
   --out DIR  output folder: new, empty, or the folder of an earlier build (with its manifest.json)
   --force    replace documents edited by hand since the last build (the build refuses otherwise)
 A value of the wrong type in review.yml stops any build (exit 2, nothing written).
@@ -64,14 +70,17 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       draft: { type: 'boolean' },
       final: { type: 'boolean' },
       force: { type: 'boolean' },
+      publish: { type: 'boolean' },
     }, 'build');
     if (values.help) {
       print(this.usage);
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError('build: give exactly one review folder (see dhr build --help)');
-    if (values.draft && values.final) throw new UsageError('build: --draft and --final cannot be used together');
-    const final = Boolean(values.final);
+    if ([values.draft, values.final, values.publish].filter(Boolean).length > 1) throw new UsageError('build: use one of --draft, --final and --publish');
+    const publish = Boolean(values.publish);
+    const final = Boolean(values.final) || publish;
+    const kind = publish ? 'publish' : final ? 'final' : 'draft';
     const quiet = Boolean(values.quiet);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
     requireReviewYml(positionals[0]);
@@ -88,18 +97,28 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       const at = review.meta.spanOf(wrongTypes[0]!.path, { key: wrongTypes[0]!.key });
       throw new UsageError(`build: ${review.meta.file.rel}:${at.line}:${at.column}: ${wrongTypes.length} value${wrongTypes.length === 1 ? '' : 's'} of the wrong type in review.yml (run dhr validate ${positionals[0]}); nothing was written`);
     }
+    if (publish) {
+      const status = review.meta?.data.status;
+      if (!PUBLISHABLE.includes(String(status))) {
+        const known = ['considering', 'not-proceeding', 'in-progress', 'submitted', 'qa-feedback'].includes(String(status));
+        throw new UsageError(`build --publish: review.yml status is ${known ? `"${String(status)}"` : 'missing or not a known status'}; a review is published once cleared by the Home Office (status cleared or later); nothing was written`);
+      }
+      if (!sofficeAvailable()) {
+        throw new UsageError('build --publish: LibreOffice (soffice, or $DHR_SOFFICE) is needed to write the tagged, accessible PDFs and was not found; nothing was written');
+      }
+    }
     const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules });
     const errors = findings.filter((f) => f.severity === 'error');
     if (final && errors.length) {
       process.stderr.write(format('stylish', { findings: errors, files: review.files.length, reviews: 1, showValues: false, color: false }));
-      process.stderr.write(`dhr: build --final refused: ${errors.length} lint error(s); nothing was written\n`);
+      process.stderr.write(`dhr: build --${kind} refused: ${errors.length} lint error(s); nothing was written\n`);
       return 1;
     }
     const out = (values.out as string | undefined) ?? path.join('reports', review.id);
     guardOutputFolder(out, Boolean(values.force));
     const tty = Boolean(process.stderr.isTTY);
     const files = await buildOutputs({
-      review, profile: setup.profile, config: setup.config, draft: !final,
+      review, profile: setup.profile, config: setup.config, draft: !final, kind,
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
         process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
@@ -114,7 +133,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     }
     if (!quiet) {
       const warnings = findings.length - errors.length;
-      print(`Built ${files.size} files for ${review.id} into ${out}${final ? '' : ' (draft)'}`
+      print(`Built ${files.size} files for ${review.id} into ${out}${kind === 'final' ? '' : ` (${kind})`}`
         + (findings.length ? ` — lint: ${errors.length} error(s), ${warnings} warning(s); run dhr lint for details` : '') + '\n');
     }
     return 0;

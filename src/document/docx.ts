@@ -31,6 +31,7 @@ import {
   TableOfContents,
   TableRow,
   TextRun,
+  VerticalMergeType,
   WidthType,
   type INumberingOptions,
   type IParagraphOptions,
@@ -44,6 +45,9 @@ import {
   HEADER_DISTANCE,
   MARGIN,
   PLACEHOLDER_DATE,
+  coveredCells,
+  spanOf,
+  textWidthFor,
   columnCount,
   columnFractions,
   documentDate,
@@ -58,6 +62,8 @@ const MONO = 'Courier New';
 const TWIPS_PER_POINT = 20;
 /** A4 as Word writes it (210 × 297 mm in twentieths of a point). */
 const A4_TWIPS = { width: 11906, height: 16838 };
+/** Widest PNG fallback drawn for an SVG picture, in pixels. */
+const FALLBACK_MAX_PX = 1500;
 const COLOURS = { heading: '1F3864', rule: '808080', headerFill: '1F3864', keyFill: 'FFF2CC', marking: '000000' };
 
 export interface DocxOptions {
@@ -99,31 +105,30 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
     ...(doc.options.toc && !estimate ? { features: { updateFields: true } } : {}),
     // docx/layout is large: load it only when it is used.
     ...(doc.options.toc && estimate ? { pageNumbers: (await import('docx/layout')).estimatePageNumbers } : {}),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: {
-              width: A4_TWIPS.width,
-              height: A4_TWIPS.height,
-              orientation: doc.options.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-            },
-            margin: {
-              top: twips(MARGIN),
-              bottom: twips(MARGIN),
-              left: twips(MARGIN),
-              right: twips(MARGIN),
-              header: twips(HEADER_DISTANCE),
-              footer: twips(HEADER_DISTANCE),
-            },
+    // a page break that turns the page starts a new section with that orientation
+    sections: writer.sections(body).map(({ orientation, children }) => ({
+      properties: {
+        page: {
+          size: {
+            width: A4_TWIPS.width,
+            height: A4_TWIPS.height,
+            orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
+          margin: {
+            top: twips(MARGIN),
+            bottom: twips(MARGIN),
+            left: twips(MARGIN),
+            right: twips(MARGIN),
+            header: twips(HEADER_DISTANCE),
+            footer: twips(HEADER_DISTANCE),
           },
         },
-        // An empty header or footer part is left out altogether (the page-number layout rejects one).
-        ...(doc.options.marking ? { headers: { default: new Header({ children: [markingParagraph(doc.options.marking)] }) } } : {}),
-        ...(footer(doc).length ? { footers: { default: new Footer({ children: footer(doc) }) } } : {}),
-        children: body,
       },
-    ],
+      // An empty header or footer part is left out altogether (the page-number layout rejects one).
+      ...(header(doc).length ? { headers: { default: new Header({ children: header(doc) }) } } : {}),
+      ...(footer(doc).length ? { footers: { default: new Footer({ children: footer(doc) }) } } : {}),
+      children,
+    })),
   });
   const zipped = await Packer.toBuffer(document);
   const out = normaliseZip(zipped, documentDate(doc), writer.fastTables);
@@ -150,6 +155,18 @@ function markingParagraph(marking: string): Paragraph {
     alignment: AlignmentType.CENTER,
     children: [new TextRun({ text: marking, bold: true, color: COLOURS.marking, size: 20 })],
   });
+}
+
+function header(doc: Doc): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (doc.options.marking) out.push(markingParagraph(doc.options.marking));
+  if (doc.options.watermark) {
+    out.push(new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: doc.options.watermark, bold: true, color: 'A6A6A6', size: 28 })],
+    }));
+  }
+  return out;
 }
 
 function footer(doc: Doc): Paragraph[] {
@@ -245,13 +262,29 @@ class DocxWriter {
 
   constructor(private readonly doc: Doc, private readonly fast = true) {
     this.anchors = headingAnchors(doc.blocks);
+    this.orientation = doc.options.orientation;
   }
 
   body(): Array<Paragraph | Table | TableOfContents> {
-    const out: Array<Paragraph | Table | TableOfContents> = [
-      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(this.doc.meta.title)] }),
-    ];
-    if (this.doc.meta.subtitle) out.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(this.doc.meta.subtitle)] }));
+    const out: Array<Paragraph | Table | TableOfContents> = [];
+    const cover = this.doc.options.cover;
+    if (cover?.length) {
+      let titled = false;
+      for (const line of cover) {
+        if (line.style === 'title' && !titled) {
+          titled = true;
+          out.push(new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 3000 }, children: [new TextRun(line.text)] }));
+        } else if (line.style === 'title' || line.style === 'subtitle') {
+          out.push(new Paragraph({ style: 'Subtitle', children: [new TextRun({ text: line.text, bold: true })] }));
+        } else {
+          out.push(new Paragraph({ spacing: { after: 200 }, children: [new TextRun({ text: line.text, size: 24, ...(line.style === 'strong' ? { bold: true } : {}) })] }));
+        }
+      }
+      out.push(new Paragraph({ children: [new PageBreak()] }));
+    } else if (this.doc.options.showTitle !== false) {
+      out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(this.doc.meta.title)] }));
+      if (this.doc.meta.subtitle) out.push(new Paragraph({ style: 'Subtitle', children: [new TextRun(this.doc.meta.subtitle)] }));
+    }
     if (this.doc.options.toc) {
       out.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Contents')] }));
       out.push(new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-3' }));
@@ -259,6 +292,21 @@ class DocxWriter {
     }
     for (const b of this.blocks(this.doc.blocks, 0)) out.push(b); // not push(...): a long document has many blocks
     return out;
+  }
+
+  /** Where the body is cut into sections: at each page break that turns the page. */
+  private readonly turns: Array<{ at: Paragraph; orientation: 'portrait' | 'landscape' }> = [];
+  private orientation: 'portrait' | 'landscape';
+
+  /** The body cut into sections, each with its orientation. */
+  sections(body: Array<Paragraph | Table | TableOfContents>): Array<{ orientation: 'portrait' | 'landscape'; children: Array<Paragraph | Table | TableOfContents> }> {
+    const out = [{ orientation: this.doc.options.orientation, children: [] as Array<Paragraph | Table | TableOfContents> }];
+    for (const b of body) {
+      const turn = this.turns.find((t) => t.at === b);
+      if (turn) out.push({ orientation: turn.orientation, children: [] });
+      else out[out.length - 1]!.children.push(b);
+    }
+    return out.filter((s, i) => i === 0 || s.children.length);
   }
 
   numbering(): INumberingOptions {
@@ -315,8 +363,14 @@ class DocxWriter {
         return [this.table(block), new Paragraph({ spacing: { after: 0 }, children: [] })];
       case 'image':
         return [new Paragraph({ ...indented, children: [this.image(block)] })];
-      case 'pageBreak':
-        return [new Paragraph({ children: [new PageBreak()] })];
+      case 'pageBreak': {
+        if (!block.orientation || indent || quote) return [new Paragraph({ children: [new PageBreak()] })];
+        // a section break (see sections()): a marker paragraph, never written
+        const at = new Paragraph({ children: [] });
+        this.turns.push({ at, orientation: block.orientation });
+        this.orientation = block.orientation;
+        return [at];
+      }
       case 'thematicBreak':
         return [
           new Paragraph({
@@ -361,24 +415,35 @@ class DocxWriter {
 
   private table(table: Extract<Block, { type: 'table' }>): Table {
     const count = columnCount(table);
-    const total = twips(textWidth(this.doc));
+    const total = twips(textWidthFor(this.orientation));
     const widths = columnFractions(table.columns, count).map((f) => Math.floor(f * total));
     const border = { style: BorderStyle.SINGLE, size: 4, color: COLOURS.rule };
     // a large table: docx writes one sample row of each shape, whose XML then serves as the template
     const plan = this.fast ? planFastTable(table, count, this.fastTables.length) : undefined;
     if (plan) this.fastTables.push(plan);
     const body = plan ? plan.samples : table.rows;
-    const row = (r: ModelRow, header: boolean): TableRow =>
+    const covered = plan ? [] : coveredCells(body);
+    const row = (r: ModelRow, header: boolean, index = -1): TableRow =>
       new TableRow({
         tableHeader: header,
         cantSplit: true,
         children: Array.from({ length: count }, (_, i) => {
+          const under = !header && covered[index]?.has(i);
+          if (under) {
+            return new TableCell({
+              width: { size: widths[i]!, type: WidthType.DXA },
+              verticalMerge: VerticalMergeType.CONTINUE,
+              children: [new Paragraph({ style: 'TableText', children: [] })],
+            });
+          }
           const c = r.cells[i] ?? { children: [] };
+          const span = header ? 1 : spanOf(c.rowSpan, index, body.length);
           const emphasis = !header && (r.emphasis || c.emphasis);
           const fill = header ? COLOURS.headerFill : emphasis ? COLOURS.keyFill : undefined;
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
+            ...(span > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
             ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } } : {}),
             children: [
               new Paragraph({
@@ -395,18 +460,19 @@ class DocxWriter {
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: [...table.header.map((r) => row(r, true)), ...body.map((r) => row(r, false))],
+      rows: [...table.header.map((r) => row(r, true)), ...body.map((r, i) => row(r, false, i))],
     });
   }
 
   private image(image: ImageBlock): ImageRun {
-    const size = imageSize(image, textWidth(this.doc));
+    const size = imageSize(image, textWidthFor(this.orientation));
     // docx sizes pictures in pixels at 96 to the inch.
     const transformation = { width: Math.round((size.width * 96) / 72), height: Math.round((size.height * 96) / 72) };
     const altText = { name: image.alt.slice(0, 60), description: image.alt, title: image.alt.slice(0, 60) };
     if (image.svg !== undefined) {
-      // The fallback is drawn at twice the printed size, so it stays sharp when printed.
-      const fallback = image.png ?? svgToPng(image.svg, transformation.width * 2);
+      // The fallback is drawn at twice the printed size, so it stays sharp when printed — at most
+      // 1,500 px wide (about 150 dpi across a landscape page): a wider one costs time for no gain.
+      const fallback = image.png ?? svgToPng(image.svg, Math.min(transformation.width * 2, Math.max(transformation.width, FALLBACK_MAX_PX)));
       return new ImageRun({
         type: 'svg',
         data: Buffer.from(image.svg, 'utf8'),
@@ -553,7 +619,7 @@ const MARKER = /DHRFAST(\d+)S(\d+)X(\d+)Q/g;
  * and numbered parts) or a text that the counters' renumbering would touch.
  */
 function planFastTable(table: Extract<Block, { type: 'table' }>, count: number, id: number): FastTable | undefined {
-  if (table.rows.length <= FAST_TABLE_ROWS) return undefined;
+  if (table.rows.length <= FAST_TABLE_ROWS || table.rows.some((r) => r.cells.some((c) => c.rowSpan))) return undefined;
   const shapes = new Map<string, number>();
   const samples: ModelRow[] = [];
   const slots: number[] = [];

@@ -8,7 +8,7 @@
  */
 import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
 import { plainText } from './model.js';
-import { columnCount, columnFractions, headingAnchors, imageSize, language, textWidth } from './shared.js';
+import { columnCount, columnFractions, coveredCells, headingAnchors, imageSize, language, spanOf, textWidth } from './shared.js';
 
 export interface HtmlOptions {
   /** Extra CSS appended after the built-in style sheet. */
@@ -34,8 +34,9 @@ export function renderHtml(doc: Doc, options: HtmlOptions = {}): string {
     marking ? `<div class="marking marking-top">${esc(marking)}</div>` : '',
     '<main>',
     '<header>',
-    `<h1 class="title">${esc(doc.meta.title)}</h1>`,
-    doc.meta.subtitle ? `<p class="subtitle">${esc(doc.meta.subtitle)}</p>` : '',
+    ...(doc.options.cover?.length
+      ? doc.options.cover.map((l, i) => (i === 0 ? `<h1 class="title">${esc(l.text)}</h1>` : `<p class="${l.style === 'title' || l.style === 'subtitle' ? 'subtitle' : 'cover'}">${esc(l.text)}</p>`))
+      : doc.options.showTitle === false ? [] : [`<h1 class="title">${esc(doc.meta.title)}</h1>`, doc.meta.subtitle ? `<p class="subtitle">${esc(doc.meta.subtitle)}</p>` : '']),
     '</header>',
     doc.options.toc ? writer.toc() : '',
     body,
@@ -120,15 +121,18 @@ class HtmlWriter {
   private table(table: Extract<Block, { type: 'table' }>): string {
     const count = columnCount(table);
     const fractions = columnFractions(table.columns, count);
-    const row = (r: TableRow, header: boolean): string => {
+    const covered = coveredCells(table.rows);
+    const row = (r: TableRow, header: boolean, index = -1): string => {
       const cells = Array.from({ length: count }, (_, i) => {
+        if (!header && covered[index]?.has(i)) return '';
         const c = r.cells[i] ?? { children: [] };
+        const span = header ? 1 : spanOf(c.rowSpan, index, table.rows.length);
         const tag = header ? 'th' : 'td';
         const align = table.columns?.[i]?.align;
         const classes = [align && align !== 'left' ? `align-${align}` : '', !header && c.emphasis ? 'key' : '']
           .filter(Boolean)
           .join(' ');
-        return `<${tag}${header ? ' scope="col"' : ''}${classes ? ` class="${classes}"` : ''}>${this.inlines(c.children)}</${tag}>`;
+        return `<${tag}${header ? ' scope="col"' : ''}${span > 1 ? ` rowspan="${span}"` : ''}${classes ? ` class="${classes}"` : ''}>${this.inlines(c.children)}</${tag}>`;
       });
       return `<tr${r.emphasis && !header ? ' class="key"' : ''}>${cells.join('')}</tr>`;
     };
@@ -137,7 +141,7 @@ class HtmlWriter {
       '<table>',
       `<colgroup>${cols}</colgroup>`,
       table.header.length ? `<thead>\n${table.header.map((r) => row(r, true)).join('\n')}\n</thead>` : '',
-      `<tbody>\n${table.rows.map((r) => row(r, false)).join('\n')}\n</tbody>`,
+      `<tbody>\n${table.rows.map((r, i) => row(r, false, i)).join('\n')}\n</tbody>`,
       '</table>',
     ]
       .filter(Boolean)

@@ -23,6 +23,11 @@ export interface TableCell {
   children: Inline[];
   /** Printed emphasised (bold, shaded), e.g. the cell that makes a row a key event. */
   emphasis?: boolean;
+  /**
+   * The cell runs down this many rows (merged cells), e.g. a recommendation beside each of its
+   * actions. The rows below still hold a cell in this column, as a placeholder: writers skip it.
+   */
+  rowSpan?: number;
 }
 
 export interface TableRow {
@@ -53,7 +58,8 @@ export type Block =
     }
   | ImageBlock
   | { type: 'blockquote'; children: Block[] }
-  | { type: 'pageBreak' }
+  /** A new page; with `orientation`, that page and the ones after it turn (e.g. a landscape figure). */
+  | { type: 'pageBreak'; orientation?: Orientation }
   | { type: 'thematicBreak' };
 
 /**
@@ -88,10 +94,25 @@ export interface DocMeta {
   date?: Date;
 }
 
+/** One line of a cover page; `title` and `subtitle` lines use the title styles. */
+export interface CoverLine {
+  text: string;
+  style?: 'title' | 'subtitle' | 'normal' | 'strong';
+}
+
 export interface DocOptions {
   orientation: Orientation;
   /** Protective marking printed in the header and footer of every page, e.g. "OFFICIAL-SENSITIVE — DRAFT". */
   marking?: string;
+  /** A word printed faintly across every page (PDF) or in the header (DOCX), e.g. "DRAFT". */
+  watermark?: string;
+  /**
+   * A cover page: these lines alone on page 1, in place of the title and subtitle; the contents
+   * (when `toc`) and the blocks start on the next page.
+   */
+  cover?: CoverLine[];
+  /** Print the title (and subtitle) above the blocks; false for a letter, whose title is metadata only. Default true. */
+  showTitle?: boolean;
   /** A table of contents (headings of levels 1–3) after the title. */
   toc: boolean;
   /** "Page N of M" in the footer. */
@@ -146,7 +167,7 @@ export const row = (cells: Array<TableCell | string>, emphasis?: boolean): Table
   cells: cells.map((c) => (typeof c === 'string' ? cell(c) : c)),
   ...(emphasis ? { emphasis } : {}),
 });
-export const pageBreak = (): Block => ({ type: 'pageBreak' });
+export const pageBreak = (orientation?: Orientation): Block => (orientation ? { type: 'pageBreak', orientation } : { type: 'pageBreak' });
 
 /** The plain text of some inlines (footnotes left out), e.g. for bookmarks and alt text. */
 export function plainText(inlines: readonly Inline[]): string {
@@ -171,3 +192,5 @@ export function plainText(inlines: readonly Inline[]): string {
   }
   return out;
 }
+
+export const blockquoteOf = (children: Block[]): Block => ({ type: 'blockquote', children });

@@ -26,11 +26,14 @@ import {
   PLACEHOLDER_DATE,
   columnCount,
   columnFractions,
+  coveredCells,
   documentDate,
   headingAnchors,
   imageSize,
   language,
+  spanOf,
   textWidth,
+  textWidthFor,
 } from './shared.js';
 
 const FONT = 'DejaVuSans';
@@ -46,6 +49,9 @@ const printer = new PdfPrinter({
 
 const styles: StyleDictionary = {
   title: { fontSize: 24, bold: true, color: COLOURS.heading, margin: [0, 0, 0, 4] },
+  coverTitle: { fontSize: 26, bold: true, color: COLOURS.heading, margin: [0, 150, 0, 10] },
+  coverSubtitle: { fontSize: 18, bold: true, color: '#404040', margin: [0, 0, 0, 24] },
+  coverLine: { fontSize: 12, margin: [0, 0, 0, 10] },
   subtitle: { fontSize: 13, color: '#404040', margin: [0, 0, 0, 18] },
   h1: { fontSize: 15, bold: true, color: COLOURS.heading, margin: [0, 16, 0, 6] },
   h2: { fontSize: 12.5, bold: true, color: COLOURS.heading, margin: [0, 12, 0, 5] },
@@ -93,6 +99,7 @@ export async function renderPdf(doc: Doc): Promise<Buffer> {
     pageOrientation: doc.options.orientation,
     pageMargins: [MARGIN, MARGIN, MARGIN, MARGIN],
     language: language(doc),
+    ...(doc.options.watermark ? { watermark: { text: doc.options.watermark, color: '#9A9A9A', opacity: 0.18, bold: true, fontSize: 110, angle: -45 } } : {}),
     displayTitle: true,
     info: {
       title: doc.meta.title,
@@ -189,13 +196,39 @@ class PdfWriter {
   }
 
   content(): Content[] {
-    const out: Content[] = [{ text: this.doc.meta.title, style: 'title' }];
-    if (this.doc.meta.subtitle) out.push({ text: this.doc.meta.subtitle, style: 'subtitle' });
+    const out: Content[] = [];
+    const cover = this.doc.options.cover;
+    if (cover?.length) {
+      let titled = false;
+      for (const line of cover) {
+        const style = line.style === 'title' ? (titled ? 'coverSubtitle' : 'coverTitle') : line.style === 'subtitle' ? 'coverSubtitle' : 'coverLine';
+        if (line.style === 'title') titled = true;
+        out.push({ text: line.text, style, ...(line.style === 'strong' ? { bold: true } : {}) });
+      }
+      out.push({ text: '', pageBreak: 'after' });
+    } else if (this.doc.options.showTitle !== false) {
+      out.push({ text: this.doc.meta.title, style: 'title' });
+      if (this.doc.meta.subtitle) out.push({ text: this.doc.meta.subtitle, style: 'subtitle' });
+    }
     if (this.doc.options.toc) {
       out.push({ toc: { title: { text: 'Contents', style: 'tocTitle' } } });
       out.push({ text: '', pageBreak: 'after' });
     }
-    for (const b of this.blocks(this.doc.blocks, textWidth(this.doc))) out.push(b); // not push(...): a long document has many blocks
+    // a page break may turn the pages after it: the text width follows
+    let width = textWidth(this.doc);
+    const top: Block[] = [];
+    const flush = () => {
+      for (const b of this.blocks(top, width)) out.push(b); // not push(...): a long document has many blocks
+      top.length = 0;
+    };
+    for (const block of this.doc.blocks) {
+      if (block.type === 'pageBreak' && block.orientation) {
+        flush();
+        out.push({ text: '', pageBreak: 'before', pageOrientation: block.orientation } as Content);
+        width = textWidthFor(block.orientation);
+      } else top.push(block);
+    }
+    flush();
     if (this.notes.length) out.push(...this.endnotes());
     return out;
   }
@@ -272,7 +305,7 @@ class PdfWriter {
       case 'image':
         return this.image(block, width);
       case 'pageBreak':
-        return { text: '', pageBreak: 'after' };
+        return block.orientation ? ({ text: '', pageBreak: 'before', pageOrientation: block.orientation } as Content) : { text: '', pageBreak: 'after' };
       case 'thematicBreak':
         return {
           canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: RULE, lineColor: COLOURS.rule }],
@@ -299,14 +332,19 @@ class PdfWriter {
     // pdfmake's widths leave out the padding and the rules, so take them off first.
     const available = width - count * 2 * CELL_PADDING.x - (count + 1) * RULE;
     const widths = columnFractions(table.columns, count).map((f) => round(f * available));
-    const row = (r: TableRow, header: boolean): PdfCell[] =>
+    const covered = coveredCells(table.rows);
+    const row = (r: TableRow, header: boolean, index = -1): PdfCell[] =>
       Array.from({ length: count }, (_, i) => {
+        // a cell under a merged cell: pdfmake wants a placeholder there
+        if (!header && covered[index]?.has(i)) return { text: '' };
         const c = r.cells[i] ?? { children: [] };
         const emphasis = !header && (r.emphasis || c.emphasis);
         const align = table.columns?.[i]?.align;
+        const span = header ? 1 : spanOf(c.rowSpan, index, table.rows.length);
         return {
           text: this.inlines(c.children, header ? { bold: true, color: '#FFFFFF' } : emphasis ? { bold: true } : {}),
           style: 'tableText',
+          ...(span > 1 ? { rowSpan: span } : {}),
           ...(align ? { alignment: align } : {}),
           ...(header ? { fillColor: COLOURS.headerFill } : emphasis ? { fillColor: COLOURS.keyFill } : {}),
         };
@@ -317,7 +355,7 @@ class PdfWriter {
         keepWithHeaderRows: table.header.length ? 1 : 0,
         dontBreakRows: true,
         widths,
-        body: [...table.header.map((r) => row(r, true)), ...table.rows.map((r) => row(r, false))],
+        body: [...table.header.map((r) => row(r, true)), ...table.rows.map((r, i) => row(r, false, i))],
       },
       layout: gridLayout,
       margin: [0, 2, 0, 8],

@@ -132,3 +132,33 @@ export function pngSize(png: Uint8Array): { width: number; height: number } | un
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
+
+/**
+ * For each row of a table body, the columns whose cell is covered by a cell above with a `rowSpan`
+ * (placeholders the writers skip). Spans are clamped to the rows there are.
+ */
+export function coveredCells(rows: ReadonlyArray<{ cells: ReadonlyArray<{ rowSpan?: number }> }>): Array<Set<number>> {
+  const left = new Map<number, number>();
+  return rows.map((r) => {
+    const covered = new Set<number>();
+    for (const [col, n] of [...left]) {
+      covered.add(col);
+      if (n <= 1) left.delete(col);
+      else left.set(col, n - 1);
+    }
+    r.cells.forEach((c, col) => {
+      if (!covered.has(col) && c.rowSpan && c.rowSpan > 1) left.set(col, c.rowSpan - 1);
+    });
+    return covered;
+  });
+}
+
+/** The text width of a page of the given orientation. */
+export function textWidthFor(orientation: 'portrait' | 'landscape'): number {
+  return (orientation === 'landscape' ? A4.height : A4.width) - 2 * MARGIN;
+}
+
+/** How many rows a cell really spans (its `rowSpan`, clamped to the rows left). */
+export function spanOf(rowSpan: number | undefined, rowIndex: number, rowCount: number): number {
+  return Math.max(1, Math.min(rowSpan ?? 1, rowCount - rowIndex));
+}

@@ -23,6 +23,10 @@ export interface Profile {
   /** The review's name in documents and messages: set from `review_names` by the legal basis. */
   document_title: string;
   recipients: string[];
+  /**
+   * Protective marking (protocol §3.5): `draft` on draft builds, `final` on submission builds
+   * (empty: "OFFICIAL"); published builds carry none.
+   */
   /** `dhr` (2004 Act s.9) or `dardr` (Victims and Prisoners Act 2024 s.19); config may override. */
   legal_basis?: LegalBasis;
   review_names?: Partial<Record<LegalBasis, string>>;
@@ -37,7 +41,29 @@ export interface Profile {
   districts: Array<{ id: string; name: string }>;
   statutory_agencies: string[];
   specialist_services: string[];
-  advocacy: { provider: string; typical_cost: number; complex_cost_cap: number };
+  advocacy: {
+    provider: string;
+    typical_cost: number;
+    complex_cost_cap: number;
+    /** The provider's name in full, and how families reach it (printed in the family letter). */
+    full_name?: string;
+    website?: string;
+    telephone?: string;
+    email?: string;
+  };
+  /** Acronyms the documents may use, with their expansion (a review adds its own in glossary.yml). */
+  glossary?: Record<string, string>;
+  /** How the documents are laid out (see README, "Submission documents"). */
+  documents?: {
+    /** Number sections (1., 1.1) and body paragraphs (1.1, 1.1.1); default true. */
+    numbered?: boolean;
+    /** Where the glossary goes when the report has no Glossary heading: `front` (after the contents) or `end` (default). */
+    glossary?: 'front' | 'end';
+    /** Print the marking on the family letter too (default false). */
+    mark_family_letter?: boolean;
+    /** The review's name on the cover (default: `document_title`). */
+    review_name?: string;
+  };
   funding: {
     parties: Array<{ id: string; name: string; district?: boolean }>;
     rules: Record<string, FundingRule>;

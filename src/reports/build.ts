@@ -2,6 +2,7 @@
  * Composes every output document of a review and renders it: the list of outputs lives here,
  * the writers in src/document, each document's content in its own module beside this one.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Review } from '../review/model.js';
@@ -19,14 +20,17 @@ import { scopingReview } from './scoping-review.js';
 import { homeOfficeFormData, homeOfficeFormPdf } from './home-office-form.js';
 import { masterOf } from '../chronology/merge.js';
 import { masterCsv, masterDocx, masterMarkdown } from '../chronology/outputs.js';
-import { timelineForReview } from '../chronology/timeline.js';
-import { marking, reviewTitle, type BuildContext } from './common.js';
+import { timelineForReview, timelinePrintPages } from '../chronology/timeline.js';
+import { marking, reviewTitle, type BuildContext, type BuildKind } from './common.js';
+import { taggedPdfs } from '../document/tagged.js';
 
 export interface BuildOptions {
   review: Review;
   profile: Profile;
   config: Config;
   draft: boolean;
+  /** draft, final (submission) or publish; from `draft` when absent. */
+  kind?: BuildKind;
   /** Called before each output is rendered: (index from 1, total, file name). */
   progress?: (i: number, total: number, name: string) => void;
 }
@@ -57,7 +61,10 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   const chronFiles = [...review.chronologies.values()].map((t) => rel(t.file)!);
   const master = masterOf(review);
   const timelineSvg = timelineForReview(review, master);
-  const ctx: BuildContext = { review, profile, draft: opts.draft, timelineSvg };
+  const kind: BuildKind = opts.kind ?? (opts.draft ? 'draft' : 'final');
+  // the timeline in print: landscape pages of its own (A4 less 2 cm margins, less a caption line)
+  const timelinePages = timelinePrintPages(review, master, 728, 450);
+  const ctx: BuildContext = { review, profile, draft: kind === 'draft', kind, timelineSvg, timelinePages, master };
   const reviewYml = 'review.yml';
   const ov = rel(review.overviewReport?.file);
   const es = rel(review.executiveSummary?.file);
@@ -67,12 +74,32 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   const pdf = async (doc: Doc): Promise<Uint8Array> => (offload
     ? asBuffer(await offload.call<Uint8Array>(PDF_MODULE, 'renderPdf', [doc]))
     : (await import('../document/pdf.js')).renderPdf(doc));
+  // Published builds: the PDFs are LibreOffice's tagged export of the DOCX (accessible PDFs),
+  // made in one run once every DOCX is written.
+  const docxOf = new Map<string, Promise<Uint8Array>>();
+  let tagged: Promise<Map<string, Uint8Array>> | undefined;
+  const taggedPdf = async (name: string): Promise<Uint8Array> => {
+    tagged ??= (async () => {
+      const inputs = new Map<string, Uint8Array>();
+      for (const [n, p] of docxOf) inputs.set(n, await p);
+      return taggedPdfs(inputs);
+    })();
+    return (await tagged).get(name)!;
+  };
   const both = (name: string, compose: () => Doc, inputs: string[]): Job[] => {
     let doc: Doc | undefined;
     const get = () => (doc ??= compose());
+    const docx = () => {
+      let p = docxOf.get(name);
+      if (!p) docxOf.set(name, (p = renderDocx(get())));
+      return p;
+    };
+    if (kind === 'publish') docx();
     return [
-      { name: `${name}.docx`, inputs, make: () => renderDocx(get()) },
-      { name: `${name}.pdf`, inputs, make: () => pdf(get()), offloaded: true },
+      { name: `${name}.docx`, inputs, make: docx },
+      kind === 'publish'
+        ? { name: `${name}.pdf`, inputs, make: () => taggedPdf(name) }
+        : { name: `${name}.pdf`, inputs, make: () => pdf(get()), offloaded: true },
     ];
   };
   const clean = (xs: Array<string | undefined>) => xs.filter((x): x is string => Boolean(x));
@@ -94,7 +121,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
     // optional documents, built when the review folder has them
     ...(review.scopingReview ? both('scoping-review', () => scopingReview(ctx)!, clean([rel(review.scopingReview.file), reviewYml])) : []),
     ...(review.qaLetter ? both('qa-letter', () => qaLetter(ctx)!, clean([rel(review.qaLetter.file), reviewYml])) : []),
-    ...composeLetters(review, profile, marking(ctx)).map((l): Job => ({
+    ...composeLetters(review, profile, marking(ctx), kind).map((l): Job => ({
       name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
     })),
   ];
@@ -123,7 +150,9 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   const manifest = {
     version: 1,
     review: review.id,
-    build: opts.draft ? 'draft' : 'final',
+    build: kind,
+    status: typeof review.meta?.data.status === 'string' ? review.meta.data.status : null,
+    ...gitVersion(review.dir),
     outputs: jobs.map((j) => {
       const c = out.get(j.name)!;
       return { path: j.name, sha256: sha256(c), bytes: typeof c === 'string' ? Buffer.byteLength(c) : c.byteLength, inputs: j.inputs };
@@ -132,4 +161,16 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   };
   out.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return out;
+}
+
+/** The review folder's last commit, and whether it has changes not committed; nulls outside git. */
+function gitVersion(dir: string): { commit: string | null; uncommitted: boolean | null } {
+  const git = (args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+  try {
+    const commit = git(['log', '-1', '--format=%H', '--', '.']) || null;
+    const uncommitted = git(['status', '--porcelain', '--', '.']) !== '';
+    return { commit, uncommitted };
+  } catch {
+    return { commit: null, uncommitted: null };
+  }
 }

@@ -4,7 +4,7 @@
  * (`qa:`; rule process/qa-points).
  */
 import { createDoc, paragraph, strong, type Doc } from '../document/model.js';
-import { bodyBlocks, marking, reviewTitle, type BuildContext } from './common.js';
+import { bodyBlocks, marking, reviewTitle, watermark, type BuildContext } from './common.js';
 
 const OUTCOME: Record<string, string> = {
   cleared: 'Cleared for publication',
@@ -21,6 +21,6 @@ export function qaLetter(ctx: BuildContext): Doc | undefined {
   return createDoc(
     { title: reviewTitle(ctx), subtitle: 'Home Office Quality Assurance panel letter' },
     [...lead, ...bodyBlocks(doc)],
-    { toc: false, marking: marking(ctx) },
+    { toc: false, marking: marking(ctx), watermark: watermark(ctx) },
   );
 }

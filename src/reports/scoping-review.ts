@@ -3,7 +3,7 @@
  * Office's 2024 draft revised guidance. Optional: built only when the review folder has one.
  */
 import { createDoc, type Doc } from '../document/model.js';
-import { bodyBlocks, coverBlocks, marking, reviewTitle, type BuildContext } from './common.js';
+import { bodyBlocks, coverBlocks, marking, reviewTitle, watermark, type BuildContext } from './common.js';
 
 export function scopingReview(ctx: BuildContext): Doc | undefined {
   const doc = ctx.review.scopingReview;
@@ -11,6 +11,6 @@ export function scopingReview(ctx: BuildContext): Doc | undefined {
   return createDoc(
     { title: reviewTitle(ctx), subtitle: 'Scoping review' },
     [...coverBlocks(ctx, 'Scoping review'), ...bodyBlocks(doc)],
-    { toc: false, marking: marking(ctx) },
+    { toc: false, marking: marking(ctx), watermark: watermark(ctx) },
   );
 }

@@ -180,10 +180,14 @@ describe('dhr build --final', () => {
     expect(readFileSync(path.join(out, 'overview-report.pdf'), 'utf8')).toBe('previous build');
   }, 240_000);
 
-  it('final builds carry no protective marking', () => {
+  // Protocol §3.5: the report is marked until publication, so a submission build is marked too
+  // (this test used to expect no marking, the old contract); only the draft notice goes.
+  it('final builds carry the marking but not the draft notice', () => {
     const out = path.join(tmp, 'final-ok');
     const r = dhr(['build', EXAMPLE, '--final', '--out', out, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    expect(pdfText(path.join(out, 'executive-summary.pdf'))).not.toContain('OFFICIAL-SENSITIVE');
+    const es = pdfText(path.join(out, 'executive-summary.pdf'));
+    expect(es).toContain('OFFICIAL-SENSITIVE');
+    expect(es).not.toContain('DRAFT');
   }, 240_000);
 });
