@@ -5,9 +5,9 @@ import { parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
 import { validateData } from '../review/schemas.js';
-import { lintReview } from '../lint/engine.js';
+import { guardFor, lintReview } from '../lint/engine.js';
 import { allRules } from '../rules/index.js';
-import { format } from '../lint/formatters/index.js';
+import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
 import { buildOutputs } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
 
@@ -19,9 +19,12 @@ export const buildCommand: Command = {
 Lints the review, then writes into DIR (default reports/<review-id>/): the overview report, executive
 summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DOCX) and timeline
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
-  --draft    (default) mark every page with the profile's protective marking; lint errors are listed but do not stop the build
-  --final    no marking; refused (exit 1, nothing written) when lint finds any error
+  --draft    (default) mark every page with the profile's protective marking; lint errors are counted but do not stop the build
+  --final    for submission: no draft notice; refused (exit 1, nothing written) when lint finds any error or any
+             anonymisation (anon/*) finding, warnings included, that is not disabled inline with a reason
   --out DIR  output folder
+Every build, --draft included, is refused (exit 1, nothing written) when a registered real name or identifier
+is found (anon/identity): the refusal gives the positions, never the text.
 A value of the wrong type in review.yml stops any build (exit 2, nothing written).
 Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
 Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
@@ -50,17 +53,23 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       const at = review.meta.spanOf(wrongTypes[0]!.path, { key: wrongTypes[0]!.key });
       throw new UsageError(`build: ${review.meta.file.rel}:${at.line}:${at.column}: ${wrongTypes.length} value${wrongTypes.length === 1 ? '' : 's'} of the wrong type in review.yml (run dhr validate ${positionals[0]}); nothing was written`);
     }
-    const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules });
+    const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
     const errors = findings.filter((f) => f.severity === 'error');
-    if (final && errors.length) {
-      process.stderr.write(format('stylish', { findings: errors, files: review.files.length, reviews: 1, showValues: false, color: false }));
-      process.stderr.write(`dhr: build --final refused: ${errors.length} lint error(s); nothing was written\n`);
+    // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
+    const identity = identityBlockers(findings);
+    if (identity.length) {
+      process.stderr.write(`${identityRefusal(identity)}\n`);
+      return 1;
+    }
+    const blockers = final ? finalBlockers(findings) : [];
+    if (blockers.length) {
+      process.stderr.write(`${finalRefusal('build --final', blockers)}\n`);
       return 1;
     }
     const out = (values.out as string | undefined) ?? path.join('reports', review.id);
     const tty = Boolean(process.stderr.isTTY);
     const files = await buildOutputs({
-      review, profile: setup.profile, config: setup.config, draft: !final,
+      review, profile: setup.profile, config: setup.config, draft: !final, guard: guardFor(setup.identities, setup.profile),
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
         process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);

@@ -2,13 +2,16 @@
  * The lint engine: runs rules over a loaded review, applies configured severities, inline
  * disables and row waivers, and returns findings in file/line order.
  */
-import type { CsvTable, Finding, Review, SourceFile, Span } from '../review/model.js';
+import type { CsvTable, Finding, Review, Severity, SourceFile, Span } from '../review/model.js';
 import type { Rule, RuleContext } from './rule.js';
 import { severityFor, type Config } from './config.js';
 import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
 import { rowId } from '../review/load.js';
 import { lineStarts, positionAt } from '../review/source.js';
+import { printGuard, safePath, type PrintGuard } from '../review/safe.js';
+import { anonData } from '../rules/anon/data.js';
+import { matcherFor } from '../rules/anon/matcher.js';
 
 export interface LintOptions {
   config: Config;
@@ -17,6 +20,31 @@ export interface LintOptions {
   today: string;
   /** Rules to run; none for `validate`. */
   rules: Rule[];
+  /**
+   * The gate the findings decide (see `gateSeverity`): `build`, any build (a registered name or
+   * identifier stops it); `final`, a submission (`--final`: no unresolved anonymisation finding).
+   */
+  gate?: 'build' | 'final';
+}
+
+/** The rules that find a registered name or identifier. */
+export const IDENTITY_RULES: ReadonlySet<string> = new Set(['anon/identity', 'anon/identity-hashed']);
+
+/**
+ * The severity a finding has under a gate. A build cannot switch the identity rules off or down:
+ * a registered name is an error whatever the config says. A final build (or `lint --final`) cannot
+ * switch any `anon/*` rule off either: at least a warning, so that it is seen and refused.
+ */
+export function gateSeverity(ruleId: string, configured: Severity | 'off', gate: LintOptions['gate']): Severity | 'off' {
+  if (!gate) return configured;
+  if (IDENTITY_RULES.has(ruleId)) return 'error';
+  if (gate === 'final' && ruleId.startsWith('anon/') && configured === 'off') return 'warning';
+  return configured;
+}
+
+/** True when a gate lets only a disable or waiver that gives a reason hide this finding. */
+function needsReason(ruleId: string, gate: LintOptions['gate']): boolean {
+  return gate === 'final' ? ruleId.startsWith('anon/') : gate === 'build' ? IDENTITY_RULES.has(ruleId) : false;
 }
 
 const DISABLE_RE = /<!--\s*dhr-disable-next-line\b([^]*?)-->/g;
@@ -25,6 +53,8 @@ interface Disable {
   file: string;
   line: number;
   rules: string[];
+  /** False for a disable without " -- reason": under a gate it does not hide anonymisation findings. */
+  reasoned: boolean;
 }
 
 /** Finds `<!-- dhr-disable-next-line rule-id -- reason -->` comments in a file's text. */
@@ -44,7 +74,7 @@ export function findDisables(file: SourceFile, report: (f: Finding) => void, rev
       report({ ruleId: 'lint/disable-without-reason', severity: 'warning', file: file.rel, line, column,
         endLine: line, endColumn: column + 4, message: 'inline disable without a reason: add " -- why" before "-->"', review });
     }
-    out.push({ file: file.rel, line: endLine + 1, rules });
+    out.push({ file: file.rel, line: endLine + 1, rules, reasoned: Boolean(reason) });
   }
   return out;
 }
@@ -94,15 +124,69 @@ export function compareFindings(a: Finding, b: Finding): number {
     : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
+const NO_IDENTITIES = {} as IdentityRegister;
+const guards = new WeakMap<IdentityRegister, WeakMap<object, PrintGuard>>();
+
+/**
+ * The print guard for a register (or none) and a profile: registered names and identifiers, common
+ * given names, and the profile's own ids (always printable unless registered).
+ */
+export function guardFor(identities?: IdentityRegister, profile?: Profile): PrintGuard {
+  let byProfile = guards.get(identities ?? NO_IDENTITIES);
+  if (!byProfile) guards.set(identities ?? NO_IDENTITIES, (byProfile = new WeakMap()));
+  const key = profile ?? NO_IDENTITIES;
+  let g = byProfile.get(key);
+  if (!g) {
+    const known = profile ? [...(profile.csps ?? []), ...(profile.districts ?? []), ...(profile.funding?.parties ?? [])].map((x) => x.id) : [];
+    g = printGuard(identities, anonData().givenNames, known);
+    byProfile.set(key, g);
+  }
+  return g;
+}
+
+/** Said instead of a message that would have quoted registered text (the last line of defence). */
+const WITHHELD = 'message withheld: it would have quoted text that matches the identity register; the position shows where (dhr lint --show-values shows it, locally)';
+
+/**
+ * The last line of defence, after every rule has chosen what to quote: a message that still holds a
+ * registered name or identifier is replaced (its text kept as the finding's value, for
+ * --show-values), a path holding one is printed in a safe form (`shownFile`), and so is the review id.
+ */
+function withholdRegistered(findings: Finding[], identities: IdentityRegister | undefined, guard: PrintGuard): void {
+  if (!identities || identities.people.length === 0) return;
+  const matcher = matcherFor(identities);
+  const verdicts = new Map<string, boolean>();
+  const paths = new Map<string, string>();
+  for (const f of findings) {
+    let registered = verdicts.get(f.message);
+    if (registered === undefined) {
+      registered = matcher.find(f.message).length > 0;
+      verdicts.set(f.message, registered);
+    }
+    if (registered) {
+      if (f.value === undefined) f.value = f.message;
+      f.message = WITHHELD;
+    }
+    let shown = paths.get(f.file);
+    if (shown === undefined) {
+      shown = safePath(f.file, guard);
+      paths.set(f.file, shown);
+    }
+    if (shown !== f.file) f.shownFile = shown;
+    if (f.review !== undefined && safePath(f.review, guard) !== f.review) f.review = 'review id withheld';
+  }
+}
+
 export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const raw: Finding[] = [...review.findings];
   const meta = review.meta?.data;
   const isLearning = meta?.type === 'learning-review';
+  const guard = guardFor(opts.identities, opts.profile);
   for (const rule of opts.rules) {
     if (isLearning && rule.meta.skipForLearningReview) continue;
-    if (severityFor(opts.config, rule.meta.id, rule.meta.severity) === 'off') continue;
+    if (gateSeverity(rule.meta.id, severityFor(opts.config, rule.meta.id, rule.meta.severity), opts.gate) === 'off') continue;
     const ctx: RuleContext = {
-      review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today,
+      review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today, guard,
       report(file: SourceFile | string, span: Span, message: string, value?: string) {
         raw.push({
           ruleId: rule.meta.id, severity: rule.meta.severity,
@@ -137,17 +221,19 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const f of raw) {
-    const sev = severityFor(opts.config, f.ruleId, f.severity);
+    const sev = gateSeverity(f.ruleId, severityFor(opts.config, f.ruleId, f.severity), opts.gate);
     if (sev === 'off') continue;
-    if (disables.length && disabledAt.get(`${f.file}\0${f.line}`)?.some((d) => ruleMatches(d.rules, f.ruleId))) continue;
+    const strict = needsReason(f.ruleId, opts.gate);
+    if (disables.length && disabledAt.get(`${f.file}\0${f.line}`)?.some((d) => ruleMatches(d.rules, f.ruleId) && (d.reasoned || !strict))) continue;
     if (rowKeys && f.ruleId !== 'lint/disable-without-reason') {
       const keys = rowKeys(f);
-      if (keys.length && waivers.some((w) => keys.includes(w.row) && (!w.rules || ruleMatches(w.rules, f.ruleId)))) continue;
+      if (keys.length && waivers.some((w) => keys.includes(w.row) && (!w.rules || ruleMatches(w.rules, f.ruleId)) && (Boolean(w.reason?.trim()) || !strict))) continue;
     }
     const key = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ ...f, severity: sev });
   }
+  withholdRegistered(out, opts.identities, guard);
   return out.sort(compareFindings);
 }

@@ -19,6 +19,8 @@ export interface CheckJob {
   mode: 'validate' | 'lint';
   flags: { config?: string; identities?: string };
   today: string;
+  /** `lint --final`: the submission gate (no `anon/*` finding unless disabled with a reason). */
+  final?: boolean;
 }
 
 export interface CheckResult {
@@ -31,7 +33,7 @@ export interface CheckResult {
 export function checkReview(dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): CheckResult {
   const setup = setupFor(dir, job.flags, job.mode === 'lint', registers);
   const review = loadReview(dir);
-  return { files: review.files.length, findings: lintReview(review, { ...setup, today: job.today, rules }) };
+  return { files: review.files.length, findings: lintReview(review, { ...setup, today: job.today, rules, ...(job.final ? { gate: 'final' as const } : {}) }) };
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);

@@ -6,6 +6,7 @@
 import { cell, createDoc, emphasis, lineBreak, heading, paragraph, row, strong, type Block, type Doc, type TableRow } from '../document/model.js';
 import { coverBlocks, marking, reviewTitle, type BuildContext } from './common.js';
 import { overviewRecommendations } from '../rules/report/recommendations.js';
+import { isSafeRef, isVocabulary } from '../review/safe.js';
 
 export const ACTION_PLAN_COLUMNS = [
   'Recommendation',
@@ -25,16 +26,19 @@ export function actionPlan(ctx: BuildContext): Doc {
     const v = (k: string) => r.cells[k]?.value.trim() ?? '';
     const recId = v('recommendation');
     const recText = recs.get(recId);
-    const lead = agencies.get(v('lead_agency')) ?? v('lead_agency');
+    // structured cells are printed only as what they should be: a declared agency, a status of the
+    // schema, a plain action id; anything else typed there (a name, say) is not carried into the document
+    const lead = agencies.get(v('lead_agency')) ?? (v('lead_agency') ? 'lead agency not in review.yml' : '');
     const owner = v('owner_role');
     const done = [v('completed_on'), v('outcome')].filter(Boolean).join(': ');
-    const status = v('status').replace('-', ' ');
+    const status = isVocabulary(v('status')) ? v('status').replace('-', ' ') : v('status') ? 'status not recognised' : '';
+    const id = isSafeRef(v('id'), ctx.guard) ? v('id') : '';
     rows.push(row([
       cell(strong(recId), recText ? ` ${recText}` : ''),
       v('scope'),
       v('success_measure')
-        ? cell(strong(v('id')), ` ${v('action')}`, lineBreak(), emphasis('Success measure: '), v('success_measure'))
-        : cell(strong(v('id')), ` ${v('action')}`),
+        ? cell(strong(id), ` ${v('action')}`, lineBreak(), emphasis('Success measure: '), v('success_measure'))
+        : cell(strong(id), ` ${v('action')}`),
       owner ? `${lead} (${owner})` : lead,
       v('milestones'),
       v('target_date'),

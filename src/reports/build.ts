@@ -8,6 +8,7 @@ import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
 import type { Config } from '../lint/config.js';
 import type { Doc } from '../document/model.js';
+import { NO_REGISTER, safeFileName, type PrintGuard } from '../review/safe.js';
 import { renderDocx } from '../document/docx.js';
 import { Offload, offloadAvailable } from '../document/offload.js';
 import { overviewReport } from './overview-report.js';
@@ -25,6 +26,11 @@ export interface BuildOptions {
   profile: Profile;
   config: Config;
   draft: boolean;
+  /**
+   * What file names and the manifest may print (src/review/safe.ts): a letter named after an agency
+   * id that could be a name is numbered instead, and an input whose name could be one is hashed.
+   */
+  guard?: PrintGuard;
   /** Called before each output is rendered: (index from 1, total, file name). */
   progress?: (i: number, total: number, name: string) => void;
 }
@@ -51,11 +57,14 @@ function sha256(b: Uint8Array | string): string {
 /** Renders every output; returns file name → content, including manifest.json. */
 export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint8Array | string>> {
   const { review, profile } = opts;
-  const rel = (f: { path: string } | undefined) => (f ? path.relative(review.dir, f.path).split(path.sep).join('/') : undefined);
+  const guard = opts.guard ?? NO_REGISTER;
+  // paths relative to the review folder, as the manifest prints them: a folder or file name that is
+  // not a plain id (it could be a name) is given in a hashed form
+  const rel = (f: { path: string } | undefined) => (f ? safeFileName(path.relative(review.dir, f.path).split(path.sep).join('/'), guard) : undefined);
   const chronFiles = [...review.chronologies.values()].map((t) => rel(t.file)!);
   const master = masterOf(review);
   const timelineSvg = timelineForReview(review, master);
-  const ctx: BuildContext = { review, profile, draft: opts.draft, timelineSvg };
+  const ctx: BuildContext = { review, profile, draft: opts.draft, timelineSvg, guard };
   const reviewYml = 'review.yml';
   const ov = rel(review.overviewReport?.file);
   const es = rel(review.executiveSummary?.file);
@@ -89,7 +98,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
         const args = { title: reviewTitle(ctx), marking: marking(ctx) };
         return offload ? offload.call<Uint8Array>(FORM_MODULE, 'homeOfficeFormPdf', [formData, args]) : homeOfficeFormPdf(formData, args);
       } },
-    ...composeLetters(review, profile, marking(ctx)).map((l): Job => ({
+    ...composeLetters(review, profile, marking(ctx), guard).map((l): Job => ({
       name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
     })),
   ];

@@ -2,6 +2,7 @@
 import type { Root } from 'mdast';
 import type { MarkdownDoc, Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
+import type { PrintGuard } from '../review/safe.js';
 import { mdastToBlocks } from '../document/markdown.js';
 import { paragraph, strong, type Block } from '../document/model.js';
 
@@ -12,6 +13,8 @@ export interface BuildContext {
   draft: boolean;
   /** The timeline picture (SVG), embedded in the overview report's Chronology section. */
   timelineSvg?: string;
+  /** What a document may print of ids and codes (src/review/safe.ts). */
+  guard: PrintGuard;
 }
 
 export function marking(ctx: BuildContext): string | undefined {

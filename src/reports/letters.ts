@@ -5,6 +5,7 @@
  */
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
+import { isSafeId, NO_REGISTER, type PrintGuard } from '../review/safe.js';
 import { createDoc, heading, paragraph, bulletList, strong, type Block, type Doc } from '../document/model.js';
 
 export interface Letter {
@@ -23,7 +24,7 @@ function longDate(iso: string | null | undefined): string {
 
 const li = (...t: string[]): Block[] => [paragraph(...t)];
 
-export function composeLetters(review: Review, profile: Profile, marking?: string): Letter[] {
+export function composeLetters(review: Review, profile: Profile, marking?: string, guard: PrintGuard = NO_REGISTER): Letter[] {
   const m = review.meta?.data;
   if (!m) return [];
   const csp = profile.csps.find((c) => c.id === m.csp)?.name ?? m.csp;
@@ -49,14 +50,16 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
     ], opts),
   });
 
-  for (const a of m.agencies.filter((x) => x.involvement !== 'none')) {
+  m.agencies.forEach((a, index) => {
+    if (a.involvement === 'none') return;
     const asks: Block[][] = [li('secure and preserve every record your agency holds on the people involved;')];
     if (a.involvement === 'imr') asks.push(li('provide an Individual Management Review, written by an author independent of the case and quality-assured by a senior manager;'));
     if (a.involvement === 'imr' || a.involvement === 'chronology') asks.push(li('provide a chronology of your agency\'s contact, using the template chronology columns (date, source, event, action, practitioner role, key event, comment);'));
     if (a.involvement === 'summary') asks.push(li('provide a short summary of your agency\'s involvement;'));
     asks.push(li('nominate a senior representative, with no line management of staff involved, to sit on the review panel.'));
     letters.push({
-      name: `agency-${a.id}`,
+      // named after the agency id when it is a plain id, else by its place in review.yml's agencies
+      name: isSafeId(a.id, guard) ? `agency-${a.id}` : `agency-${index + 1}`,
       doc: createDoc({ title: `${title} ${m.id}: letter to ${a.name}` }, [
         heading(1, `${title} ${m.id}: request to ${a.name}`),
         ref,
@@ -66,7 +69,7 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
         paragraph(`The review covers the period from ${longDate(m.terms_of_reference?.period?.from)} to ${longDate(m.terms_of_reference?.period?.to)}. The terms of reference follow with the first panel invitation.`),
       ], opts),
     });
-  }
+  });
 
   letters.push({
     name: 'family',

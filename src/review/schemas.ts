@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { quoted } from './source.js';
+import { closestWord, isVocabulary, quoted, schemaVocabulary } from './safe.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -73,15 +73,27 @@ function pointerToPath(pointer: string): Array<string | number> {
   });
 }
 
+/**
+ * The path of a value as a message prints it (`panel.2.agency`): list positions and the schemas'
+ * own keys only; a key the schema does not know (a map keyed by what was typed) shows as `…`.
+ */
+function pathText(p: Array<string | number>): string {
+  return p.length ? p.map((seg) => (typeof seg === 'number' || isVocabulary(seg) ? String(seg) : '…')).join('.') : 'the document';
+}
+
 function describe(e: ErrorObject): { path: Array<string | number>; key: boolean; text: string } {
   const p = pointerToPath(e.instancePath);
-  const where = p.length ? p.join('.') : 'the document';
+  const where = pathText(p);
   switch (e.keyword) {
     case 'required':
       return { path: p, key: false, text: `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
     case 'additionalProperties': {
+      // the key is printed only when it is a word of the schemas (a known key in the wrong place);
+      // anything else typed as a key could be a name: the position says where it is
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...p, extra], key: true, text: `${where}: unknown key${quoted(extra)}` };
+      const near = isVocabulary(extra) ? undefined : closestWord(extra, schemaVocabulary());
+      return { path: [...p, extra], key: true,
+        text: `${where}: unknown key${quoted(extra)}${near ? ` (did you mean "${near}"?)` : ''}` };
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };

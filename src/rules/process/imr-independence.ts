@@ -13,17 +13,17 @@ export const imrIndependence = defineRule(
     skipForLearningReview: true,
   },
   (ctx) => {
-    for (const [agency, imr] of ctx.review.imrs) {
+    for (const imr of ctx.review.imrs.values()) {
       const fm = imr.frontMatter;
       if (!fm || !fm.data || typeof fm.data !== 'object') continue;
       if (fm.data.author_involved_in_case === true) {
         ctx.report(imr.file, fm.spanOf(['author_involved_in_case']),
-          `The author of the ${agency} IMR was directly involved with the victim, the perpetrator or their families. `
+          'The author of this IMR was directly involved with the victim, the perpetrator or their families. '
           + 'An IMR must be written by someone with no involvement in the case: ask the agency to appoint another author.');
       }
       if (fm.data.author_manages_involved_staff === true) {
         ctx.report(imr.file, fm.spanOf(['author_manages_involved_staff']),
-          `The author of the ${agency} IMR line-manages staff involved in the case. An IMR must not be written by the `
+          'The author of this IMR line-manages staff involved in the case. An IMR must not be written by the '
           + 'immediate line manager of anyone involved: ask the agency to appoint another author.');
       }
     }
