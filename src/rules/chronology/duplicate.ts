@@ -2,7 +2,7 @@
 import { defineRule } from '../../lint/rule.js';
 import { masterOf } from '../../chronology/merge.js';
 import { findDuplicates } from '../../chronology/duplicates.js';
-import { isSafeRef, showId } from '../../review/safe.js';
+import { isSafeId, isSafeRef } from '../../review/safe.js';
 
 export const duplicateRule = defineRule(
   {
@@ -19,9 +19,10 @@ export const duplicateRule = defineRule(
       const pct = Math.floor(d.similarity * 100);
       // the agency (a file name) and the row id are printed only when they are plain codes
       const same = d.first.agency === d.row.agency;
-      const where = same ? 'earlier in this chronology' : `in the ${showId(d.first.agency, ctx.guard, 'other agency\'s')} chronology`;
-      const firstId = d.first.row.cells.id?.value.trim();
-      const first = firstId && isSafeRef(firstId, ctx.guard) ? `row ${firstId}` : `the row on line ${d.first.row.line}`;
+      const agencyShown = isSafeId(d.first.agency, ctx.guard);
+      const where = same ? 'earlier in this chronology' : agencyShown ? `in the ${d.first.agency} chronology` : 'in another agency\'s chronology';
+      const firstId = d.first.id;
+      const first = agencyShown && isSafeRef(firstId, ctx.guard) ? `${d.first.agency}#${firstId}` : `the row on line ${d.first.row.line}`;
       ctx.report(d.row.file, span,
         `This looks like the same event as ${first} ${where} (same date, same people, ${pct}% of the words the same): `
         + 'keep one entry, or reword them to show how the two contacts differ.');

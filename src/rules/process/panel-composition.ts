@@ -75,7 +75,9 @@ export const panelComposition = defineRule(
       if (via && onPanel.has(via)) return;
       const why = via
         ? byId.has(via)
-          ? ` It is represented_by ${showId(via, ctx.guard, 'another agency')}, but nobody from that agency sits on the panel either.`
+          ? isSafeId(via, ctx.guard)
+            ? ` It is represented_by "${via}", but nobody from "${via}" sits on the panel either.`
+            : ' It is represented_by another agency, but nobody from that agency sits on the panel either.'
           : ' Its represented_by is not one of the review\'s agencies.'
         : '';
       ctx.report(doc.file, doc.spanOf(['agencies', i, 'id']),

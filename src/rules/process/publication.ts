@@ -3,7 +3,7 @@
  * §4.1, §4.3) and concluded only once its action plan is fully implemented (protocol §4.4).
  */
 import { defineRule } from '../../lint/rule.js';
-import { showEnum } from '../../review/safe.js';
+import { isVocabulary, showEnum } from '../../review/safe.js';
 import { actionName } from '../smart/actions.js';
 import { compareDates, isoDate } from './dates.js';
 import { text } from './review-yml.js';
@@ -53,7 +53,7 @@ export const publication = defineRule(
       const value = cell?.value.trim().toLowerCase() ?? '';
       if (CLOSED.has(value)) continue;
       const span = cell ?? { line: row.line, column: 1, endLine: row.line, endColumn: 1 };
-      const state = value ? `has the status ${showEnum(value, 'written in its status cell')}` : 'has no status';
+      const state = value ? (isVocabulary(value) ? `is "${value}"` : 'has a status that is not one of the schema\'s') : 'has no status';
       ctx.report(plan.file, span,
         `The review is concluded (${where}) but ${actionName(row)} ${state}. A review is concluded only when every `
         + 'action is complete (or dropped with a reason) and the CSP has audited the plan.');
