@@ -1,6 +1,7 @@
 /** `dhr chronology <review-dir> [--out DIR]`: merges the agency chronologies and writes the master chronology. */
 import path from 'node:path';
 import type { Command } from './command.js';
+import { messageOf, shownFile } from '../lint/formatters/index.js';
 import { isoDateFlag, parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
@@ -87,7 +88,7 @@ function printFindings(findings: Finding[], quiet: boolean): void {
   const parts = [e && `${e} error${e === 1 ? '' : 's'}`, w && `${w} warning${w === 1 ? '' : 's'}`, i && `${i} note${i === 1 ? '' : 's'}`].filter(Boolean);
   process.stderr.write(`Chronology findings: ${parts.join(', ')}\n`);
   for (const f of shown.slice(0, MAX_LISTED)) {
-    process.stderr.write(`  ${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.ruleId}\n`);
+    process.stderr.write(`  ${shownFile(f)}:${f.line}:${f.column}  ${f.severity}  ${messageOf(f, false)}  ${f.ruleId}\n`);
   }
   if (shown.length > MAX_LISTED) process.stderr.write(`  … and ${shown.length - MAX_LISTED} more: run dhr lint for the full list\n`);
 }

@@ -23,6 +23,7 @@ import { allRules } from '../rules/index.js';
 import { looksLikeRegister } from '../rules/security/identities-committed.js';
 import { DEFAULT_KEY_ENV, resolveHashedPath } from '../lint/hashed-identities.js';
 import type { Finding } from '../review/model.js';
+import { messageOf, shownFile } from '../lint/formatters/index.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';
 
@@ -149,7 +150,8 @@ function registerFor(root: string): { identities?: IdentityRegister; config: Ret
 
 function line(f: Finding): string {
   const sev = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info';
-  return `${f.file}:${f.line}:${f.column}  ${sev}  ${f.ruleId}  ${f.message}\n`;
+  // the path in its safe form (a file named after a registered person is not spelled out), no value
+  return `${shownFile(f)}:${f.line}:${f.column}  ${sev}  ${f.ruleId}  ${messageOf(f, false)}\n`;
 }
 
 /** Lints the staged content; returns the exit code (1 refuses the commit). Never prints a found value. */
@@ -186,7 +188,7 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
       .map(toRepoPath)
       .filter((f) => wanted.has(repoPathOf(f.file, root)));
     for (const f of found) {
-      const shown: Finding = { ...f, file: relPath(path.resolve(f.file), cwd) };
+      const shown: Finding = { ...f, file: relPath(path.resolve(f.file), cwd), ...(f.shownFile ? { shownFile: relPath(path.resolve(f.shownFile), cwd) } : {}) };
       delete shown.value; // never printed by the hook
       err(line(shown));
       if (f.severity === 'error') errors++;

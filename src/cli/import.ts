@@ -50,7 +50,7 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
     const agency = values.agency as string | undefined;
     const to = values.to as string | undefined;
     if (!agency) throw new UsageError('import: --agency ID is required (the agency id from review.yml, e.g. police)');
-    if (!AGENCY_RE.test(agency)) throw new UsageError(`import: --agency must be a lower-case id like police or adult-social-care (got "${agency}")`);
+    if (!AGENCY_RE.test(agency)) throw new UsageError('import: --agency must be a lower-case id like police or adult-social-care (what was given is not repeated: it could be a name)');
     if (!to) throw new UsageError('import: --to <review-dir> is required');
     if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
     if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file`);
