@@ -17,7 +17,7 @@ const SPEC_RULES = ['schema/review', 'schema/chronology', 'schema/imr', 'schema/
   'process/chair-independence', 'process/panel-composition', 'process/panel-seniority', 'process/imr-independence',
   'process/imr-quality-assured', 'process/joint-review', 'process/publication', 'report/required-section',
   'report/recommendation-ids', 'report/todo', 'report/recommendations-match', 'chronology/date', 'chronology/out-of-scope',
-  'chronology/duplicate', 'chronology/gap', 'security/identities-committed'];
+  'chronology/duplicate', 'chronology/gap', 'security/identities-committed', 'process/commissioner-copy', 'process/qa-points'];
 
 describe('rule documentation', () => {
   it('implements every rule id of the contract', async () => {

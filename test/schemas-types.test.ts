@@ -35,6 +35,9 @@ describe('schemas and TypeScript types agree', () => {
     ['Subject', props(p.subjects.items)],
     ['FamilyContact', props(p.family.properties!.contacts.items)],
     ['Agency', props(p.agencies.items)],
+    ['QaOutcome', props(p.qa)],
+    ['QaPoint', props(p.qa.properties!.points.items)],
+    ['DeathFacts', props(p.death)],
   ];
   for (const [name, keys] of pairs) {
     it(`${name} has exactly the schema's keys`, () => {

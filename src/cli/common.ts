@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
 import { FORMATS, type FormatName } from '../lint/formatters/index.js';
 import { findConfigFile, loadConfig, type Config } from '../lint/config.js';
-import { loadProfile, type Profile } from '../lint/profile.js';
+import { loadProfile, withLegalBasis, type Profile } from '../lint/profile.js';
 import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '../lint/identities.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -62,7 +62,7 @@ export function setupFor(reviewDir: string, flags: { config?: string; identities
   registers?: Map<string, IdentityRegister>): LintSetup {
   const cfgFile = flags.config ?? findConfigFile(reviewDir);
   const config = loadConfig(cfgFile, path.resolve(reviewDir));
-  const profile = loadProfile(config.profile, config.root);
+  const profile = withLegalBasis(loadProfile(config.profile, config.root), config.legal_basis);
   let identities: IdentityRegister | undefined;
   if (needIdentities) {
     const { file } = resolveIdentitiesPath(flags.identities, config.identities, config.file ? config.root : process.cwd());

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, statSync 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
-import { parseFlags, print } from './common.js';
+import { parseFlags, print, setupFor } from './common.js';
 import { UsageError } from './errors.js';
 
 function templatesDir(): string {
@@ -47,7 +47,8 @@ and chronologies/, imrs/, family/ folders. Every place to fill in says TODO; dhr
     if (!/^[A-Z][A-Z0-9-]{2,40}$/.test(id)) throw new UsageError(`review id "${id}" must match ^[A-Z][A-Z0-9-]{2,40}$ (e.g. DHR-2025-01); give one with --id`);
     if (existsSync(dir) && readdirSync(dir).length > 0) throw new UsageError(`${positionals[0]}: folder exists and is not empty; nothing was written`);
     const src = templatesDir();
-    const title = type === 'dhr' ? `Domestic Homicide Review ${id}` : `Domestic Abuse Learning Review ${id}`;
+    // the review's name follows the legal basis of the repository's config (dhr or dardr)
+    const title = type === 'dhr' ? `${setupFor(dir, {}, false).profile.document_title} ${id}` : `Domestic Abuse Learning Review ${id}`;
     cpSync(src, dir, { recursive: true });
     for (const f of walk(dir)) {
       if (!/\.(ya?ml|md|csv)$/.test(f)) continue;

@@ -28,6 +28,8 @@ export interface Config {
   chronology: { gap_days: number; duplicate_similarity: number };
   audit: { stale_days: number };
   identities?: string;
+  /** `dhr` | `dardr`: the review's name in every document and message (profile default otherwise). */
+  legal_basis?: 'dhr' | 'dardr';
 }
 
 export const DEFAULT_CONFIG: Omit<Config, 'root'> = {
@@ -92,6 +94,7 @@ export function loadConfig(file: string | undefined, fallbackRoot = process.cwd(
     chronology: { ...DEFAULT_CONFIG.chronology, ...(d.chronology ?? {}) },
     audit: { ...DEFAULT_CONFIG.audit, ...(d.audit ?? {}) },
     identities: d.identities,
+    legal_basis: d.legal_basis,
   };
   cache.set(abs, cfg);
   return cfg;

@@ -187,9 +187,9 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
     if (gateSeverity(rule.meta.id, severityFor(opts.config, rule.meta.id, rule.meta.severity), opts.gate) === 'off') continue;
     const ctx: RuleContext = {
       review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today, guard,
-      report(file: SourceFile | string, span: Span, message: string, value?: string) {
+      report(file: SourceFile | string, span: Span, message: string, value?: string, severity?: Severity) {
         raw.push({
-          ruleId: rule.meta.id, severity: rule.meta.severity,
+          ruleId: rule.meta.id, severity: severity ?? rule.meta.severity,
           file: typeof file === 'string' ? file : file.rel,
           line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn,
           message, review: review.id, ...(value !== undefined ? { value } : {}),

@@ -19,8 +19,17 @@ export interface FundingRule {
 export interface Profile {
   id: string;
   name: string;
+  /** The review's name in documents and messages: set from `review_names` by the legal basis. */
   document_title: string;
   recipients: string[];
+  /** `dhr` (2004 Act s.9) or `dardr` (Victims and Prisoners Act 2024 s.19); config may override. */
+  legal_basis?: LegalBasis;
+  review_names?: Partial<Record<LegalBasis, string>>;
+  /** The definition text documents quote, by legal basis. */
+  definitions?: Partial<Record<LegalBasis, string>>;
+  /** Home Office DHR Library: region and police force area (review.yml `area` overrides). */
+  region?: string;
+  police_force_area?: string;
   marking: { draft: string; final: string };
   timescales: { decision_months: number; home_office_notified_months: number; completion_months: number };
   csps: Array<{ id: string; name: string; districts: string[]; media?: string }>;
@@ -35,6 +44,30 @@ export interface Profile {
   vague_phrases: string[];
   vague_measures: string[];
   allowed_terms: string[];
+}
+
+export type LegalBasis = 'dhr' | 'dardr';
+
+export const REVIEW_NAMES: Record<LegalBasis, string> = {
+  dhr: 'Domestic Homicide Review',
+  dardr: 'Domestic Abuse Related Death Review',
+};
+
+/**
+ * The profile as a review sees it under a legal basis (config `legal_basis`, else the profile's,
+ * else `dhr`): `document_title` becomes the name of that kind of review, so every document, letter
+ * and message that uses it says "Domestic Abuse Related Death Review" under `dardr`.
+ */
+export function withLegalBasis(profile: Profile, basis?: LegalBasis): Profile {
+  const b: LegalBasis = basis ?? profile.legal_basis ?? 'dhr';
+  const name = profile.review_names?.[b] ?? (b === 'dhr' ? profile.document_title : undefined) ?? REVIEW_NAMES[b];
+  if (b === profile.legal_basis && name === profile.document_title) return profile;
+  return { ...profile, legal_basis: b, document_title: name };
+}
+
+/** The definition of the kind of review under the profile's legal basis. */
+export function reviewDefinition(profile: Profile): string | undefined {
+  return profile.definitions?.[profile.legal_basis ?? 'dhr'];
 }
 
 export function profilesDir(): string {

@@ -42,9 +42,11 @@ export interface RuleContext {
   guard: PrintGuard;
   /**
    * Reports a finding. `value` is the sensitive text found: it never goes into `message`
-   * and is printed only with `--show-values`.
+   * and is printed only with `--show-values`. `severity` overrides the rule's default for this
+   * finding (a rule whose findings escalate, e.g. warning once submitted, error once published);
+   * config severities still apply over it.
    */
-  report(file: SourceFile | string, span: Span, message: string, value?: string): void;
+  report(file: SourceFile | string, span: Span, message: string, value?: string, severity?: Severity): void;
 }
 
 export interface Rule {

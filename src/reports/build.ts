@@ -15,6 +15,8 @@ import { overviewReport } from './overview-report.js';
 import { executiveSummary } from './executive-summary.js';
 import { actionPlan } from './action-plan.js';
 import { composeLetters } from './letters.js';
+import { qaLetter } from './qa-letter.js';
+import { scopingReview } from './scoping-review.js';
 import { homeOfficeFormData, homeOfficeFormPdf } from './home-office-form.js';
 import { masterOf } from '../chronology/merge.js';
 import { masterCsv, masterDocx, masterMarkdown } from '../chronology/outputs.js';
@@ -98,6 +100,9 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
         const args = { title: reviewTitle(ctx), marking: marking(ctx) };
         return offload ? offload.call<Uint8Array>(FORM_MODULE, 'homeOfficeFormPdf', [formData, args]) : homeOfficeFormPdf(formData, args);
       } },
+    // optional documents, built when the review folder has them
+    ...(review.scopingReview ? both('scoping-review', () => scopingReview(ctx)!, clean([rel(review.scopingReview.file), reviewYml])) : []),
+    ...(review.qaLetter ? both('qa-letter', () => qaLetter(ctx)!, clean([rel(review.qaLetter.file), reviewYml])) : []),
     ...composeLetters(review, profile, marking(ctx), guard).map((l): Job => ({
       name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
     })),

@@ -15,26 +15,70 @@ import { overviewRecommendations } from '../rules/report/recommendations.js';
 export interface FormField {
   key: string;
   label: string;
-  type: 'string' | 'date' | 'integer' | 'boolean';
+  /** The heading the field is printed under (`groups` of the YAML). */
+  group?: string;
+  /**
+   * `boolean` is a checkbox (always known); `yes-no` is true, false or unknown (a text field holding
+   * "Yes", "No" or nothing); `list` is codes, printed "a, b" on the form and an array in the JSON.
+   */
+  type: 'string' | 'date' | 'month' | 'integer' | 'boolean' | 'yes-no' | 'list';
   from: string;
+  /** For coded values: the codes allowed. */
+  codes?: string[];
 }
 
-export type FormValue = string | number | boolean | null;
+export interface FormGroup {
+  id: string;
+  label: string;
+}
+
+export type FormValue = string | number | boolean | string[] | null;
 export type FormData = Record<string, FormValue>;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export function formFields(): FormField[] {
+let spec: { groups: FormGroup[]; fields: FormField[] } | undefined;
+
+function formSpec(): { groups: FormGroup[]; fields: FormField[] } {
+  if (spec) return spec;
   // works from src/reports (vitest) and dist/src/reports (compiled): the YAML sits in src/reports
   const candidates = [path.join(here, 'home-office-form.fields.yml'), path.join(here, '..', '..', '..', 'src', 'reports', 'home-office-form.fields.yml')];
   for (const c of candidates) {
     try {
-      return (parseYaml(readFileSync(c, 'utf8')) as { fields: FormField[] }).fields;
+      const data = parseYaml(readFileSync(c, 'utf8')) as { groups?: FormGroup[]; fields: FormField[] };
+      spec = { groups: data.groups ?? [], fields: data.fields };
+      return spec;
     } catch {
       // try the next location
     }
   }
   throw new Error('home-office-form.fields.yml not found');
+}
+
+export function formFields(): FormField[] {
+  return formSpec().fields;
+}
+
+export function formGroups(): FormGroup[] {
+  return formSpec().groups;
+}
+
+/** The Home Office DHR Library's age bands (HOME-OFFICE.md); under 16 has no band. */
+export function ageBand(age: unknown): string | null {
+  if (typeof age !== 'number' || !Number.isInteger(age) || age < 16) return null;
+  if (age <= 19) return '16-19';
+  if (age <= 24) return '20-24';
+  if (age >= 65) return '65+';
+  const lo = Math.floor((age - 25) / 10) * 10 + 25;
+  return `${lo}-${lo + 9}`;
+}
+
+/** How a value is written in the form's text field (checkboxes aside). */
+export function formText(f: FormField, v: FormValue): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.join(', ');
+  if (f.type === 'yes-no') return v === true ? 'Yes' : v === false ? 'No' : '';
+  return String(v);
 }
 
 /** The value of each `from` source, computed from the review. */
@@ -55,8 +99,22 @@ function sources(review: Review, profile: Profile): Record<string, FormValue> {
   const recIds = recs.length ? recs.map((r) => r.id) : [...scopeOf.keys()];
   const byScope = (s: string) => recIds.filter((id) => scopeOf.get(id) === s).length;
   const dates = (m?.dates ?? {}) as Record<string, string | null | undefined>;
+  const death = m?.death && typeof m.death === 'object' ? m.death : undefined;
+  const area = m?.area && typeof m.area === 'object' ? m.area : undefined;
+  const list = (v: unknown): string[] | null => (Array.isArray(v) && v.length ? v.map(String) : null);
   const out: Record<string, FormValue> = {
     'review.id': review.id,
+    'review.legal_basis': m?.type === 'learning-review' ? null : profile.legal_basis ?? 'dhr',
+    'area.region': area?.region ?? profile.region ?? null,
+    'area.police_force_area': area?.police_force_area ?? profile.police_force_area ?? null,
+    'death.month': typeof dates.death === 'string' && /^\d{4}-\d{2}/.test(dates.death) ? dates.death.slice(0, 7) : null,
+    'death.victims': death?.victims ?? null,
+    'death.cause': death?.cause ?? null,
+    'death.location': death?.location ?? null,
+    'death.suicide': typeof death?.suicide === 'boolean' ? death.suicide : null,
+    'case.types': list(m?.case_types),
+    'case.abuse_types': list(m?.abuse_types),
+    'qa.outcome': m?.qa && typeof m.qa === 'object' ? m.qa.outcome ?? null : null,
     'review.type_label': m?.type === 'learning-review' ? 'Domestic Abuse Learning Review' : profile.document_title,
     'review.csp_name': csp?.name ?? m?.csp ?? null,
     'review.lead_district_name': district?.name ?? m?.lead_district ?? null,
@@ -78,6 +136,12 @@ function sources(review: Review, profile: Profile): Record<string, FormValue> {
     out[`${who}.gender`] = s?.gender ?? null;
     out[`${who}.ethnicity`] = s?.ethnicity ?? null;
     out[`${who}.relationship_to_victim`] = s?.relationship_to_victim ?? null;
+    out[`${who}.age_band`] = ageBand(s?.age);
+    out[`${who}.sex`] = s?.sex ?? null;
+    out[`${who}.sexual_orientation`] = s?.sexual_orientation ?? null;
+    out[`${who}.religion`] = s?.religion ?? null;
+    out[`${who}.previous_offending`] = typeof s?.previous_offending === 'boolean' ? s.previous_offending : null;
+    out[`${who}.verdict`] = s?.verdict ?? null;
   }
   return out;
 }
@@ -88,10 +152,12 @@ export function homeOfficeFormData(review: Review, profile: Profile): FormData {
   const data: FormData = {};
   for (const f of formFields()) {
     const v = src[f.from] ?? null;
-    data[f.key] = v === null ? null
+    data[f.key] = v === null ? (f.type === 'boolean' ? false : null)
       : f.type === 'integer' ? (typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : null)
         : f.type === 'boolean' ? Boolean(v)
-          : String(v);
+          : f.type === 'yes-no' ? (typeof v === 'boolean' ? v : null)
+            : f.type === 'list' ? (Array.isArray(v) ? v.map(String) : [String(v)])
+              : String(v);
   }
   return data;
 }
@@ -124,19 +190,47 @@ export async function homeOfficeFormPdf(data: FormData, opts: { title: string; m
   pdf.setLanguage('en-GB');
   pdf.setCreationDate(d);
   pdf.setModificationDate(d);
-  const page = pdf.addPage([595.28, 841.89]);
   const form = pdf.getForm();
   const fields = formFields();
+  const groups = formGroups();
   const left = 50;
+  const rowH = 22;
+  const bottom = 60;
+  let page = pdf.addPage([595.28, 841.89]);
   let y = 790;
+  let pageNo = 1;
   const write = (t: string, x: number, yy: number, size: number, font: PDFFont, color = rgb(0, 0, 0)) => page.drawText(t, { x, y: yy, size, font, color });
-  if (opts.marking) write(opts.marking, left, 815, 8, bold, rgb(0.6, 0, 0));
+  const furniture = () => {
+    if (opts.marking) {
+      write(opts.marking, left, 815, 8, bold, rgb(0.6, 0, 0));
+      write(opts.marking, left, 25, 8, bold, rgb(0.6, 0, 0));
+    }
+    write('Field names match the keys of home-office-form.json. Dates are ISO (YYYY-MM-DD); empty = not known.', left, 40, 7, regular, rgb(0.35, 0.35, 0.35));
+    write(`Page ${pageNo}`, 510, 40, 7, regular, rgb(0.35, 0.35, 0.35));
+  };
+  const room = (h: number) => {
+    if (y - h >= bottom) return;
+    page = pdf.addPage([595.28, 841.89]);
+    pageNo += 1;
+    y = 790;
+    furniture();
+  };
+  furniture();
   write('Home Office data form', left, y, 18, bold);
   y -= 20;
   write(opts.title, left, y, 10, regular, rgb(0.3, 0.3, 0.3));
-  y -= 24;
-  const rowH = 25;
+  y -= 16;
+  // fields grouped as the YAML lists them; a group's heading is printed before its first field
+  let lastGroup: string | undefined;
   for (const f of fields) {
+    if (f.group && f.group !== lastGroup) {
+      room(rowH + 24);
+      y -= 8;
+      write(groups.find((g) => g.id === f.group)?.label ?? f.group, left, y, 11, bold, rgb(0.1, 0.2, 0.45));
+      y -= 20;
+      lastGroup = f.group;
+    }
+    room(rowH);
     const v = data[f.key];
     write(f.label, left, y + 6, 9, regular);
     if (f.type === 'boolean') {
@@ -146,15 +240,13 @@ export async function homeOfficeFormPdf(data: FormData, opts: { title: string; m
       else cb.uncheck();
     } else {
       const tf = form.createTextField(f.key);
-      tf.addToPage(page, { x: 330, y, width: 215, height: 20, font: regular, borderWidth: 1, borderColor: rgb(0.4, 0.4, 0.4) });
-      tf.setFontSize(9);
-      tf.setText(v === null || v === undefined ? '' : String(v));
+      tf.addToPage(page, { x: 330, y, width: 215, height: 18, font: regular, borderWidth: 1, borderColor: rgb(0.4, 0.4, 0.4) });
+      tf.setFontSize(f.type === 'list' ? 7 : 9);
+      tf.setText(formText(f, v));
     }
     y -= rowH;
   }
   form.updateFieldAppearances(regular);
-  if (opts.marking) write(opts.marking, left, 25, 8, bold, rgb(0.6, 0, 0));
-  write('Field names match the keys of home-office-form.json. Dates are ISO (YYYY-MM-DD); empty = not known.', left, 40, 7, regular, rgb(0.35, 0.35, 0.35));
   // a fixed document ID keeps rebuilds byte-identical
   pdf.context.trailerInfo.ID = pdf.context.obj([PDFString.of('dhr-home-office-form'), PDFString.of('dhr-home-office-form')]);
   void PDFName;

@@ -4,7 +4,7 @@
  * letter must contain. People in the case are named by pseudonym only.
  */
 import type { Review } from '../review/model.js';
-import type { Profile } from '../lint/profile.js';
+import { reviewDefinition, type Profile } from '../lint/profile.js';
 import { isSafeId, NO_REGISTER, type PrintGuard } from '../review/safe.js';
 import { createDoc, heading, paragraph, bulletList, strong, type Block, type Doc } from '../document/model.js';
 
@@ -45,6 +45,7 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
       paragraph(`To: the Chair of ${csp}, and the County Domestic Abuse and Sexual Violence Strategic Coordinator`),
       paragraph(`This letter notifies ${csp} in writing of the death of ${victim} on ${longDate(m.dates.death)} in the ${district} area, `
         + `and asks the partnership to consider whether the death meets the criteria for a ${title} (protocol §2.2).`),
+      ...(reviewDefinition(profile) ? [paragraph(`What a ${title} is: ${reviewDefinition(profile)}`)] : []),
       paragraph(`The person believed to be responsible is referred to as ${perpetrator}. Identifying details are sent separately by secure e-mail and are not recorded in this letter.`),
       paragraph(`Please confirm the partnership's decision, and inform the Home Office of it, within one month of this notification (by ${longDate(addMonth(m.dates.notification))}).`),
     ], opts),

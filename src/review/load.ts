@@ -324,6 +324,9 @@ export function loadReview(dirArg: string): Review {
   const termsOfReference = md('terms-of-reference.md');
   const overviewReport = md('overview-report.md');
   const executiveSummary = md('executive-summary.md');
+  // optional documents: the scoping review (2024 draft guidance) and the Home Office QA panel's letter
+  const scopingReview = md('scoping-review.md');
+  const qaLetter = md(path.join('qa', 'letter.md'));
   const family: MarkdownDoc[] = [];
   for (const abs of L.listDir('family', '.md')) {
     const d = L.markdown(abs);
@@ -334,5 +337,6 @@ export function loadReview(dirArg: string): Review {
   return {
     dir, rel: relPath(dir), id: L.reviewId, meta, termsOfReference, chronologies, imrs, actionPlan,
     overviewReport, executiveSummary, family, files: L.files, findings: L.findings,
+    ...(scopingReview ? { scopingReview } : {}), ...(qaLetter ? { qaLetter } : {}),
   };
 }

@@ -113,6 +113,10 @@ export interface ReviewDates {
   qa_cleared?: IsoDate | null;
   published?: IsoDate | null;
   concluded?: IsoDate | null;
+  /** Copy of the report sent to the Domestic Abuse Commissioner (2004 Act s.9(3B)–(3C)). */
+  commissioner_sent?: IsoDate | null;
+  /** Scoping review held (optional; proposed in the 2024 draft guidance). */
+  scoping_review?: IsoDate | null;
 }
 
 export interface Extension {
@@ -147,6 +151,35 @@ export interface Subject {
   ethnicity?: string | null;
   relationship_to_victim?: string | null;
   care_and_support_needs?: boolean;
+  sex?: 'female' | 'male' | 'not-known' | null;
+  sexual_orientation?: string | null;
+  religion?: string | null;
+  previous_offending?: boolean | null;
+  verdict?: 'murder' | 'manslaughter' | 'manslaughter-diminished-responsibility' | 'not-guilty' | 'no-trial' | 'other' | 'not-known' | null;
+}
+
+/** One point the Home Office QA panel raised, in the chair's words, and how it was answered. */
+export interface QaPoint {
+  id: string;
+  summary: string;
+  response?: string | null;
+  resolved?: boolean;
+}
+
+/** The Home Office Quality Assurance panel's outcome. */
+export interface QaOutcome {
+  panel_date?: IsoDate | null;
+  letter_date?: IsoDate | null;
+  outcome?: 'cleared' | 'cleared-with-changes' | 'resubmit' | null;
+  points?: QaPoint[] | null;
+}
+
+/** Facts of the death recorded on the Home Office data form. */
+export interface DeathFacts {
+  cause?: string | null;
+  location?: 'public-place' | 'residential' | 'other' | 'not-known' | null;
+  suicide?: boolean | null;
+  victims?: number | null;
 }
 
 export interface FamilyContact {
@@ -187,6 +220,11 @@ export interface ReviewMeta {
   terms_of_reference?: { period?: { from: IsoDate; to: IsoDate } };
   agencies: Agency[];
   costs?: Record<string, number>;
+  qa?: QaOutcome | null;
+  area?: { region?: string | null; police_force_area?: string | null } | null;
+  death?: DeathFacts | null;
+  case_types?: string[] | null;
+  abuse_types?: string[] | null;
 }
 
 /** Everything loaded from one review folder. Missing optional files are `undefined`. */
@@ -207,6 +245,10 @@ export interface Review {
   actionPlan?: CsvTable;
   overviewReport?: MarkdownDoc;
   executiveSummary?: MarkdownDoc;
+  /** `scoping-review.md`: optional (a scoping review is proposed in the 2024 draft guidance). */
+  scopingReview?: MarkdownDoc;
+  /** `qa/letter.md`: the Home Office QA panel's letter, kept with the review (optional). */
+  qaLetter?: MarkdownDoc;
   family: MarkdownDoc[];
   /** Every file read, for rules that scan all text (anonymisation). */
   files: SourceFile[];

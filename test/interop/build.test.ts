@@ -141,7 +141,9 @@ describe('dhr build on the example review', () => {
     const json = JSON.parse(readFileSync(path.join(outA, 'home-office-form.json'), 'utf8'));
     const q = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=acroform', path.join(outA, 'home-office-form.pdf')], { encoding: 'utf8' }));
     const fields = new Map<string, string>(q.acroform.fields.map((f: { fullname: string; value: unknown }) => [f.fullname, String(f.value ?? '')]));
-    const keys = (parseYaml(readFileSync(path.join(ROOT, 'src', 'reports', 'home-office-form.fields.yml'), 'utf8')) as { fields: Array<{ key: string }> }).fields.map((f) => f.key);
+    const spec = (parseYaml(readFileSync(path.join(ROOT, 'src', 'reports', 'home-office-form.fields.yml'), 'utf8')) as { fields: Array<{ key: string; type: string }> }).fields;
+    const keys = spec.map((f) => f.key);
+    const types = new Map(spec.map((f) => [f.key, f.type]));
     expect(Object.keys(json)).toEqual(keys);
     for (const k of ['review_id', 'date_of_death', 'victim_age', 'recommendations_total', 'family_involved', 'criminal_proceedings', 'agencies_contributing', 'imrs']) {
       expect(json).toHaveProperty(k);
@@ -149,7 +151,10 @@ describe('dhr build on the example review', () => {
     for (const [k, v] of Object.entries(json)) {
       expect(fields.has(k), `field ${k}`).toBe(true);
       const got = fields.get(k)!.replace(/^u:/, '');
-      if (typeof v === 'boolean') expect(got, k).toBe(v ? '/Yes' : '/Off');
+      const type = types.get(k);
+      if (type === 'boolean') expect(got, k).toBe(v ? '/Yes' : '/Off');
+      else if (type === 'yes-no') expect(got, k).toBe(v === true ? 'Yes' : v === false ? 'No' : '');
+      else if (Array.isArray(v)) expect(got, k).toBe(v.join(', '));
       else expect(got, k).toBe(v === null ? '' : String(v));
     }
     expect(json.review_id).toBe('DHR-2024-03');

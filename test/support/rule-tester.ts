@@ -35,6 +35,8 @@ export interface ExpectedFinding {
   column?: number;
   /** Substring the message must contain. */
   message?: string;
+  /** The finding's severity, when the rule's findings escalate. */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 export interface Case {
@@ -105,7 +107,7 @@ export function ruleCases(rule: Rule, cases: { valid: Case[]; invalid: Case[] })
         expect(found.length, found.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`).join('\n')).toBe(expected.length);
         for (const e of expected) {
           const hit = found.find((f) => f.file === e.file && f.line === e.line && (e.column === undefined || f.column === e.column)
-            && (e.message === undefined || f.message.includes(e.message)));
+            && (e.message === undefined || f.message.includes(e.message)) && (e.severity === undefined || f.severity === e.severity));
           expect(hit, `expected ${rule.meta.id} at ${e.file}:${e.line}:${e.column ?? '*'}; got\n${found.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`).join('\n')}`).toBeDefined();
         }
       });

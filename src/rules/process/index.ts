@@ -11,6 +11,8 @@ import { imrMissing } from './imr-missing.js';
 import { imrQualityAssured } from './imr-quality-assured.js';
 import { jointReview } from './joint-review.js';
 import { publication } from './publication.js';
+import { commissionerCopy } from './commissioner-copy.js';
+import { qaPoints } from './qa-points.js';
 
 /** The process/* rules. */
 export const processRules: Rule[] = [
@@ -26,4 +28,6 @@ export const processRules: Rule[] = [
   imrQualityAssured,
   jointReview,
   publication,
+  commissionerCopy,
+  qaPoints,
 ];

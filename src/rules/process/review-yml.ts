@@ -63,6 +63,12 @@ export function isSubmittedOrLater(status: unknown): boolean {
   return i >= ORDER.indexOf('submitted');
 }
 
+/** The report is public: `published` or `concluded`. */
+export function isPublishedOrLater(status: unknown): boolean {
+  const i = ORDER.indexOf(status as ReviewStatus);
+  return i >= ORDER.indexOf('published');
+}
+
 /** Lower-cases and strips punctuation, so names compare as words. */
 export function normaliseName(s: string): string {
   return s

@@ -3,6 +3,8 @@ import { requiredSection } from './required-section.js';
 import { recommendationIds } from './recommendation-ids.js';
 import { todo } from './todo.js';
 import { recommendationsMatch } from './recommendations-match.js';
+import { termsOfReferenceCoverage } from './terms-of-reference-coverage.js';
+import { equalityCharacteristics } from './equality-characteristics.js';
 
 /** The report/* rules. */
-export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch];
+export const reportRules: Rule[] = [requiredSection, recommendationIds, todo, recommendationsMatch, termsOfReferenceCoverage, equalityCharacteristics];
