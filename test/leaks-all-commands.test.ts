@@ -40,7 +40,8 @@ function leaks(text: string): string[] {
 
 const parent = tmpRoot('leaks');
 let repo: Repo;
-let identities = "";
+// fixed before the scenarios are listed: a scenario's env (DHR_IDENTITIES) is read when the list is built
+const identities = path.join(parent, 'register', 'identities.yml');
 const stubs = new Set(COMMAND_RUNS.map((c) => c.name).filter((n) => isStub(n)));
 
 /** Plants every register value into the review, in prose and in the places messages quote. */
@@ -87,7 +88,6 @@ function plant(r: Repo): { importFile: string } {
 let importFile: string;
 beforeAll(() => {
   repo = exampleRepo(parent, 'planted');
-  identities = path.join(parent, 'register', 'identities.yml');
   mkdirSync(path.dirname(identities), { recursive: true });
   cpSync(EXAMPLE_IDENTITIES, identities);
   ({ importFile } = plant(repo));

@@ -13,7 +13,8 @@ import { docxKind, importChronologyDocx, importImrDocx } from '../exchange/impor
 import { workbookIdentity } from '../exchange/workbook-identity.js';
 import { identityMismatch } from '../exchange/identity.js';
 import { loadReview } from '../review/load.js';
-import { lintReview } from '../lint/engine.js';
+import { guardFor, lintReview } from '../lint/engine.js';
+import { isSafeId } from '../review/safe.js';
 import { allRules } from '../rules/index.js';
 import { setupFor, todayInLondon } from './common.js';
 import { writeFileAtomically } from '../document/atomic.js';
@@ -135,7 +136,13 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
       }
       if (result.blank) lines.push(`Skipped ${result.blank} blank row${result.blank === 1 ? '' : 's'}`);
       const known = knownAgencies(to);
-      if (known && !known.includes(agency)) lines.push(`Note: "${agency}" is not one of the agencies in review.yml (${known.join(', ')})`);
+      if (known && !known.includes(agency)) {
+        // the review's ids are listed only when they are plain ids that name no one (src/review/safe.ts)
+        const guard = guardFor();
+        const shown = known.filter((id) => isSafeId(id, guard));
+        const hidden = known.length - shown.length;
+        lines.push(`Note: "${agency}" is not one of the agencies in review.yml (${[...shown, ...(hidden ? [`${hidden} not shown`] : [])].join(', ')})`);
+      }
     }
     if (result.problems.length) {
       const byRow = new Map<number, string[]>();
