@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditPaths } from '../src/audit/audit.js';
-import { daysBetween, londonDate, parseActionDate } from '../src/audit/dates.js';
+import { daysBetween, londonDate, parseDay } from '../src/dates/index.js';
 import { formatAuditStylish } from '../src/audit/format.js';
 import { renderDashboard } from '../src/audit/dashboard.js';
 import { monitoringReportDoc } from '../src/audit/monitoring-report.js';
@@ -23,13 +23,14 @@ function tempReviews(files: Record<string, string>): string {
 }
 
 describe('action dates', () => {
-  it('reads ISO, UK day/month/year and year-month (end of month) dates, and nothing else', () => {
-    expect(parseActionDate('2025-06-30')).toBe('2025-06-30');
-    expect(parseActionDate(' 30/06/2025 ')).toBe('2025-06-30');
-    expect(parseActionDate('1/7/2025')).toBe('2025-07-01');
-    expect(parseActionDate('2026-02')).toBe('2026-02-28');
-    expect(parseActionDate('2024-02')).toBe('2024-02-29');
-    for (const bad of ['', 'ongoing', 'TBC', '31/02/2025', '2025-13-01', '06/30/2025', undefined]) expect(parseActionDate(bad)).toBeNull();
+  it('reads a target date as smart/time-bound does: a whole day, ISO or UK order, and nothing else', () => {
+    const day = (s: string | undefined) => { const r = parseDay(s ?? ''); return r.ok ? r.date.iso : null; };
+    expect(day('2025-06-30')).toBe('2025-06-30');
+    expect(day(' 30/06/2025 ')).toBe('2025-06-30');
+    expect(day('1/7/2025')).toBe('2025-07-01');
+    // A month alone used to be read as its last day here while the lint rule refused it (issue 19).
+    expect(day('2026-02')).toBeNull();
+    for (const bad of ['', 'ongoing', 'TBC', '31/02/2025', '2025-13-01', '06/30/2025', '30.06.2025', undefined]) expect(day(bad)).toBeNull();
   });
 
   it('counts whole days, across the clock change, and dates commits in London', () => {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runRules } from './support/rule-tester.js';
+import { brokenCase } from './support/broken.js';
 import { examplePeople } from './support/anon.js';
 import { anonRules } from '../src/rules/anon/index.js';
 
@@ -39,7 +40,7 @@ describe('broken copy anon-leaks', () => {
     const want = expectedFromMarkdown();
     expect(want.length).toBeGreaterThan(10);
     for (const id of RULES) expect(want.some((w) => w.includes(` ${id} `)), id).toBe(true);
-    const dir = path.join(COPY, 'reviews', 'DHR-2024-03');
+    const dir = brokenCase('anon-leaks').review;
     const got = runRules(dir, anonRules.filter((r) => RULES.includes(r.meta.id)), { identities: examplePeople() })
       .filter((f) => RULES.includes(f.ruleId))
       .map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity}`);

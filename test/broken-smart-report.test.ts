@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runRules } from './support/rule-tester.js';
+import { brokenCase } from './support/broken.js';
 import { smartRules } from '../src/rules/smart/index.js';
 import { reportRules } from '../src/rules/report/index.js';
 
@@ -28,7 +29,7 @@ function files(dir: string, base = dir): string[] {
 describe('broken copies for the smart and report rules', () => {
   for (const name of COPIES) {
     it(`${name}: exactly the expected smart/report findings`, () => {
-      const dir = path.join(BROKEN, name, 'reviews', 'DHR-2024-03');
+      const dir = brokenCase(name).review;
       const want: Expected[] = JSON.parse(readFileSync(path.join(BROKEN, name, 'expected.json'), 'utf8'));
       const got = runRules(dir, [...smartRules, ...reportRules])
         .filter((f) => f.ruleId.startsWith('smart/') || f.ruleId.startsWith('report/'))

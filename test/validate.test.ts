@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dhr } from './support/cli.js';
 import { EXAMPLE, ROOT } from './support/rule-tester.js';
+import { brokenCase } from './support/broken.js';
 
 const BROKEN = path.join(ROOT, 'fixtures', 'broken');
 
@@ -21,7 +22,7 @@ describe('dhr validate', () => {
   const expected: Record<string, Expected[]> = JSON.parse(readFileSync(path.join(BROKEN, 'expected.json'), 'utf8'));
   for (const [name, want] of Object.entries(expected)) {
     it(`reports exactly the defect of broken copy ${name}`, () => {
-      const dir = path.join(BROKEN, name, 'reviews', 'DHR-2024-03');
+      const dir = brokenCase(name).review;
       expect(existsSync(dir)).toBe(true);
       const r = dhr(['validate', dir, '--format', 'json']);
       const out = JSON.parse(r.stdout);

@@ -9,9 +9,21 @@ import path from 'node:path';
 import { findReviewDirs, loadReview, rowId } from '../review/load.js';
 import type { Review } from '../review/model.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
-import { guardFor } from '../lint/engine.js';
+import { guardFor } from '../lint/guard.js';
 import { isSafeId, isSafeRef } from '../review/safe.js';
-import { daysBetween, parseActionDate } from './dates.js';
+import { daysBetween, parseDay, parseIsoDay } from '../dates/index.js';
+
+/** A target date: a whole day in any form the chronology reads (the reading smart/time-bound uses). */
+const targetDay = (raw: string | null): string | null => {
+  const r = raw === null ? undefined : parseDay(raw);
+  return r?.ok ? r.date.iso : null;
+};
+/** completed_on: an ISO day, as its schema says. */
+const isoDay = (raw: string | undefined): string | null => {
+  const r = parseIsoDay(raw ?? '');
+  return r.ok ? r.date.iso : null;
+};
+
 import { normaliseStatus, readActionHistory, type HistoryEntry } from './history.js';
 
 export type { HistoryEntry } from './history.js';
@@ -149,16 +161,16 @@ export function auditReview(review: Review, opts: { asOf: string; staleDays: num
     const rec = cellText(c.recommendation?.value);
     const status = cellText(normaliseStatus(c.status?.value));
     const targetRaw = cellText(c.target_date?.value);
-    const targetDate = parseActionDate(targetRaw);
+    const targetDate = targetDay(targetRaw);
     const open = !isClosed(status);
-    const late = open && targetDate !== null ? daysBetween(targetDate, opts.asOf) : 0;
+    const late = open && targetDate !== null ? (daysBetween(targetDate, opts.asOf) ?? 0) : 0;
     const history = opts.history?.get(id) ?? [];
     const lastEntry = history.length ? history[history.length - 1] : undefined;
     let stale: boolean | null = null;
     if (!open) stale = false;
     else if (lastEntry) {
       // A status different from the last committed one is an uncommitted change: a change all the same.
-      stale = lastEntry.status === status ? daysBetween(lastEntry.date, opts.asOf) >= opts.staleDays : false;
+      stale = lastEntry.status === status ? (daysBetween(lastEntry.date, opts.asOf) ?? 0) >= opts.staleDays : false;
     }
     const a: AuditAction = {
       id: isSafeRef(id, guard) ? id : `line-${row.line}`,
@@ -168,7 +180,7 @@ export function auditReview(review: Review, opts: { asOf: string; staleDays: num
       targetDate,
       overdue: late > 0,
       daysOverdue: late > 0 ? late : 0,
-      completedOn: parseActionDate(c.completed_on?.value),
+      completedOn: isoDay(c.completed_on?.value),
       history,
       stale,
       lastStatusChange: lastEntry?.date ?? null,

@@ -20,7 +20,7 @@
  * other four.
  */
 import type { FundingRule, Profile } from '../lint/profile.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 export interface CostItem {
   cost: string;

@@ -8,6 +8,7 @@
 import type { AuditAction, AuditReport, AuditSummary, ReviewAudit } from './audit.js';
 import { overdueActions } from './audit.js';
 import { plural } from './format.js';
+import { longDate } from '../dates/index.js';
 
 export interface DashboardOptions {
   /** Show commit authors in the history (default false: see format.ts). */
@@ -33,13 +34,6 @@ const keyOf = (status: string | null): StatusKey => (status && STATUS_KEY[status
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** 2025-07-01 → 1 July 2025 */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
 
 export interface BarRow {

@@ -14,7 +14,7 @@ import type { SourceFile } from '../review/model.js';
 import { decode } from '../review/source.js';
 import { readCsvTable } from '../review/csv.js';
 import { rowId } from '../review/load.js';
-import { londonDate } from './dates.js';
+import { londonDate } from '../dates/index.js';
 
 export interface HistoryEntry {
   /** Committer date of the commit that made the change, `YYYY-MM-DD` in Europe/London. */

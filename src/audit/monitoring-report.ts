@@ -9,7 +9,7 @@ import { renderDocx } from '../document/docx.js';
 import type { AuditAction, AuditReport, AuditSummary } from './audit.js';
 import { overdueActions } from './audit.js';
 import { plural } from './format.js';
-import { longDate } from './dashboard.js';
+import { longDate } from '../dates/index.js';
 
 export interface MonitoringOptions {
   /** Protective marking for the header and footer of every page. */

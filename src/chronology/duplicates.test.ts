@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findDuplicates, similarity, tokens, MAX_TIME_APART } from './duplicates.js';
-import { parseChronologyDate } from './dates.js';
+import { parseChronologyDate } from '../dates/index.js';
 import type { MasterRow } from './merge.js';
 
 function fakeRow(i: number, date: string, event: string, subjects: string[], minutes?: number): MasterRow {

@@ -8,7 +8,7 @@
  * the first gap and its end as the end of the last, so silence at either end is found too. Rows
  * outside the period are ignored; with no period, the chronology's own first and last dates bound it.
  */
-import { dayNumber, isoFromDayNumber } from './dates.js';
+import { dayNumber, isoFromDayNumber } from '../dates/index.js';
 import type { MasterRow } from './merge.js';
 import type { Period } from './scope.js';
 

@@ -21,7 +21,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { decode } from '../review/source.js';
 import { tokenizeCsv } from '../review/csv.js';
-import { parseChronologyDate } from './dates.js';
+import { parseChronologyDate } from '../dates/index.js';
 import { AGENCY_COLUMNS, type AgencyColumn } from './merge.js';
 import { toCsv } from './outputs.js';
 

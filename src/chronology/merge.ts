@@ -15,7 +15,7 @@
  */
 import type { CsvRow, CsvTable, Review, SourceFile } from '../review/model.js';
 import { rowId } from '../review/load.js';
-import { parseChronologyDate, parseTime, type ChronologyDate } from './dates.js';
+import { parseChronologyDate, parseTime, type ChronologyDate } from '../dates/index.js';
 
 /** The columns of an agency chronology, in the order the master chronology writes them. */
 export const AGENCY_COLUMNS = [

@@ -1,6 +1,6 @@
 /** The terms-of-reference period of a review, read defensively from review.yml. */
 import type { ReviewMeta } from '../review/model.js';
-import { dayNumber, parseChronologyDate } from './dates.js';
+import { dayNumber, parseChronologyDate } from '../dates/index.js';
 
 export interface Period {
   /** ISO days; either may be absent when review.yml does not give it (or gives something unreadable). */

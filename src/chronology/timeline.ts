@@ -13,7 +13,7 @@
  * review and its master chronology.
  */
 import type { Review } from '../review/model.js';
-import { dayNumber, formatShortDate, parseChronologyDate, type Precision } from './dates.js';
+import { dayNumber, formatShortDate, parseChronologyDate, type Precision } from '../dates/index.js';
 import type { MasterChronology } from './merge.js';
 import { reviewPeriod } from './scope.js';
 

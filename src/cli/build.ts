@@ -5,7 +5,8 @@ import { parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
 import { validateData } from '../review/schemas.js';
-import { guardFor, lintReview } from '../lint/engine.js';
+import { lintReview } from '../lint/engine.js';
+import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
 import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
 import { buildOutputs } from '../reports/build.js';
@@ -53,7 +54,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       const at = review.meta.spanOf(wrongTypes[0]!.path, { key: wrongTypes[0]!.key });
       throw new UsageError(`build: ${review.meta.file.rel}:${at.line}:${at.column}: ${wrongTypes.length} value${wrongTypes.length === 1 ? '' : 's'} of the wrong type in review.yml (run dhr validate ${positionals[0]}); nothing was written`);
     }
-    const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
+    const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
     const errors = findings.filter((f) => f.severity === 'error');
     // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
     const identity = identityBlockers(findings);

@@ -8,7 +8,7 @@ import { checkInWorkers, checkReview, workerCount, type CheckJob, type CheckResu
 import { format } from '../lint/formatters/index.js';
 import { finalBlockers, finalRefusal } from '../lint/gate.js';
 import type { Finding } from '../review/model.js';
-import type { IdentityRegister } from '../lint/identities.js';
+import { NO_REGISTER_NOTICE, type IdentityRegister } from '../lint/identities.js';
 
 export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promise<number> {
   const { values, positionals } = parseFlags(args, {
@@ -45,6 +45,8 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
     const rules = mode === 'lint' ? (await import('../rules/index.js')).allRules : [];
     results = dirs.map((dir) => checkReview(dir, job, rules, registers));
   }
+  // never a silent pass: without any register, registered names were not checked (said once)
+  if (mode === 'lint' && results.some((r) => r.register === 'none')) process.stderr.write(NO_REGISTER_NOTICE);
   for (const r of results) {
     files += r.files;
     for (const f of r.findings) findings.push(f); // not push(...): a review can have more findings than a call takes arguments

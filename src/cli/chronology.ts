@@ -5,6 +5,7 @@ import { messageOf, shownFile } from '../lint/formatters/index.js';
 import { isoDateFlag, parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
+import { guarded } from '../lint/guard.js';
 import { lintReview } from '../lint/engine.js';
 import { chronologyRules } from '../rules/chronology/index.js';
 import { formatReconciliation, mergeChronologies } from '../chronology/merge.js';
@@ -55,7 +56,7 @@ Exit codes: 0 outputs written (even when some dates could not be read: see the f
 
     const master = mergeChronologies(review);
     const chronologyFiles = new Set([...review.chronologies.values()].map((t) => t.file.rel));
-    const findings = lintReview(review, { ...setup, today, rules: chronologyRules })
+    const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today, rules: chronologyRules })
       .filter((f) => f.ruleId.startsWith('chronology/') || chronologyFiles.has(f.file));
 
     const files = await chronologyOutputs(review, master, { marking: setup.profile.marking?.draft || undefined });

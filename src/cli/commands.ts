@@ -40,7 +40,7 @@ export const commands: CommandEntry[] = [
   { name: 'init', summary: 'scaffold a review repository (workflow, config, hooks, README)',
     load: async () => (await import('./init.js')).initCommand },
   { name: 'hooks', summary: 'install the pre-commit anonymisation check',
-    load: async () => (await import('./hooks.js')).hooksCommand },
+    load: async () => (await import('./hooks-command.js')).hooksCommand },
   { name: 'identities', summary: 'make the keyed-hash form of the identity register, for CI (dhr identities hash)',
     load: async () => (await import('./identities.js')).identitiesCommand },
 ];

@@ -1,7 +1,2 @@
-/** An error meant for the user: printed as one line on stderr, exit code 2, no stack trace. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+/** Kept so the commands can import it beside them; the class lives below the CLI (src/errors.ts). */
+export { UsageError } from '../errors.js';

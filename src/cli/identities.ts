@@ -9,7 +9,7 @@ import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
 import { loadIdentities, resolveIdentitiesPath } from '../lint/identities.js';
-import { DEFAULT_KEY_ENV, hashRegister, keyFromEnv } from '../lint/hashed-identities.js';
+import { DEFAULT_KEY_ENV, hashRegister, keyFromEnv } from '../rules/anon/hashed-identities.js';
 
 export const identitiesCommand: Command = {
   name: 'identities',

@@ -13,7 +13,8 @@ import { docxKind, importChronologyDocx, importImrDocx } from '../exchange/impor
 import { workbookIdentity } from '../exchange/workbook-identity.js';
 import { identityMismatch } from '../exchange/identity.js';
 import { loadReview } from '../review/load.js';
-import { guardFor, lintReview } from '../lint/engine.js';
+import { lintReview } from '../lint/engine.js';
+import { guardFor, guarded } from '../lint/guard.js';
 import { isSafeId } from '../review/safe.js';
 import { allRules } from '../rules/index.js';
 import { setupFor, todayInLondon } from './common.js';
@@ -182,7 +183,7 @@ function anonCheck(reviewDir: string, target: string): number {
     const { config, profile, identities } = setupFor(reviewDir, {});
     const rules = allRules.filter((r) => r.meta.tag === 'anon');
     const abs = path.resolve(target);
-    found = lintReview(review, { config, profile, identities, today: todayInLondon(), rules })
+    found = lintReview(review, { config, profile, identities, today: todayInLondon(), rules, ...guarded(identities, profile) })
       .filter((f) => f.ruleId.startsWith('anon/') && path.resolve(f.file) === abs);
   } catch (e) {
     if (e instanceof UsageError) throw e;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from './command.js';
 import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
-import { installPreCommitHook } from './hooks.js';
+import { installPreCommitHook } from '../hooks/precommit.js';
 import { gitRoot } from '../review/staged.js';
 
 /** The reusable action the workflow uses (this repository's action.yml). */

@@ -12,15 +12,22 @@ import { decode, MAX_FILE_BYTES, relPath } from '../review/source.js';
 import { IdentityMatcher } from '../rules/anon/matcher.js';
 import { redactText } from '../rules/anon/redact.js';
 
-const TEXT_EXT = /\.(md|markdown|txt|csv|tsv|ya?ml)$/i;
+/** Office documents and other binary formats: they cannot be rewritten in place, so a folder walk warns about them. */
+const OFFICE_EXT = /\.(docx?|xlsx?|pptx?|odt|ods|odp|pdf|rtf|zip|png|jpe?g|gif|tiff?|heic|msg|eml)$/i;
+/** Folders never walked: version control, dependencies, and the git-ignored register folder. */
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.dhr']);
 
 const usage = `Usage: dhr redact <file or folder>… [--identities FILE] [--write]
 
 Replaces every real name in the identity register with its pseudonym (a possessive 's is kept) and
 every registered identifier with a placeholder of its kind: [NHS number], [NI number], [phone number],
-[postcode], [address], [date of birth], [email address]. Only the replaced text changes: every other
-byte of the file, line endings included, stays as it was. Works on Markdown, CSV, YAML and plain text;
-a folder means every such file in it.
+[postcode], [address], [date of birth], [email address]. A title, initials or the given name next to
+a registered surname go with it ("Ms Smith", "L. Smith", "Laura S." all become the pseudonym), and a
+registered given name alone is replaced too; an unregistered given name before a registered surname
+(a relative) becomes [name], counted on stderr so you can check it. Only the replaced text changes:
+every other byte of the file, line endings included, stays as it was. A folder means every text file
+in it at any depth, hidden files and files without an extension included (the places lint checks);
+office documents and other binary files are listed as not redacted.
 
 Without --write it prints a unified diff of what would change. The diff shows the real names it
 replaces, so it is printed only on your own machine: with CI set it is refused (use --write).
@@ -38,7 +45,7 @@ Exit codes: 0 done (with or without changes), 2 usage error, unreadable input, o
  * is skipped with a warning that names the link, never its target. Each file is listed once, by
  * its real path, so that --write rewrites the file itself and never replaces a link.
  */
-function expand(paths: string[], warn: (message: string) => void): string[] {
+function expand(paths: string[], warn: (message: string) => void, walked: Set<string>): string[] {
   const out: string[] = [];
   const within = (abs: string, root: string) => abs === root || abs.startsWith(root + path.sep);
   /** The real path of `abs` when it may be read (inside `root`, a regular file or folder), else undefined. */
@@ -67,13 +74,17 @@ function expand(paths: string[], warn: (message: string) => void): string[] {
     if (seen.has(dir)) return; // a link back up the tree
     seen.add(dir);
     for (const n of readdirSync(dir).sort()) {
-      if (n.startsWith('.') || n === 'node_modules') continue;
       const abs = path.join(dir, n);
       const st = lstatSync(abs);
+      if (st.isDirectory() && SKIP_DIRS.has(n)) continue;
       const ok = st.isSymbolicLink() || !(st.isFile() || st.isDirectory()) ? admit(abs, root) : { real: abs, dir: st.isDirectory() };
       if (!ok) continue;
       if (ok.dir) walk(ok.real, root, seen);
-      else if (TEXT_EXT.test(n)) out.push(ok.real);
+      else if (OFFICE_EXT.test(n)) warn(`${relPath(abs)}: not redacted: an office document or binary file cannot be rewritten; check it by hand or convert it to text`);
+      else {
+        out.push(ok.real);
+        walked.add(ok.real);
+      }
     }
   };
   for (const p of paths) {
@@ -130,6 +141,7 @@ export const redactCommand: Command = {
     if (!registerFile) throw new UsageError('redact: no identity register: give --identities FILE or set DHR_IDENTITIES');
     const register = loadIdentities(registerFile);
     const matcher = new IdentityMatcher(register.people);
+    const walked = new Set<string>();
     const write = Boolean(values.write);
     const quiet = Boolean(values.quiet);
 
@@ -138,7 +150,8 @@ export const redactCommand: Command = {
     const patches: string[] = [];
     const warn = (m: string) => process.stderr.write(`dhr redact: warning: ${m}\n`);
     const registerReal = existsSync(registerFile) ? realpathSync(registerFile) : path.resolve(registerFile);
-    for (const file of expand(positionals, warn)) {
+    let unregistered = 0;
+    for (const file of expand(positionals, warn, walked)) {
       if (file === registerReal) continue; // never rewrite the register itself
       let bytes: Buffer;
       try {
@@ -149,9 +162,17 @@ export const redactCommand: Command = {
         throw new UsageError(`${relPath(file)}: cannot read: ${(e as Error).message}`);
       }
       const { text, encoding, binary } = decode(bytes);
-      if (binary) throw new UsageError(`${relPath(file)}: binary file (contains NUL bytes), expected text`);
-      const res = redactText(text, matcher);
+      if (binary) {
+        // found by walking a folder: say so and go on; named on the command line: an error
+        if (walked.has(file)) {
+          warn(`${relPath(file)}: not redacted: binary file (contains NUL bytes)`);
+          continue;
+        }
+        throw new UsageError(`${relPath(file)}: binary file (contains NUL bytes), expected text`);
+      }
+      const res = redactText(text, matcher, register.people);
       if (res.redactions.length === 0) continue;
+      unregistered += res.unregistered ?? 0;
       changedFiles++;
       replacements += res.redactions.length;
       if (write) writeAtomic(file, encode(res.text, encoding));
@@ -163,6 +184,9 @@ export const redactCommand: Command = {
         throw new UsageError(`redact: ${replacements} replacement(s) in ${changedFiles} file(s); the diff would show the real names, so it is not printed when CI is set: run dhr redact --write locally`);
       }
       print(patches.join(''));
+    }
+    if (unregistered > 0) {
+      warn(`${unregistered} name${unregistered === 1 ? '' : 's'} sharing a registered surname with an unregistered given name replaced with [name]: check ${unregistered === 1 ? 'it' : 'them'}, and add the person to the register if needed`);
     }
     if (!quiet) {
       const what = `${replacements} replacement${replacements === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
-/** `dhr.config.yml`: profile, severities by rule id or tag, allowed terms, vague phrases, waivers. */
+/** `dhr.config.yml`: profile, severities by rule id or tag, allowed terms and names, vague phrases, waivers. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Severity } from '../review/model.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';
@@ -23,6 +23,8 @@ export interface Config {
   profile: string;
   rules: Record<string, SeveritySetting>;
   allowed_terms: string[];
+  /** People who may be named (cited researchers, officials signing an appended letter): never anon/person-name findings. */
+  allowed_names: string[];
   vague_phrases: string[];
   waivers: Waiver[];
   chronology: { gap_days: number; duplicate_similarity: number };
@@ -36,6 +38,7 @@ export const DEFAULT_CONFIG: Omit<Config, 'root'> = {
   profile: 'gloucestershire',
   rules: {},
   allowed_terms: [],
+  allowed_names: [],
   vague_phrases: [],
   waivers: [],
   chronology: { gap_days: 180, duplicate_similarity: 0.85 },
@@ -89,6 +92,7 @@ export function loadConfig(file: string | undefined, fallbackRoot = process.cwd(
     profile: d.profile ?? DEFAULT_CONFIG.profile,
     rules: d.rules ?? {},
     allowed_terms: d.allowed_terms ?? [],
+    allowed_names: d.allowed_names ?? [],
     vague_phrases: d.vague_phrases ?? [],
     waivers: (d.waivers ?? []).map((w) => (typeof w === 'string' ? { row: w } : w)),
     chronology: { ...DEFAULT_CONFIG.chronology, ...(d.chronology ?? {}) },

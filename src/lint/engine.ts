@@ -9,9 +9,8 @@ import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
 import { rowId } from '../review/load.js';
 import { lineStarts, positionAt } from '../review/source.js';
-import { printGuard, safePath, type PrintGuard } from '../review/safe.js';
-import { anonData } from '../rules/anon/data.js';
-import { matcherFor } from '../rules/anon/matcher.js';
+import { NO_REGISTER, type PrintGuard } from '../review/safe.js';
+import { hasHiddenPaths, safeFileOf, safeMessageOf } from './safe-paths.js';
 
 export interface LintOptions {
   config: Config;
@@ -25,6 +24,10 @@ export interface LintOptions {
    * identifier stops it); `final`, a submission (`--final`: no unresolved anonymisation finding).
    */
   gate?: 'build' | 'final';
+  /** What messages may quote (src/lint/guard.ts `guardFor`); without it, shape checks only. */
+  guard?: PrintGuard;
+  /** The last pass over the findings (src/lint/guard.ts `withholdRegistered`), when given. */
+  withhold?: (findings: Finding[]) => void;
 }
 
 /** The rules that find a registered name or identifier. */
@@ -124,64 +127,11 @@ export function compareFindings(a: Finding, b: Finding): number {
     : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
-const NO_IDENTITIES = {} as IdentityRegister;
-const guards = new WeakMap<IdentityRegister, WeakMap<object, PrintGuard>>();
-
-/**
- * The print guard for a register (or none) and a profile: registered names and identifiers, common
- * given names, and the profile's own ids (always printable unless registered).
- */
-export function guardFor(identities?: IdentityRegister, profile?: Profile): PrintGuard {
-  let byProfile = guards.get(identities ?? NO_IDENTITIES);
-  if (!byProfile) guards.set(identities ?? NO_IDENTITIES, (byProfile = new WeakMap()));
-  const key = profile ?? NO_IDENTITIES;
-  let g = byProfile.get(key);
-  if (!g) {
-    const known = profile ? [...(profile.csps ?? []), ...(profile.districts ?? []), ...(profile.funding?.parties ?? [])].map((x) => x.id) : [];
-    g = printGuard(identities, anonData().givenNames, known);
-    byProfile.set(key, g);
-  }
-  return g;
-}
-
-/** Said instead of a message that would have quoted registered text (the last line of defence). */
-const WITHHELD = 'message withheld: it would have quoted text that matches the identity register; the position shows where (dhr lint --show-values shows it, locally)';
-
-/**
- * The last line of defence, after every rule has chosen what to quote: a message that still holds a
- * registered name or identifier is replaced (its text kept as the finding's value, for
- * --show-values), a path holding one is printed in a safe form (`shownFile`), and so is the review id.
- */
-function withholdRegistered(findings: Finding[], identities: IdentityRegister | undefined, guard: PrintGuard): void {
-  if (!identities || identities.people.length === 0) return;
-  const matcher = matcherFor(identities);
-  const verdicts = new Map<string, boolean>();
-  const paths = new Map<string, string>();
-  for (const f of findings) {
-    let registered = verdicts.get(f.message);
-    if (registered === undefined) {
-      registered = matcher.find(f.message).length > 0;
-      verdicts.set(f.message, registered);
-    }
-    if (registered) {
-      if (f.value === undefined) f.value = f.message;
-      f.message = WITHHELD;
-    }
-    let shown = paths.get(f.file);
-    if (shown === undefined) {
-      shown = safePath(f.file, guard);
-      paths.set(f.file, shown);
-    }
-    if (shown !== f.file) f.shownFile = shown;
-    if (f.review !== undefined && safePath(f.review, guard) !== f.review) f.review = 'review id withheld';
-  }
-}
-
 export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const raw: Finding[] = [...review.findings];
   const meta = review.meta?.data;
   const isLearning = meta?.type === 'learning-review';
-  const guard = guardFor(opts.identities, opts.profile);
+  const guard = opts.guard ?? NO_REGISTER;
   for (const rule of opts.rules) {
     if (isLearning && rule.meta.skipForLearningReview) continue;
     if (gateSeverity(rule.meta.id, severityFor(opts.config, rule.meta.id, rule.meta.severity), opts.gate) === 'off') continue;
@@ -234,6 +184,13 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
     seen.add(key);
     out.push({ ...f, severity: sev });
   }
-  withholdRegistered(out, opts.identities, guard);
+  // a file or folder whose name holds a registered real name is never printed (safe-paths.ts)
+  if (hasHiddenPaths(review)) {
+    for (const f of out) {
+      f.file = safeFileOf(review, f.file);
+      f.message = safeMessageOf(review, f.message);
+    }
+  }
+  opts.withhold?.(out);
   return out.sort(compareFindings);
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';
 
@@ -32,14 +32,42 @@ export function isTrackedByGit(file: string): boolean {
   }
 }
 
-/** Which register to use: the flag, then $DHR_IDENTITIES, then config, then .dhr/identities.yml. */
-export function resolveIdentitiesPath(flag: string | undefined, configValue: string | undefined, root: string): { file?: string; explicit: boolean } {
+/** Where the register is by default, relative to the repository root. */
+export const DEFAULT_REGISTER = path.join('.dhr', 'identities.yml');
+
+/**
+ * The nearest `.dhr/identities.yml` from `start` upwards, stopping at the git repository root (a
+ * folder holding `.git`) or the file-system root: `dhr lint .` inside reviews/X finds the same
+ * register as `dhr lint` at the repository root.
+ */
+export function findRegisterUpwards(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const f = path.join(dir, DEFAULT_REGISTER);
+    if (existsSync(f)) return f;
+    if (existsSync(path.join(dir, '.git'))) return undefined;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/**
+ * Which register to use: the flag, then $DHR_IDENTITIES, then config, then .dhr/identities.yml in
+ * `root`, then the nearest .dhr/identities.yml above `searchFrom` (the review folder) within its
+ * repository.
+ */
+export function resolveIdentitiesPath(flag: string | undefined, configValue: string | undefined, root: string, searchFrom?: string): { file?: string; explicit: boolean } {
   if (flag) return { file: path.resolve(flag), explicit: true };
   if (process.env.DHR_IDENTITIES) return { file: path.resolve(process.env.DHR_IDENTITIES), explicit: true };
   if (configValue) return { file: path.resolve(root, configValue), explicit: true };
-  const def = path.join(root, '.dhr', 'identities.yml');
-  return { file: existsSync(def) ? def : undefined, explicit: false };
+  const def = path.join(root, DEFAULT_REGISTER);
+  if (existsSync(def)) return { file: def, explicit: false };
+  return { file: searchFrom ? findRegisterUpwards(searchFrom) : undefined, explicit: false };
 }
+
+/** The one line said when lint runs without any identity register (never silently). */
+export const NO_REGISTER_NOTICE = 'dhr: no identity register (.dhr/identities.yml, $DHR_IDENTITIES or --identities): anon/identity is off, registered real names were not checked\n';
 
 export function loadIdentities(file: string): IdentityRegister {
   if (!existsSync(file)) throw new UsageError(`${file}: identity register not found`);

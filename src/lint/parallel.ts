@@ -5,15 +5,18 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_KEY_ENV, resolveHashedPath } from '../rules/anon/hashed-identities.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { setupFor } from '../cli/common.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { loadReview } from '../review/load.js';
 import type { Finding } from '../review/model.js';
+import { guarded } from './guard.js';
 import { lintReview } from './engine.js';
 import type { IdentityRegister } from './identities.js';
 import type { Rule } from './rule.js';
+import { setupFor } from './setup.js';
 
 export interface CheckJob {
   mode: 'validate' | 'lint';
@@ -27,13 +30,18 @@ export interface CheckResult {
   findings: Finding[];
   /** Files read. */
   files: number;
+  /** Lint only: which identity register checked the review ('none': registered names were not checked). */
+  register?: 'plain' | 'hashed' | 'none';
 }
 
 /** One review: its configuration, loading, and (for lint) every rule. */
 export function checkReview(dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): CheckResult {
   const setup = setupFor(dir, job.flags, job.mode === 'lint', registers);
   const review = loadReview(dir);
-  return { files: review.files.length, findings: lintReview(review, { ...setup, today: job.today, rules, ...(job.final ? { gate: 'final' as const } : {}) }) };
+  const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: job.today, rules, ...(job.final ? { gate: 'final' as const } : {}) });
+  if (job.mode !== 'lint') return { files: review.files.length, findings };
+  const hashed = process.env[DEFAULT_KEY_ENV] && resolveHashedPath([setup.config.root, path.dirname(path.dirname(path.resolve(dir)))]);
+  return { files: review.files.length, findings, register: setup.identities ? 'plain' : hashed ? 'hashed' : 'none' };
 }
 
 const WORKER = new URL('./worker.js', import.meta.url);

@@ -2,9 +2,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';
+import type { ReportSectionsSettings } from '../review/sections.js';
 
 export interface FundingRule {
   rule: string;
@@ -44,6 +45,8 @@ export interface Profile {
   vague_phrases: string[];
   vague_measures: string[];
   allowed_terms: string[];
+  /** How the area adapts the report section lists (profiles/report-sections.yml): severity, variants, lists. */
+  report_sections?: ReportSectionsSettings;
 }
 
 export type LegalBasis = 'dhr' | 'dardr';

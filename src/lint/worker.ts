@@ -3,7 +3,7 @@
  * answers with the findings or the error. `null` ends it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { IdentityRegister } from './identities.js';
 import { checkReview, type CheckJob } from './parallel.js';
 import type { Rule } from './rule.js';

@@ -5,7 +5,7 @@
  */
 import { cell, createDoc, emphasis, lineBreak, heading, paragraph, row, strong, type Block, type Doc, type TableRow } from '../document/model.js';
 import { coverBlocks, marking, reviewTitle, type BuildContext } from './common.js';
-import { overviewRecommendations } from '../rules/report/recommendations.js';
+import { overviewRecommendations } from '../review/recommendations.js';
 import { isSafeRef, isVocabulary } from '../review/safe.js';
 
 export const ACTION_PLAN_COLUMNS = [

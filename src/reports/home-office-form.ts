@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { PDFFont } from 'pdf-lib';
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
-import { overviewRecommendations } from '../rules/report/recommendations.js';
+import { overviewRecommendations } from '../review/recommendations.js';
 
 export interface FormField {
   key: string;

@@ -4,6 +4,7 @@
  * letter must contain. People in the case are named by pseudonym only.
  */
 import type { Review } from '../review/model.js';
+import { addMonths, longDate as ukLongDate } from '../dates/index.js';
 import { reviewDefinition, type Profile } from '../lint/profile.js';
 import { isSafeId, NO_REGISTER, type PrintGuard } from '../review/safe.js';
 import { createDoc, heading, paragraph, bulletList, strong, type Block, type Doc } from '../document/model.js';
@@ -15,11 +16,7 @@ export interface Letter {
 }
 
 function longDate(iso: string | null | undefined): string {
-  if (!iso) return 'a date to be confirmed';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+  return iso ? ukLongDate(iso) : 'a date to be confirmed';
 }
 
 const li = (...t: string[]): Block[] => [paragraph(...t)];
@@ -88,11 +85,5 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
 }
 
 function addMonth(iso: string | null | undefined): string | null {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) return null;
-  const y = Number(m[1]);
-  const mo = Number(m[2]); // next month, 1-based → 0-based + 1
-  const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
-  const d = new Date(Date.UTC(y, mo, Math.min(Number(m[3]), last)));
-  return d.toISOString().slice(0, 10);
+  return (iso && addMonths(iso, 1)) || null;
 }

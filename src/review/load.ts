@@ -5,14 +5,102 @@
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { CsvRow, CsvTable, Finding, MarkdownDoc, Review, ReviewMeta, SourceFile, Span } from './model.js';
-import { readSource, relPath, SourceLimitError } from './source.js';
+import { readSource, relPath, sourceFromBytes, SourceLimitError } from './source.js';
 import { closestWord, columnLetters, isSafeRef, quoted } from './safe.js';
 import { readCsvTable } from './csv.js';
 import { readYaml } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
 import { loadSchema, validateData, type SchemaKind } from './schemas.js';
+
+/**
+ * What the loader reads a review through: the disk (`diskFs`, always, for the tool), or files
+ * held in memory (`memoryFs`, for rule tests that change one file of the example at a time).
+ */
+export interface ReviewFs {
+  /** Something is at the path (a dangling symbolic link included). */
+  present(p: string): boolean;
+  /** Throws when nothing is there. */
+  isSymbolicLink(p: string): boolean;
+  isDirectory(p: string): boolean;
+  readdir(p: string): string[];
+  realpath(p: string): string;
+  readSource(abs: string): SourceFile;
+  /** Parses kept between loads: a file read again with the same text is not parsed again. */
+  parsed?: Map<string, { text: string; value: unknown }>;
+}
+
+export const diskFs: ReviewFs = {
+  present: (p) => {
+    try {
+      lstatSync(p);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  isSymbolicLink: (p) => lstatSync(p).isSymbolicLink(),
+  isDirectory: (p) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  readdir: (p) => readdirSync(p),
+  realpath: (p) => realpathSync(p),
+  readSource: (abs) => readSource(abs),
+};
+
+/**
+ * A review folder held in memory: `files` maps paths relative to `dir` (`/` separators) to their
+ * text. No links, every file readable; the SourceFile and parse of an unchanged text are reused
+ * from `parsed` across loads, so a test that changes one file re-parses only that file.
+ */
+export function memoryFs(dir: string, files: ReadonlyMap<string, string>, parsed = new Map<string, { text: string; value: unknown }>()): ReviewFs {
+  const root = path.resolve(dir);
+  const relOf = (p: string) => path.relative(root, path.resolve(p)).split(path.sep).join('/');
+  const isDir = (p: string) => {
+    const r = relOf(p);
+    if (r === '') return true;
+    if (r.startsWith('..')) return false;
+    for (const k of files.keys()) if (k.startsWith(r + '/')) return true;
+    return false;
+  };
+  const present = (p: string) => files.has(relOf(p)) || isDir(p);
+  const missing = (p: string) => Object.assign(new Error(`ENOENT: no such file or directory, '${p}'`), { code: 'ENOENT' });
+  return {
+    present,
+    isSymbolicLink: (p) => {
+      if (!present(p)) throw missing(p);
+      return false;
+    },
+    isDirectory: isDir,
+    readdir: (p) => {
+      const r = relOf(p);
+      const prefix = r === '' ? '' : r + '/';
+      const names = new Set<string>();
+      for (const k of files.keys()) if (k.startsWith(prefix)) names.add(k.slice(prefix.length).split('/')[0]);
+      return [...names];
+    },
+    realpath: (p) => {
+      if (!present(p)) throw missing(p);
+      return path.resolve(p);
+    },
+    readSource: (abs) => {
+      const text = files.get(relOf(abs));
+      if (text === undefined) throw missing(abs);
+      const key = `source\0${path.resolve(abs)}`;
+      const hit = parsed.get(key);
+      if (hit && hit.text === text) return hit.value as SourceFile;
+      const f = sourceFromBytes(path.resolve(abs), Buffer.from(text, 'utf8'));
+      parsed.set(key, { text, value: f });
+      return f;
+    },
+    parsed,
+  };
+}
 
 const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
@@ -46,7 +134,7 @@ class Loader {
   readonly files: SourceFile[] = [];
   reviewId: string;
 
-  constructor(readonly dir: string, readonly root: string) {
+  constructor(readonly dir: string, readonly root: string, readonly fs: ReviewFs = diskFs) {
     this.reviewId = path.basename(dir);
   }
 
@@ -59,7 +147,7 @@ class Loader {
     const rel = relPath(abs);
     try {
       if (!this.inside(abs, rel)) return undefined;
-      const f = readSource(abs);
+      const f = this.fs.readSource(abs);
       if (f.encoding !== 'utf-8' && f.encoding !== 'utf-8-bom') {
         this.add('format/encoding', rel, START, `file is not UTF-8; read as ${f.encoding}`, 'warning');
       }
@@ -84,13 +172,13 @@ class Loader {
   inside(abs: string, rel = relPath(abs)): boolean {
     let link = false;
     try {
-      link = lstatSync(abs).isSymbolicLink();
+      link = this.fs.isSymbolicLink(abs);
     } catch {
       return true; // missing: the caller's read reports it
     }
     let target: string;
     try {
-      target = realpathSync(abs);
+      target = this.fs.realpath(abs);
     } catch (err) {
       const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
       this.add('security/symlink', rel, START, loop ? 'symbolic link loop; not followed' : 'symbolic link to a missing file; not followed');
@@ -106,7 +194,7 @@ class Loader {
   csv(abs: string, kind: SchemaKind): CsvTable | undefined {
     const f = this.read(abs);
     if (!f) return undefined;
-    const { table, problems } = readCsvTable(f);
+    const { table, problems } = this.parse(f, 'csv', readCsvTable);
     for (const p of problems) this.add('format/csv', f.rel, p, p.message);
     if (table.header.length === 0) {
       this.add(`schema/${kind}`, f.rel, START, 'file is empty: a header row is required');
@@ -160,20 +248,32 @@ class Loader {
   markdown(abs: string): MarkdownDoc | undefined {
     const f = this.read(abs);
     if (!f) return undefined;
-    const { doc, problems } = parseMarkdown(f);
+    const { doc, problems } = this.parse(f, 'markdown', parseMarkdown);
     for (const p of problems) this.add(p.ruleId, f.rel, p, p.message);
     return doc;
   }
 
+  /** A parse of a file, reused when the file system keeps parses and the text is unchanged. */
+  parse<T>(f: SourceFile, kind: string, parser: (f: SourceFile) => T): T {
+    const cache = this.fs.parsed;
+    if (!cache) return parser(f);
+    const key = `${kind}\0${f.path}`;
+    const hit = cache.get(key);
+    if (hit && hit.text === f.text) return hit.value as T;
+    const value = parser(f);
+    cache.set(key, { text: f.text, value });
+    return value;
+  }
+
   listDir(sub: string, ext: string): string[] {
     const d = path.join(this.dir, sub);
-    if (!present(d)) return [];
+    if (!this.fs.present(d)) return [];
     if (!this.inside(d)) return [];
-    if (!statSync(d).isDirectory()) {
+    if (!this.fs.isDirectory(d)) {
       this.add('format/file', relPath(d), START, `${sub} should be a folder`);
       return [];
     }
-    return readdirSync(d).filter((n) => n.toLowerCase().endsWith(ext) && !n.startsWith('.')).sort().map((n) => path.join(d, n));
+    return this.fs.readdir(d).filter((n) => n.toLowerCase().endsWith(ext) && !n.startsWith('.')).sort().map((n) => path.join(d, n));
   }
 }
 
@@ -250,7 +350,18 @@ export function loadReview(dirArg: string): Review {
   const dir = path.resolve(dirArg);
   if (!existsSync(dir)) throw new UsageError(`${dirArg}: no such folder`);
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dirArg}: not a folder`);
-  const L = new Loader(dir, realpathSync(dir));
+  return loadReviewFrom(dir, realpathSync(dir), diskFs);
+}
+
+/** Loads a review held in memory (see memoryFs): the same reading, without a folder on disk. */
+export function loadReviewFromFiles(dirArg: string, files: ReadonlyMap<string, string>, parsed?: Map<string, { text: string; value: unknown }>): Review {
+  const dir = path.resolve(dirArg);
+  return loadReviewFrom(dir, dir, memoryFs(dir, files, parsed));
+}
+
+function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
+  const L = new Loader(dir, root, fs);
+  const present = (p: string) => fs.present(p);
 
   let meta: Review['meta'];
   const reviewYml = path.join(dir, 'review.yml');

@@ -14,7 +14,9 @@
  * paths ask it.
  */
 import { createHash } from 'node:crypto';
-import { loadSchema, type SchemaKind } from './schemas.js';
+import { closestWord, isVocabulary, schemaVocabulary } from './schemas.js';
+
+export { closestWord, isVocabulary, schemaVocabulary };
 
 /** What a value is checked against: registered names and identifiers, and common given names. */
 export interface PrintGuard {
@@ -109,36 +111,6 @@ export function isSafePseudonym(value: string, guard: PrintGuard = NO_REGISTER):
   return /^[\p{L}\p{N}][\p{L}\p{N} .'’-]{0,39}$/u.test(value) && namesNoOne(value, guard, false);
 }
 
-let vocabulary: Set<string> | undefined;
-
-/** Every property name and enum value of the JSON Schemas: the tool's own words, always safe. */
-export function schemaVocabulary(): ReadonlySet<string> {
-  if (!vocabulary) {
-    const words = new Set<string>();
-    const walk = (node: unknown): void => {
-      if (Array.isArray(node)) {
-        for (const x of node) walk(x);
-        return;
-      }
-      if (!node || typeof node !== 'object') return;
-      const o = node as Record<string, unknown>;
-      if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) words.add(k);
-      if (Array.isArray(o.required)) for (const k of o.required) if (typeof k === 'string') words.add(k);
-      if (Array.isArray(o.enum)) for (const v of o.enum) if (typeof v === 'string') words.add(v);
-      if (typeof o.const === 'string') words.add(o.const);
-      for (const v of Object.values(o)) walk(v);
-    };
-    for (const kind of ['review', 'chronology', 'imr', 'action', 'config'] as SchemaKind[]) walk(loadSchema(kind));
-    vocabulary = words;
-  }
-  return vocabulary;
-}
-
-/** True when the value is a word of the schemas' vocabulary (a known key, column or enum value). */
-export function isVocabulary(value: string): boolean {
-  return schemaVocabulary().has(value);
-}
-
 /**
  * A value as a message may quote it, with a leading space (` "A3"`), or '' when it is not known
  * to be safe: a schema word, a row reference, or — only when a guard is given, i.e. when the
@@ -155,38 +127,6 @@ export function columnLetters(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
-}
-
-/** A close schema word for a mistyped key or column ("Date " → "date", "practioner" → "practitioner"). */
-export function closestWord(value: string, words: Iterable<string>): string | undefined {
-  const v = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  let best: string | undefined;
-  let bestD = 3;
-  for (const w of words) {
-    if (w === v) return w;
-    if (Math.abs(w.length - v.length) >= bestD) continue;
-    const d = editDistance(v, w, bestD);
-    if (d < bestD) {
-      bestD = d;
-      best = w;
-    }
-  }
-  return v.length >= 4 ? best : undefined;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin >= limit) return limit;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /**

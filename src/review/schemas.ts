@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { closestWord, isVocabulary, quoted, schemaVocabulary } from './safe.js';
+import { parseIsoDay } from '../dates/index.js';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -48,6 +48,8 @@ export function validator(kind: SchemaKind): ValidateFunction {
       ajv = new Ajv2020({ allErrors: true, strict: false });
       const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
       (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+      // one date grammar: the schemas' "date" is the ISO day every other reader accepts
+      ajv.addFormat('date', (s: string) => parseIsoDay(s).ok);
     }
     v = ajv.compile(loadSchema(kind));
     compiled.set(kind, v);
@@ -81,7 +83,7 @@ function pathText(p: Array<string | number>): string {
   return p.length ? p.map((seg) => (typeof seg === 'number' || isVocabulary(seg) ? String(seg) : '…')).join('.') : 'the document';
 }
 
-function describe(e: ErrorObject): { path: Array<string | number>; key: boolean; text: string } {
+function describe(e: ErrorObject, data: unknown): { path: Array<string | number>; key: boolean; text: string } {
   const p = pointerToPath(e.instancePath);
   const where = pathText(p);
   switch (e.keyword) {
@@ -93,12 +95,17 @@ function describe(e: ErrorObject): { path: Array<string | number>; key: boolean;
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const near = isVocabulary(extra) ? undefined : closestWord(extra, schemaVocabulary());
       return { path: [...p, extra], key: true,
-        text: `${where}: unknown key${quoted(extra)}${near ? ` (did you mean "${near}"?)` : ''}` };
+        text: `${where}: unknown key${isVocabulary(extra) ? ` "${extra}"` : ''}${near ? ` (did you mean "${near}"?)` : ''}` };
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
-    case 'format':
-      return { path: p, key: false, text: `${where}: must be a ${(e.params as { format: string }).format === 'date' ? 'date YYYY-MM-DD' : (e.params as { format: string }).format}` };
+    case 'format': {
+      const format = (e.params as { format: string }).format;
+      const value = p.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string | number, unknown>)[k] : undefined), data);
+      const r = format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? parseIsoDay(value) : undefined;
+      if (r && !r.ok) return { path: p, key: false, text: `${where}: must be a real date: ${r.error}` };
+      return { path: p, key: false, text: `${where}: must be a ${format === 'date' ? 'date YYYY-MM-DD' : format}` };
+    }
     case 'pattern':
       return { path: p, key: false, text: `${where}: does not match the expected form ${(e.params as { pattern: string }).pattern}` };
     case 'type':
@@ -121,7 +128,7 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
     // anyOf reports each failed branch then itself; keep the first concrete message per value,
     // but prefer a 'format' or 'enum' reason over a 'type' one (null branches).
     if (e.keyword === 'anyOf') continue;
-    const d = describe(e);
+    const d = describe(e, data);
     const k = `${d.path.join('\u0000')}|${d.key}`;
     const existing = seen.get(k);
     const msg = `${d.text} (schema ${kind}: ${e.schemaPath})`;
@@ -131,3 +138,66 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
   }
   return [...seen.values()];
 }
+
+let vocabulary: Set<string> | undefined;
+
+/** Every property name and enum value of the JSON Schemas: the tool's own words, always safe. */
+export function schemaVocabulary(): ReadonlySet<string> {
+  if (!vocabulary) {
+    const words = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        for (const x of node) walk(x);
+        return;
+      }
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) words.add(k);
+      if (Array.isArray(o.required)) for (const k of o.required) if (typeof k === 'string') words.add(k);
+      if (Array.isArray(o.enum)) for (const v of o.enum) if (typeof v === 'string') words.add(v);
+      if (typeof o.const === 'string') words.add(o.const);
+      for (const v of Object.values(o)) walk(v);
+    };
+    for (const kind of ['review', 'chronology', 'imr', 'action', 'config'] as SchemaKind[]) walk(loadSchema(kind));
+    vocabulary = words;
+  }
+  return vocabulary;
+}
+
+/** True when the value is a word of the schemas' vocabulary (a known key, column or enum value). */
+export function isVocabulary(value: string): boolean {
+  return schemaVocabulary().has(value);
+}
+
+/** A close schema word for a mistyped key or column ("Date " → "date", "practioner" → "practitioner"). */
+export function closestWord(value: string, words: Iterable<string>): string | undefined {
+  const v = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  let best: string | undefined;
+  let bestD = 3;
+  for (const w of words) {
+    if (w === v) return w;
+    if (Math.abs(w.length - v.length) >= bestD) continue;
+    const d = editDistance(v, w, bestD);
+    if (d < bestD) {
+      bestD = d;
+      best = w;
+    }
+  }
+  return v.length >= 4 ? best : undefined;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+

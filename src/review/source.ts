@@ -99,7 +99,12 @@ export function readSource(abs: string, cwd = process.cwd()): SourceFile {
   // a pipe or device would block or never end: only regular files are read
   if (!st.isFile()) throw new Error('not a regular file (a pipe, socket or device), expected a file');
   if (st.size > MAX_FILE_BYTES) throw new Error(`file is ${st.size} bytes, larger than the ${MAX_FILE_BYTES}-byte limit`);
-  const { text, encoding, binary } = decode(readFileSync(abs));
+  return sourceFromBytes(abs, readFileSync(abs), cwd);
+}
+
+/** Decodes the bytes of a file read elsewhere (from disk above, or held in memory by tests) as readSource does. */
+export function sourceFromBytes(abs: string, bytes: Uint8Array, cwd = process.cwd()): SourceFile {
+  const { text, encoding, binary } = decode(bytes);
   if (binary) throw new Error('binary file (contains NUL bytes), expected text');
   const long = firstLongLine(text);
   if (long) throw new SourceLimitError(`line ${long} is longer than ${MAX_LINE_CHARS} characters; the file was not read (is it a text file?)`, long);

@@ -10,12 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Finding, Review } from './model.js';
 import { loadReview } from './load.js';
 import { relPath } from './source.js';
 
-/** Text files a review folder is made of. */
+/** Text files a review folder is made of (loading reads these; the anonymisation gate reads every file). */
 export const REVIEW_FILE_RE = /\.(md|csv|ya?ml)$/i;
 
 /** Largest output git may hand back for one file (matches the loader's own limit). */
@@ -84,9 +84,11 @@ export function reviewFolderOf(repoPath: string, indexed: ReadonlySet<string>): 
 export interface StagedReview {
   /** Repository path of the review folder, e.g. `reviews/DHR-2025-01`. */
   folder: string;
-  /** Files of this review changed in the index (repository paths). */
+  /** Files of this review changed in the index (repository paths), whatever their kind. */
   changed: string[];
   review: Review;
+  /** Where a repository path of this review is in the temporary copy (relative to cwd, as findings name files). */
+  copyOf(repoPath: string): string;
 }
 
 /**
@@ -98,8 +100,9 @@ export function withStagedReviews<T>(root: string, fn: (r: StagedReview, toRepoP
   const entries = indexEntries(root);
   const indexed = new Set(entries.map((e) => e.path));
   const changedByFolder = new Map<string, string[]>();
+  // every staged file under a review counts, whatever its name: the gate checks names, documents and images too
   for (const p of stagedPaths(root)) {
-    if (!REVIEW_FILE_RE.test(p) || !indexed.has(p)) continue;
+    if (!indexed.has(p)) continue;
     const folder = reviewFolderOf(p, indexed);
     if (folder === undefined) continue;
     const list = changedByFolder.get(folder) ?? [];
@@ -113,7 +116,7 @@ export function withStagedReviews<T>(root: string, fn: (r: StagedReview, toRepoP
     const results: T[] = [];
     for (const [folder, changed] of [...changedByFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
       for (const e of entries) {
-        if (!e.path.startsWith(folder + '/') || !REVIEW_FILE_RE.test(e.path)) continue;
+        if (!e.path.startsWith(folder + '/')) continue;
         const dest = path.join(tmp, ...e.path.split('/'));
         if (!isInside(tmp, dest)) continue;
         mkdirSync(path.dirname(dest), { recursive: true });
@@ -121,7 +124,8 @@ export function withStagedReviews<T>(root: string, fn: (r: StagedReview, toRepoP
       }
       const review = loadReview(path.join(tmp, ...folder.split('/')));
       const toRepoPath = (f: Finding): Finding => ({ ...f, file: mapPath(f.file, tmp, root), ...(f.shownFile ? { shownFile: mapPath(f.shownFile, tmp, root) } : {}) });
-      results.push(fn({ folder, changed, review }, toRepoPath));
+      const copyOf = (repoPath: string) => relPath(path.join(tmp, ...repoPath.split('/')));
+      results.push(fn({ folder, changed, review, copyOf }, toRepoPath));
     }
     return results;
   } catch (err) {

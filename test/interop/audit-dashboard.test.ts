@@ -36,7 +36,8 @@ afterAll(async () => {
   rmSync(repo.root, { recursive: true, force: true });
 });
 
-describe.runIf(existsSync(CHROMIUM))('audit dashboard in Chromium', { timeout: 180_000 }, () => {
+// Skipped on a machine without Chromium; under CI=true it runs, and fails, instead.
+describe.runIf(existsSync(CHROMIUM) || process.env.CI === 'true')('audit dashboard in Chromium', { timeout: 180_000 }, () => {
   it('shows the reviews, the overdue actions and both charts, fetching nothing', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const requests: string[] = [];

@@ -24,7 +24,8 @@ afterAll(() => {
   rmSync(repo.root, { recursive: true, force: true });
 });
 
-describe.runIf(haveTools)('monitoring report through LibreOffice', { timeout: 180_000 }, () => {
+// Skipped on a machine without LibreOffice and pdftotext; under CI=true it runs, and fails, instead.
+describe.runIf(haveTools || process.env.CI === 'true')('monitoring report through LibreOffice', { timeout: 180_000 }, () => {
   it('converts to PDF showing the reviews, the overdue actions and each action id', () => {
     const docx = path.join(out, 'monitoring.docx');
     const r = dhr(['audit', repo.root, '--history', '--as-of', '2025-09-01', '--docx', docx, '--quiet']);

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { dhr } from '../support/cli.js';
 import { EXAMPLE, ROOT } from '../support/rule-tester.js';
+import { brokenCase } from '../support/broken.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dhr-build-'));
 const outA = path.join(tmp, 'a');
@@ -164,7 +165,7 @@ describe('dhr build on the example review', () => {
 
 describe('dhr build --final', () => {
   it('refuses a review with lint errors and writes nothing, leaving previous outputs intact', () => {
-    const broken = path.join(ROOT, 'fixtures', 'broken', 'schema-action-bad-scope', 'reviews', 'DHR-2024-03');
+    const broken = brokenCase('schema-action-bad-scope').review;
     const out = path.join(tmp, 'final');
     const r1 = dhr(['build', broken, '--final', '--out', out]);
     expect(r1.code).toBe(1);

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { messageOf, printable, shownFile, summarise, type FormatInput } from './index.js';
+import { messageOf, printable, shownFile, summarise, type FormatInput } from './shared.js';
 
 /**
  * Escapes data and property values of a GitHub workflow command (`%`, line breaks; `:` and `,` in

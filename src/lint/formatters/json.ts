@@ -1,4 +1,4 @@
-import { messageOf, shownFile, summarise, type FormatInput } from './index.js';
+import { messageOf, shownFile, summarise, type FormatInput } from './shared.js';
 
 /** The SPEC's JSON shape: `{ version, findings, summary }`. */
 export function formatJson(input: FormatInput): string {

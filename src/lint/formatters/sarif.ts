@@ -1,4 +1,4 @@
-import { messageOf, shownFile, type FormatInput } from './index.js';
+import { messageOf, shownFile, type FormatInput } from './shared.js';
 import { allRules, loaderRules } from '../../rules/index.js';
 import { docsUrl } from '../rule.js';
 

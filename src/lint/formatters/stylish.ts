@@ -1,4 +1,4 @@
-import { messageOf, shownFile, summarise, type FormatInput } from './index.js';
+import { messageOf, shownFile, summarise, type FormatInput } from './shared.js';
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { EXAMPLE_IDENTITIES, ruleCases } from '../../../test/support/rule-tester.js';
 import type { IdentityPerson } from '../../lint/identities.js';
-import { findHashed, hashRegister, loadHashedRegister, HashedRegisterError } from '../../lint/hashed-identities.js';
+import { findHashed, hashRegister, loadHashedRegister, HashedRegisterError } from './hashed-identities.js';
 import { identityHashed } from './identity-hashed.js';
 
 const KEY = 'test-only-key-0123456789abcdef';
@@ -20,6 +20,9 @@ const lastLine = (rel: string) => readFileSync(new URL(`../../../fixtures/exampl
   .replace(/\n*$/, '\n').split('\n').length + 1;
 const POLICE_LAST = lastLine('imrs/police.md');
 const CSV_LAST = lastLine('chronologies/police.csv');
+const VIEW_LINE = 'Jo<span>anna</span> Whitby, the Hollowells and Jo Whitby.';
+const CHAIR_LINE = readFileSync(new URL('../../../fixtures/example/reviews/DHR-2024-03/review.yml', import.meta.url), 'utf8')
+  .split('\n').findIndex((l) => l.includes('name: Rosalind Teague')) + 1;
 
 ruleCases(identityHashed, {
   valid: [
@@ -58,6 +61,22 @@ ruleCases(identityHashed, {
       errors: [
         { file: 'chronologies/police.csv', line: CSV_LAST, column: 61, message: 'identifier of Adult A' },
         { file: 'chronologies/police.csv', line: CSV_LAST, column: 79, message: 'identifier of Adult A' },
+      ],
+    },
+    {
+      name: 'the reader\'s view, plural surnames, short forms, name fields and file names (issue 13)',
+      files: {
+        [REG]: hashed(),
+        'imrs/police.md': append(VIEW_LINE),
+        'review.yml': (t) => t.replace('name: Rosalind Teague', 'name: Darren Hollowell'),
+        'notes/joanna-whitby.txt': 'nothing here\n',
+      },
+      errors: [
+        { file: 'imrs/police.md', line: POLICE_LAST, column: VIEW_LINE.indexOf('Jo<span>') + 1, message: 'Adult A' },
+        { file: 'imrs/police.md', line: POLICE_LAST, column: VIEW_LINE.indexOf('Hollowells') + 1, message: 'Adult B' },
+        { file: 'imrs/police.md', line: POLICE_LAST, column: VIEW_LINE.indexOf('Jo Whitby') + 1, message: 'Adult A' },
+        { file: 'review.yml', line: CHAIR_LINE, column: 9, message: 'real name of Adult B' },
+        { file: 'notes/[file 1 of 1]', line: 1, column: 1, message: 'the name of this file holds the real name of Adult A' },
       ],
     },
     {

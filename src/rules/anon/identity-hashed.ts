@@ -3,8 +3,12 @@ import path from 'node:path';
 import { defineRule } from '../../lint/rule.js';
 import {
   DEFAULT_KEY_ENV, findHashed, HashedRegisterError, loadHashedRegister, resolveHashedPath, type HashedRegister,
-} from '../../lint/hashed-identities.js';
-import { namesAllowedAt, reviewTexts, spanAt } from './text.js';
+} from './hashed-identities.js';
+import { hidePath } from '../../lint/safe-paths.js';
+import { relPath } from '../../review/source.js';
+import { readerView } from './normalise.js';
+import { whereIn } from './identity.js';
+import { findInView, reviewInventory, reviewTexts, spanAt } from './text.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const loaded = new Map<string, HashedRegister | Error>();
@@ -38,13 +42,21 @@ export const identityHashed = defineRule({
     return;
   }
   for (const tf of reviewTexts(review)) {
-    for (const m of findHashed(tf.file.text, reg)) {
+    // the register always wins: also in chair, panel and author fields
+    for (const m of findInView(tf.file, (t) => findHashed(t, reg as HashedRegister))) {
       const isName = m.kind !== 'identifier';
-      if (isName && namesAllowedAt(tf, m.start, m.end)) continue;
       const message = isName
         ? `real name of ${m.pseudonym} found (keyed-hash register): replace it with the pseudonym "${m.pseudonym}"`
         : `identifier of ${m.pseudonym} found (keyed-hash register): remove it`;
-      ctx.report(tf.file, spanAt(tf.file, m.start, m.end), message, tf.file.text.slice(m.start, m.end));
+      ctx.report(tf.file, spanAt(tf.file, m.start, m.end), message + whereIn(tf.kind), tf.file.text.slice(m.start, m.end));
     }
+  }
+  for (const entry of reviewInventory(review).entries) {
+    const found = findHashed(readerView(entry.name).text, reg, { anyCase: true });
+    if (found.length === 0) continue;
+    hidePath(review, entry);
+    const m = found[0];
+    ctx.report(relPath(entry.abs), START,
+      `the name of this ${entry.dir ? 'folder' : 'file'} holds ${m.kind === 'identifier' ? 'an identifier' : 'the real name'} of ${m.pseudonym} (keyed-hash register): rename it (git mv); its name is not printed`, entry.name);
   }
 });

@@ -1,26 +1,94 @@
 /** `anon/identity` — see identity.md. */
+import type { Review, SourceFile } from '../../review/model.js';
+import { hidePath } from '../../lint/safe-paths.js';
+import { relPath } from '../../review/source.js';
 import { defineRule } from '../../lint/rule.js';
-import { matcherFor } from './matcher.js';
-import { namesAllowedAt, reviewTexts, spanAt } from './text.js';
+import { matcherFor, type IdentityMatch, type IdentityMatcher } from './matcher.js';
+import { readerView } from './normalise.js';
+import { findInView, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
+import { seamMatches } from './cells.js';
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+const byMatcher = new WeakMap<IdentityMatcher, WeakMap<SourceFile, IdentityMatch[]>>();
+
+/** The register's matches in a file (reader's view, positions in the file as written), once per file. */
+export function identityMatches(file: SourceFile, matcher: IdentityMatcher): IdentityMatch[] {
+  let files = byMatcher.get(matcher);
+  if (!files) byMatcher.set(matcher, (files = new WeakMap()));
+  let hit = files.get(file);
+  if (!hit) {
+    hit = findInView(file, (t) => matcher.find(t));
+    files.set(file, hit);
+  }
+  return hit;
+}
+
+const pathHits = new WeakMap<Review, WeakMap<IdentityMatcher, Array<{ entry: PathEntry; match: IdentityMatch }>>>();
+
+/**
+ * Files and folders of a review whose own name holds a registered name or identifier (any case:
+ * file names are often lower case). Each is marked so that no output prints its path (safe-paths.ts).
+ */
+export function identityPathMatches(review: Review, matcher: IdentityMatcher): Array<{ entry: PathEntry; match: IdentityMatch }> {
+  let per = pathHits.get(review);
+  if (!per) pathHits.set(review, (per = new WeakMap()));
+  let hit = per.get(matcher);
+  if (!hit) {
+    hit = [];
+    for (const entry of reviewInventory(review).entries) {
+      const found = matcher.find(readerView(entry.name).text, { anyCase: true });
+      if (found.length === 0) continue;
+      const best = found.find((m) => m.entry.kind !== 'variant') ?? found[0];
+      hidePath(review, entry);
+      hit.push({ entry, match: best });
+    }
+    per.set(matcher, hit);
+  }
+  return hit;
+}
+
+/** The words after a finding in an office document or PDF: positions are in its extracted text. */
+export function whereIn(kind: string): string {
+  return kind === 'document' ? ' (in the text extracted from this document: the line is its paragraph)' : '';
+}
 
 export const identity = defineRule({
   id: 'anon/identity',
   tag: 'anon',
   severity: 'error',
-  description: 'a registered real name or identifier appears anywhere (case, possessive, diacritics and line-wrap insensitive)',
+  description: 'a registered real name or identifier appears anywhere in the review: any file, any field, any file or folder name (case, accents, look-alike letters, markup, short forms and line wraps do not hide it)',
 }, (ctx) => {
   if (!ctx.identities || !Array.isArray(ctx.identities.people) || ctx.identities.people.length === 0) return;
   const matcher = matcherFor(ctx.identities);
   for (const tf of reviewTexts(ctx.review)) {
-    for (const m of matcher.find(tf.file.text)) {
-      const isName = m.entry.kind !== 'identifier';
-      // chair and panel names, IMR authors: real names are allowed there (identifiers are not)
-      if (isName && namesAllowedAt(tf, m.start, m.end)) continue;
+    for (const m of identityMatches(tf.file, matcher)) {
+      // a given name or its short form alone: anon/identity-variant (a warning)
+      if (m.entry.kind === 'variant') continue;
+      // the register always wins: also in chair, panel and author fields (a registered person is a subject)
       const who = m.entry.pseudonym;
-      const message = isName
+      const message = m.entry.kind !== 'identifier'
         ? `real name of ${who} found: replace it with the pseudonym "${who}" (dhr redact can do this)`
         : `identifier of ${who} found (${m.entry.placeholder.replace(/^\[|\]$/g, '')}): remove it (dhr redact replaces it with ${m.entry.placeholder})`;
-      ctx.report(tf.file, spanAt(tf.file, m.start, m.end), message, tf.file.text.slice(m.start, m.end));
+      ctx.report(tf.file, spanAt(tf.file, m.start, m.end), message + whereIn(tf.kind), tf.file.text.slice(m.start, m.end));
     }
+    // a name split across two cells ("Darren","Hollowell"): read across each join of a CSV or TSV row
+    const delimiter = /\.tsv$/i.test(tf.file.path) ? '\t' : /\.csv$/i.test(tf.file.path) ? ',' : undefined;
+    if (!delimiter) continue;
+    const found = identityMatches(tf.file, matcher);
+    for (const { match, start, end } of seamMatches(tf.file.text, delimiter, (t) => matcher.find(t))) {
+      if (match.entry.kind === 'variant' || match.entry.kind === 'identifier') continue;
+      if (found.some((m) => m.start < end && m.end > start && m.entry.kind !== 'variant')) continue;
+      const who = match.entry.pseudonym;
+      ctx.report(tf.file, spanAt(tf.file, start, end),
+        `real name of ${who} found, split across two cells: replace it with the pseudonym "${who}" (dhr redact can do this)`, tf.file.text.slice(start, end));
+    }
+  }
+  for (const { entry, match } of identityPathMatches(ctx.review, matcher)) {
+    if (match.entry.kind === 'variant') continue;
+    const what = entry.dir ? 'folder' : 'file';
+    const who = match.entry.pseudonym;
+    const holds = match.entry.kind === 'identifier' ? `an identifier of ${who}` : `the real name of ${who}`;
+    ctx.report(relPath(entry.abs), START,
+      `the name of this ${what} holds ${holds}: rename it (git mv) using the pseudonym; its name is not printed`, entry.name);
   }
 });

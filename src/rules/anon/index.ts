@@ -1,6 +1,9 @@
 import type { Rule } from '../../lint/rule.js';
 import { identity } from './identity.js';
 import { identityHashed } from './identity-hashed.js';
+import { identityVariant } from './identity-variant.js';
+import { unreadableFile } from './unreadable-file.js';
+import { binaryFile } from './binary-file.js';
 import { nhsNumber } from './nhs-number.js';
 import { nino } from './nino.js';
 import { postcode } from './postcode.js';
@@ -14,5 +17,5 @@ import { unknownSubject } from './unknown-subject.js';
 
 /** The anon/* rules. */
 export const anonRules: Rule[] = [
-  identity, identityHashed, nhsNumber, nino, postcode, phone, email, dateOfBirth, streetAddress, personName, practitionerName, unknownSubject,
+  identity, identityVariant, identityHashed, unreadableFile, binaryFile, nhsNumber, nino, postcode, phone, email, dateOfBirth, streetAddress, personName, practitionerName, unknownSubject,
 ];

@@ -16,10 +16,16 @@
  * numeric, ISO and written forms.
  */
 import type { IdentityPerson, IdentityRegister } from '../../lint/identities.js';
-import { anonData } from './data.js';
+import { anonData, dataList } from './data.js';
 import { classifyDigits, FULL_DATE_RE, isNino, isUkPhoneNational, nhsChecksumOk } from './patterns.js';
 
-export type EntryKind = 'name' | 'surname' | 'identifier';
+/**
+ * name: a registered name (or a short form of its given name with its surname); initial: a given
+ * name or its short form with the surname's initial ("Kate W."); surname: the surname alone;
+ * identifier: a registered identifier; variant: a given name or a short form of it alone (a warning,
+ * anon/identity-variant).
+ */
+export type EntryKind = 'name' | 'initial' | 'surname' | 'identifier' | 'variant';
 
 export interface IdentityEntry {
   pseudonym: string;
@@ -153,7 +159,44 @@ function identifierKeys(id: string): string[] {
   return [...keys];
 }
 
-const PRIORITY: Record<EntryKind, number> = { name: 0, identifier: 0, surname: 1 };
+const PRIORITY: Record<EntryKind, number> = { name: 0, identifier: 0, initial: 0, surname: 1, variant: 2 };
+
+let related: Map<string, Set<string>> | undefined;
+
+/** Short forms and full forms of given names (data/diminutives.txt), both ways, by folded key. */
+export function givenNameVariants(given: string): string[] {
+  if (!related) {
+    related = new Map();
+    const link = (a: string, b: string) => {
+      if (a === b) return;
+      let set = related!.get(a);
+      if (!set) related!.set(a, (set = new Set()));
+      set.add(b);
+    };
+    for (const line of dataList('diminutives')) {
+      const colon = line.indexOf(':');
+      if (colon < 0) continue;
+      const formal = foldKey(line.slice(0, colon));
+      const shorts = line.slice(colon + 1).split(',').map((x) => foldKey(x)).filter((x) => x.length >= 2);
+      for (const d of shorts) {
+        link(formal, d);
+        link(d, formal);
+        for (const e of shorts) link(d, e);
+      }
+    }
+  }
+  return [...(related.get(foldKey(given)) ?? [])];
+}
+
+/** The words of a name: letters (with inner hyphens and apostrophes) only. */
+function nameWords(name: string): string[] {
+  return name.trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')).filter((w) => w !== '');
+}
+
+export interface FindOptions {
+  /** Match a surname or a given name alone whatever its case (file and folder names are often lower case). */
+  anyCase?: boolean;
+}
 
 export class IdentityMatcher {
   private readonly root: TrieNode = { next: new Map() };
@@ -182,15 +225,26 @@ export class IdentityMatcher {
       }
     };
     for (const p of people) {
+      const entry = (kind: EntryKind): IdentityEntry => ({ pseudonym: p.pseudonym, kind, placeholder: p.pseudonym });
       for (const name of p.names) {
-        add(foldKey(name), { pseudonym: p.pseudonym, kind: 'name', placeholder: p.pseudonym });
-        const words = name.trim().split(/\s+/);
-        if (words.length >= 2) {
-          const last = words[words.length - 1].replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-          const letters = foldKey(last);
-          if (letters.length >= 4 && !/\d/.test(letters) && !common.has(letters)) {
-            add(letters, { pseudonym: p.pseudonym, kind: 'surname', placeholder: p.pseudonym });
-          }
+        add(foldKey(name), entry('name'));
+        const words = nameWords(name);
+        if (words.length < 2) continue;
+        const last = words[words.length - 1];
+        const surnames = [last, ...(last.includes('-') ? last.split('-') : [])].map(foldKey);
+        for (const letters of surnames) {
+          if (letters.length >= 4 && !/\d/.test(letters) && !common.has(letters)) add(letters, entry('surname'));
+        }
+        // the given name, or a short form of it, with the surname or its initial
+        const given = foldKey(words[0]);
+        const initial = surnames[0][0];
+        const givens = [given, ...givenNameVariants(words[0])];
+        for (const g of givens) {
+          if (g.length < 2) continue;
+          if (g !== given) for (const sn of surnames) if (sn.length >= 2) add(g + sn, entry('name'));
+          if (initial) add(g + initial, entry('initial'));
+          // alone: a warning (anon/identity-variant), unless it is an everyday word ("Will", "Bill")
+          if (g.length >= 3 && !common.has(g)) add(g, entry('variant'));
         }
       }
       for (const id of p.identifiers) {
@@ -203,8 +257,9 @@ export class IdentityMatcher {
   }
 
   /** Every match in a text, left to right, longest first, never overlapping. */
-  find(text: string): IdentityMatch[] {
+  find(text: string, opts: FindOptions = {}): IdentityMatch[] {
     const out: IdentityMatch[] = [];
+    const anyCase = Boolean(opts.anyCase);
     const root = this.root;
     if (root.next.size === 0) return out;
     const n = text.length;
@@ -228,9 +283,13 @@ export class IdentityMatcher {
         let k = j + 1;
         const nextCode = k < n ? fold(text, k) : -1;
         if (node.entry && nextCode < 0) {
-          best = this.accept(text, i, k, k, node.entry) ?? best;
-        } else if (node.entry && nextCode === 115 /* s */ && (k + 1 >= n || fold(text, k + 1) < 0) && /['’]/.test(text[k + 1] ?? '')) {
-          best = this.accept(text, i, k, k + 2, node.entry) ?? best;
+          best = this.accept(text, i, k, k, node.entry, anyCase) ?? best;
+        } else if (node.entry && node.entry.kind !== 'identifier' && node.entry.kind !== 'initial') {
+          // plurals and plural possessives of a name: "the Hollowells", "Hollowells'", "the Joneses"
+          let p = -1;
+          if (nextCode === 115 /* s */ && (k + 1 >= n || fold(text, k + 1) < 0)) p = k + 1;
+          else if (nextCode === 101 /* e */ && fold(text, j) === 115 && fold(text, k + 1) === 115 && (k + 2 >= n || fold(text, k + 2) < 0)) p = k + 2;
+          if (p > 0) best = this.accept(text, i, k, /['’]/.test(text[p] ?? '') ? p + 1 : p, node.entry, anyCase) ?? best;
         }
         // the next folded character, across a short gap of spaces and punctuation
         let gap = 0;
@@ -262,10 +321,21 @@ export class IdentityMatcher {
     return out;
   }
 
-  private accept(text: string, start: number, end: number, possessiveEnd: number, entry: IdentityEntry): IdentityMatch | undefined {
-    if (entry.kind === 'surname') {
+  private accept(text: string, start: number, end: number, possessiveEnd: number, entry: IdentityEntry, anyCase: boolean): IdentityMatch | undefined {
+    if (entry.kind === 'surname' || entry.kind === 'variant' || entry.kind === 'initial') {
       const ch = text[start];
-      if (ch === ch.toLowerCase()) return undefined; // a surname alone counts only when capitalised
+      // a surname or given name alone counts only when capitalised (not in file names)
+      if (!anyCase && ch === ch.toLowerCase()) return undefined;
+    }
+    if (entry.kind === 'variant') {
+      // "Joanne Penhale" is someone else: a given name counts alone only when no other surname follows it
+      const after = /^[ \t]*(?:\r?\n[ \t>]*)?(\p{Lu}[\p{Ll}'’-]|\p{Lu}\.?(?![\p{L}]))/u.exec(text.slice(possessiveEnd, possessiveEnd + 40));
+      if (after) return undefined;
+    }
+    if (entry.kind === 'initial') {
+      // "Kate W." or "Kate W": the initial is a capital letter standing alone
+      const ch = text[end - 1];
+      if (ch === ch.toLowerCase() || fold(text, end - 2) >= 0) return undefined;
     }
     if (entry.kind === 'identifier' && start > 0) {
       // take in the "+" of "+44" and the "(" of "(01632) 960001", so a replacement leaves no stray mark

@@ -5,8 +5,8 @@
  */
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from '../../lint/rule.js';
 import { anonData, dataList } from './data.js';
-import { scanFile, type PatternKind, type PatternMatch } from './patterns.js';
-import { reviewTexts, spanAt, type TextFile } from './text.js';
+import type { PatternKind, PatternMatch } from './patterns.js';
+import { patternMatches, reviewTexts, spanAt, type TextFile } from './text.js';
 
 /** Terms that are never personal data here: profile `allowed_terms` plus config `allowed_terms`. */
 export function allowedTerms(ctx: RuleContext): string[] {
@@ -27,10 +27,13 @@ export function isAllowedValue(ctx: RuleContext, kind: PatternKind, value: strin
   return terms.some((t) => t.trim().toLowerCase() === v) || dataList('public-contacts').some((t) => t.toLowerCase() === v);
 }
 
-/** Each match of one kind in every text file of the review, with its file context. */
+/**
+ * Each match of one kind in every text file of the review, with its file context. The scan reads
+ * what a reader reads (normalise.ts); positions are in the file as written.
+ */
 export function* matchesOf(ctx: RuleContext, kind: PatternKind): Generator<{ tf: TextFile; m: PatternMatch }> {
   for (const tf of reviewTexts(ctx.review)) {
-    for (const m of scanFile(tf.file)) if (m.kind === kind) yield { tf, m };
+    for (const m of patternMatches(tf.file)) if (m.kind === kind) yield { tf, m };
   }
 }
 

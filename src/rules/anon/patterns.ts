@@ -8,6 +8,7 @@
  */
 import type { SourceFile } from '../../review/model.js';
 import { anonData } from './data.js';
+import { nameBranches, readName, type NameCandidate } from './name-scan.js';
 
 export type PatternKind =
   | 'email' | 'nhs-number' | 'nino' | 'postcode' | 'phone' | 'date-of-birth' | 'street-address' | 'person-name';
@@ -17,9 +18,8 @@ export interface PatternMatch {
   /** Offsets [start, end) in the scanned text. */
   start: number;
   end: number;
-  /** person-name only: how it was found, and its words (title or given name first). */
-  signal?: 'title' | 'given-name';
-  words?: string[];
+  /** person-name only: the candidate's form and words (name-scan.ts). */
+  name?: NameCandidate;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,10 +55,8 @@ function combinedRe(): RegExp {
     '(?<digits>(?<![\\w£$€@.,/:+-])(?:\\+44[ \\t]?(?:\\(0\\)[ \\t]?)?|\\()?\\d(?:[ \\t.()-]{0,2}\\d){9,}\\)?)',
     // a birth keyword: the date must follow it (checked below)
     '(?<dob>\\b(?:[Bb]orn|BORN|DOB|[Dd]ob|D\\.O\\.B|d\\.o\\.b|[Dd]ate [Oo]f [Bb]irth|DATE OF BIRTH|[Bb]irth ?[Dd]ate|[Bb]irthday)\\.?(?![A-Za-z]))',
-    // a title or rank before a capitalised word
-    `(?<title>\\b(?:${titles})\\b\\.?(?=[ \\t]+[A-Z][a-z]))`,
-    // a capitalised word before another (checked against the given-name list below)
-    '(?<cap>\\b[A-Z][a-zß-öø-ÿ]+(?:-[A-Z][a-zß-öø-ÿ]+)?(?![a-zß-öø-ÿ])(?=(?:[ \\t]+|\\r?\\n[ \\t>]*)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))',
+    // personal names: a title, a given name, names in capitals (name-scan.ts)
+    ...nameBranches(titles),
   ].join('|');
   combined = new RegExp(src, 'g');
   return combined;
@@ -164,27 +162,9 @@ function dateAfterKeyword(text: string, pos: number): [number, number] | undefin
   return m ? [p, p + m[0].length] : undefined;
 }
 
-const NEXT_WORD = /(?:[ \t]+|\r?\n[ \t>]*)([A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ'’]*[a-zß-öø-ÿ](?:-[A-ZÀ-ÖØ-Þ][A-Za-zß-öø-ÿ'’]*[a-zß-öø-ÿ])?)(?![A-Za-zß-öø-ÿ])/y;
-
-/** Reads the capitalised word after offset `pos` (possessive 's dropped), if any. */
-function nextWord(text: string, pos: number): { word: string; end: number } | undefined {
-  NEXT_WORD.lastIndex = pos;
-  const m = NEXT_WORD.exec(text);
-  if (!m) return undefined;
-  let word = m[1];
-  let end = pos + m[0].length;
-  const poss = /['’]s?$/.exec(word);
-  if (poss) {
-    word = word.slice(0, -poss[0].length);
-    end -= poss[0].length;
-  }
-  return word.length >= 2 ? { word, end } : undefined;
-}
-
 /** Scans a text once for every pattern. */
 export function scanText(text: string): PatternMatch[] {
   const re = combinedRe();
-  const data = anonData();
   const out: PatternMatch[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -218,25 +198,12 @@ export function scanText(text: string): PatternMatch[] {
         out.push({ kind: 'date-of-birth', start: d[0], end: d[1] });
         re.lastIndex = d[1];
       }
-    } else if (g.title !== undefined || g.cap !== undefined) {
-      const first = m[0];
-      const titled = g.title !== undefined;
-      if (!titled && !data.givenNames.has(first) && !data.givenNames.has(first.normalize('NFD').replace(/[\u0300-\u036f]/g, ''))) continue;
-      const words = [first];
-      let last = end;
-      const n = nextWord(text, end);
-      if (!n) continue;
-      words.push(n.word);
-      last = n.end;
-      // a middle name or a double surname: take up to two more capitalised words that are not common words
-      for (let k = 0; k < 2; k++) {
-        const more = nextWord(text, last);
-        if (!more || data.commonWords.has(more.word.toLowerCase())) break;
-        words.push(more.word);
-        last = more.end;
-      }
-      out.push({ kind: 'person-name', start, end: last, signal: titled ? 'title' : 'given-name', words });
-      re.lastIndex = last;
+    } else {
+      const group = g.title !== undefined ? 'title' : g.cap !== undefined ? 'cap' : 'caps';
+      const name = readName(text, group, start, end);
+      if (!name) continue;
+      out.push({ kind: 'person-name', start, end: name.end, name });
+      re.lastIndex = name.resume ?? name.end;
     }
   }
   const emails = scanEmails(text);

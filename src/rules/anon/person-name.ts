@@ -1,8 +1,32 @@
 /** `anon/person-name` — see person-name.md. */
 import { defineRule } from '../../lint/rule.js';
-import { isAllowedName, isOrdinaryWord, nameContext } from './names.js';
-import { matchesOf } from './pattern-rule.js';
-import { namesAllowedAt, notProseAt, spanAt } from './text.js';
+import type { SourceFile } from '../../review/model.js';
+import { cellSeams, crossesJoin } from './cells.js';
+import { anonData } from './data.js';
+import { isGivenName } from './name-scan.js';
+import { isSurnameLike, judgeName, nameContext, norm, type NameContext, type NameReason } from './names.js';
+import { scanFile, scanText } from './patterns.js';
+import { namesAllowedAt, notProseAt, reviewTexts, spanAt, type TextFile } from './text.js';
+
+const ADVICE = 'use the pseudonym or the person\'s role instead';
+const OPTIONS = 'a cited author or an official named on purpose goes in allowed_names in dhr.config.yml, a word that is not a name in allowed_terms';
+
+const MESSAGES: Record<NameReason, string> = {
+  'name': `possible personal name: ${ADVICE}; ${OPTIONS}`,
+  'beside-pseudonym': 'possible real name beside a pseudonym (a pseudonym does not make the word next to it safe): write the pseudonym alone or the person\'s role',
+  'beside-term': `possible personal name: a given name next to an allowed place or term (the allowed word may be a real surname here): ${ADVICE}`,
+  'declared-variant': 'possible personal name that shares a word with a chair, panel member or author declared for this review but is not written as declared: write the name exactly as in review.yml or the IMR front matter, or use the person\'s role',
+};
+
+const SPLIT = ' (the name runs across two CSV cells)';
+
+/** Pseudonyms that are not themselves found by the scan ("Adult A"): the capitalised word after them. */
+function pseudonymRe(nc: NameContext): RegExp | undefined {
+  const list = nc.pseudonyms.filter((p) => /^\p{Lu}/u.test(p)).sort((a, b) => b.length - a.length);
+  if (!list.length) return undefined;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[ \\t]+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(esc).join('|')})[ \\t]+(\\p{Lu}[\\p{L}'’]*(?:-\\p{Lu}[\\p{L}'’]*)?)(?![\\p{L}\\p{N}])`, 'gu');
+}
 
 export const personName = defineRule({
   id: 'anon/person-name',
@@ -10,18 +34,93 @@ export const personName = defineRule({
   severity: 'warning',
   description: 'a likely personal name that is not a pseudonym, chair/panel name or allowed term',
 }, (ctx) => {
-  let nc: ReturnType<typeof nameContext> | undefined;
-  for (const { tf, m } of matchesOf(ctx, 'person-name')) {
-    const words = m.words ?? [];
-    if (words.length < 2) continue;
-    const titled = m.signal === 'title';
-    // the word after the given name or title must look like a surname, not an ordinary word
-    if (isOrdinaryWord(words[1])) continue;
-    if (namesAllowedAt(tf, m.start, m.end) || notProseAt(tf, m.start, m.end)) continue;
+  let nc: NameContext | undefined;
+  let pre: RegExp | undefined | null = null;
+  const report = (file: SourceFile, start: number, end: number, reason: NameReason, suffix = '') => {
+    ctx.report(file, spanAt(file, start, end), MESSAGES[reason] + suffix, file.text.slice(start, end));
+  };
+  for (const tf of reviewTexts(ctx.review)) {
+    const text = tf.file.text;
+    const found: Array<[number, number]> = [];
+    const skip = (a: number, b: number) => namesAllowedAt(tf, a, b) || notProseAt(tf, a, b);
+    for (const m of scanFile(tf.file)) {
+      if (m.kind !== 'person-name' || !m.name) continue;
+      if (skip(m.start, m.end) || found.some(([a, b]) => m.start < b && m.end > a)) continue;
+      nc ??= nameContext(ctx);
+      const reason = refine(nc, m.name.words, judgeName(nc, m.name, text));
+      if (!reason) continue;
+      found.push([m.start, m.end]);
+      report(tf.file, m.start, m.end, reason);
+    }
+    // a pseudonym that is not a given name ("Adult A"), then a surname
     nc ??= nameContext(ctx);
-    if (isAllowedName(nc, words, titled)) continue;
-    ctx.report(tf.file, spanAt(tf.file, m.start, m.end),
-      'possible personal name: use the pseudonym or the person\'s role instead; if it is not a name, add it to allowed_terms in dhr.config.yml',
-      tf.file.text.slice(m.start, m.end));
+    if (pre === null) pre = pseudonymRe(nc);
+    if (pre && nc.pseudonyms.some((p) => text.includes(p.split(/\s+/)[0]))) {
+      pre.lastIndex = 0;
+      for (let m = pre.exec(text); m; m = pre.exec(text)) {
+        const word = m[1].replace(/['’]s?$/, '');
+        const start = m.index;
+        const end = start + m[0].length - (m[1].length - word.length);
+        if (found.some(([a, b]) => start < b && end > a) || skip(start, end)) continue;
+        const low = norm(word);
+        if (low.split(' ').every((w) => nc!.words.has(w)) || !isSurnameLike(nc, word, false)) continue;
+        found.push([start, end]);
+        report(tf.file, start, end, 'beside-pseudonym');
+      }
+    }
+    // a name split across two CSV cells, or two cells of a Markdown table ("| Maureen | Tilley |")
+    if (tf.kind === 'csv' || /\.(csv|tsv)$/i.test(tf.file.path)) checkSeams(tf, nc, found, report);
+    else if (text.includes('|')) checkTableSeams(tf, nc, found, report);
   }
 });
+
+/** A plain "name" that shares a word with a declared person gets the declared-name advice. */
+function refine(nc: NameContext, words: string[], reason: NameReason | undefined): NameReason | undefined {
+  if (reason !== 'name') return reason;
+  return words.some((w) => norm(w).split(' ').some((x) => nc.declared.has(x))) ? 'declared-variant' : reason;
+}
+
+const TABLE_SEAM = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]*\|[ \t]*(\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)(?![\p{L}])/gu;
+
+function checkTableSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
+  report: (file: SourceFile, start: number, end: number, reason: NameReason, suffix?: string) => void): void {
+  const text = tf.file.text;
+  TABLE_SEAM.lastIndex = 0;
+  for (let m = TABLE_SEAM.exec(text); m; m = TABLE_SEAM.exec(text)) {
+    if (!isGivenName(m[1])) {
+      TABLE_SEAM.lastIndex = m.index + m[1].length;
+      continue;
+    }
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (found.some(([a, b]) => start < b && end > a) || namesAllowedAt(tf, start, end) || notProseAt(tf, start, end)) continue;
+    const reason = refine(nc, [m[1], m[2]], judgeName(nc, { start, end, form: 'given-name', words: [m[1], m[2]] }, text, { cellSeam: true }));
+    if (!reason) continue;
+    found.push([start, end]);
+    report(tf.file, start, end, reason, ' (the name runs across two table cells)');
+  }
+}
+
+function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
+  report: (file: SourceFile, start: number, end: number, reason: NameReason, suffix?: string) => void): void {
+  const text = tf.file.text;
+  const seams = cellSeams(text, /\.tsv$/i.test(tf.file.path) ? '\t' : ',');
+  for (const seam of seams) {
+    // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
+    const last = /([\p{L}'’-]+)\.?$/u.exec(seam.text.slice(0, seam.join - 1));
+    if (!last || !(isGivenName(last[1]) || /^\p{Lu}$/u.test(last[1]) || anonData().titles.includes(last[1]))) continue;
+    for (const m of scanText(seam.text)) {
+      if (m.kind !== 'person-name' || !m.name || !crossesJoin(seam, m.start, m.end)) continue;
+      // the given name starts its cell or follows a space: "Adult A;Alfie" is a list of subjects, not a sentence
+      if (m.start > 0 && !/\s/.test(seam.text[m.start - 1])) continue;
+      const start = seam.fileOffset(m.start);
+      const end = seam.fileOffset(m.end - 1) + 1;
+      if (found.some(([a, b]) => start < b && end > a)) continue;
+      if (namesAllowedAt(tf, start, end) || notProseAt(tf, start, end)) continue;
+      const reason = refine(nc, m.name.words, judgeName(nc, m.name, seam.text, { cellSeam: true }));
+      if (!reason) continue;
+      found.push([start, end]);
+      report(tf.file, start, end, reason, SPLIT);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 /** `anon/practitioner-name` — see practitioner-name.md. */
 import { defineRule } from '../../lint/rule.js';
 import { anonData } from './data.js';
-import { isAllowedName, isOrdinaryWord, nameContext } from './names.js';
+import { isAllowedWord, isOrdinaryWord, nameContext } from './names.js';
 import { offsetAt, reviewTexts, spanAt } from './text.js';
 
 const WORD = /[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*\.?/g;
@@ -86,7 +86,7 @@ export const practitionerName = defineRule({
           if (t.endsWith('.') && t.length > 3 && !anonData().titles.includes(t.slice(0, -1))) t = t.slice(0, -1);
           words.push({ text: t, start: m.index, end: m.index + t.length });
         }
-        spans = nameSpans(words, (w) => isAllowedName(ctxNames, w, false));
+        spans = nameSpans(words, (w) => w.every((x) => isAllowedWord(ctxNames, x)));
         seen.set(raw, spans);
       }
       for (const [a, b] of spans) {

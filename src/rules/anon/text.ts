@@ -1,18 +1,27 @@
 /**
  * Every piece of human text in a review, as whole files with enough context to map a match back to
  * the file: Markdown (front matter included), every CSV cell (chronologies, action plan), review.yml,
- * and any other text file in the review folder. Rules scan the raw file text in ONE pass (see
- * patterns.ts) and look the context up only for the rare match: which CSV cell it is in, whether
- * names are allowed there (chair and panel names, IMR authors), whether it sits in an HTML comment
- * or a link URL. Scanning raw text keeps positions exact and handles a name wrapped across two
- * lines of a paragraph or a quoted multi-line CSV cell.
+ * and every other file under the review folder whatever its name or depth (hidden files too): text
+ * files as text, office documents and PDFs as their extracted text (review/extract.ts); what cannot
+ * be checked is listed (`reviewInventory().unchecked`) for anon/unreadable-file and anon/binary-file.
+ *
+ * Rules scan whole files in ONE pass (see patterns.ts), over the reader's view of the text
+ * (normalise.ts: Unicode look-alikes, character references, tags and emphasis folded) with
+ * positions mapped back to the file, and look the context up only for the rare match: which CSV
+ * cell it is in, whether names are allowed there (chair and panel names, IMR authors), whether it
+ * sits in an HTML comment or a link URL. Whole files keep a name wrapped across two lines of a
+ * paragraph or a quoted multi-line CSV cell together.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvCell, CsvRow, CsvTable, MarkdownDoc, Review, SourceFile, Span, YamlDoc } from '../../review/model.js';
-import { lineStarts, positionAt, readSource } from '../../review/source.js';
+import { decode, firstLongLine, lineStarts, MAX_FILE_BYTES, MAX_LINE_CHARS, positionAt, relPath } from '../../review/source.js';
+import { extractText, isDocumentName, sniff } from '../../review/extract.js';
+import { viewOf } from './normalise.js';
+import { scanFile, scanText, type PatternMatch } from './patterns.js';
 
-export type TextKind = 'markdown' | 'csv' | 'yaml' | 'text';
+/** `document`: the text extracted from an office file or PDF (a finding's line is a paragraph of it). */
+export type TextKind = 'markdown' | 'csv' | 'yaml' | 'text' | 'document';
 
 export interface CellRef {
   /** Offsets of the cell's raw text in the file (quotes included). */
@@ -136,43 +145,156 @@ function notProseRanges(text: string): Array<[number, number]> {
   return out;
 }
 
-const TEXT_EXT = /\.(md|markdown|txt|csv|tsv|ya?ml|json)$/i;
-const MAX_EXTRA_FILES = 200;
+/** Most entries (files and folders) a review folder is walked for; more is reported, never skipped silently. */
+export const MAX_ENTRIES = 20_000;
+/** Operating-system litter that holds no text a person wrote. */
+const OS_LITTER = new Set(['.DS_Store', 'Thumbs.db', 'ehthumbs.db', 'desktop.ini', '.localized']);
 
-/** Text files in the review folder that loading did not read (notes, letters, family/*.txt …). */
-function extraFiles(review: Review): SourceFile[] {
+/** A file or folder under a review folder (for checking its name). */
+export interface PathEntry {
+  abs: string;
+  /** Its own name. */
+  name: string;
+  dir: boolean;
+  /** 1-based place among the entries of its folder in name order, and how many there are. */
+  index: number;
+  count: number;
+}
+
+/** A file the gate cannot check: a document it cannot read (`unreadable`) or an image or other binary file. */
+export interface UncheckedFile {
+  rel: string;
+  kind: 'unreadable' | 'binary';
+  /** Why, in words: never the file's content. */
+  reason: string;
+}
+
+export interface ReviewInventory {
+  /** Every file and folder under the review folder, at any depth, hidden ones included. */
+  entries: PathEntry[];
+  /** Files that loading did not read, as text (documents: their extracted text). */
+  extra: Array<{ file: SourceFile; kind: TextKind }>;
+  unchecked: UncheckedFile[];
+  /** True when the folder has more than MAX_ENTRIES entries: the rest were not checked. */
+  truncated: boolean;
+}
+
+function kindOfName(name: string): TextKind {
+  return /\.(md|markdown)$/i.test(name) ? 'markdown' : /\.(csv|tsv)$/i.test(name) ? 'csv' : /\.ya?ml$/i.test(name) ? 'yaml' : 'text';
+}
+
+/** Reads one file the loader did not: as text, or through text extraction, or says why it cannot be checked. */
+function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory): void {
+  let bytes: Buffer;
+  try {
+    const st = statSync(abs);
+    if (st.size > MAX_FILE_BYTES) {
+      inv.unchecked.push({ rel, kind: 'unreadable', reason: `it is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB dhr reads` });
+      return;
+    }
+    bytes = readFileSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    inv.unchecked.push({ rel, kind: 'unreadable', reason: code === 'EACCES' ? 'permission denied' : `it cannot be read (${code ?? 'error'})` });
+    return;
+  }
+  const kind = sniff(bytes);
+  const asDocument = isDocumentName(name) || bytes.includes(0) || kind !== 'other';
+  if (!asDocument) {
+    const { text } = decode(bytes);
+    const long = firstLongLine(text);
+    if (long) {
+      inv.unchecked.push({ rel, kind: 'unreadable', reason: `line ${long} is longer than ${MAX_LINE_CHARS} characters` });
+      return;
+    }
+    inv.extra.push({ file: { path: abs, rel, text, encoding: 'utf-8' }, kind: kindOfName(name) });
+    return;
+  }
+  const got = extractText(bytes, name);
+  if (got.kind === 'text') inv.extra.push({ file: { path: abs, rel, text: got.text, encoding: `extracted:${got.format}` }, kind: 'document' });
+  else if (got.kind === 'unreadable') inv.unchecked.push({ rel, kind: 'unreadable', reason: got.reason });
+  else inv.unchecked.push({ rel, kind: 'binary', reason: got.what });
+}
+
+const inventories = new WeakMap<Review, ReviewInventory>();
+
+/**
+ * Every file and folder of a review, at any depth, hidden ones included (only `.git` folders are
+ * not entered). Symbolic links are listed (their names are checked) but not followed. Files that
+ * loading did not read are read here: text files as text, documents through text extraction.
+ */
+export function reviewInventory(review: Review): ReviewInventory {
+  const hit = inventories.get(review);
+  if (hit) return hit;
+  const inv: ReviewInventory = { entries: [], extra: [], unchecked: [], truncated: false };
   const known = new Set(review.files.map((f) => path.resolve(f.path)));
-  const out: SourceFile[] = [];
-  const walk = (dir: string, depth: number) => {
-    if (depth > 4 || out.length >= MAX_EXTRA_FILES) return;
+  // files loading refused (too long a line, a link out of the folder): reported by the loader already
+  const refused = new Set(review.findings.filter((f) => f.ruleId === 'format/file' || f.ruleId === 'security/symlink').map((f) => path.resolve(f.file)));
+  const walk = (dir: string) => {
     let names: string[];
     try {
       names = readdirSync(dir).sort();
     } catch {
       return;
     }
-    for (const n of names) {
-      if (n.startsWith('.') || n === 'node_modules') continue;
-      const abs = path.join(dir, n);
+    names.forEach((name, i) => {
+      if (inv.entries.length >= MAX_ENTRIES) {
+        inv.truncated = true;
+        return;
+      }
+      const abs = path.join(dir, name);
       let st;
       try {
-        st = statSync(abs);
+        st = lstatSync(abs);
       } catch {
-        continue;
+        return;
       }
-      if (st.isDirectory()) walk(abs, depth + 1);
-      else if (TEXT_EXT.test(n) && !known.has(path.resolve(abs))) {
-        try {
-          out.push(readSource(abs));
-        } catch {
-          // unreadable or binary: loading reports such files where they matter
-        }
+      const isDir = st.isDirectory();
+      inv.entries.push({ abs, name, dir: isDir, index: i + 1, count: names.length });
+      if (st.isSymbolicLink()) return;
+      if (isDir) {
+        if (name !== '.git') walk(abs);
+        return;
       }
-      if (out.length >= MAX_EXTRA_FILES) return;
-    }
+      if (!st.isFile() || known.has(path.resolve(abs)) || refused.has(path.resolve(abs)) || OS_LITTER.has(name)) return;
+      readExtra(abs, relPath(abs), name, inv);
+    });
   };
-  walk(review.dir, 0);
+  walk(review.dir);
+  inventories.set(review, inv);
+  return inv;
+}
+
+/**
+ * Runs a finder over the reader's view of a file (normalise.ts) and maps what it finds back to
+ * offsets in the file as written. When the view dropped text (tag attributes), the original text
+ * is searched too, and what only it shows is added.
+ */
+export function findInView<T extends { start: number; end: number; possessiveEnd?: number }>(file: SourceFile, find: (text: string) => T[]): T[] {
+  const v = viewOf(file);
+  if (v.identity) return find(file.text);
+  const out = find(v.text).map((m) => {
+    const start = v.toStart(m.start);
+    const end = Math.max(start, v.toEnd(m.end));
+    return m.possessiveEnd === undefined ? { ...m, start, end } : { ...m, start, end, possessiveEnd: Math.max(end, v.toEnd(m.possessiveEnd)) };
+  });
+  if (v.lossy) {
+    for (const m of find(file.text)) if (!out.some((o) => o.start < m.end && o.end > m.start)) out.push(m);
+    out.sort((a, b) => a.start - b.start);
+  }
   return out;
+}
+
+const patternCache = new WeakMap<SourceFile, PatternMatch[]>();
+
+/** The shared pattern scan (patterns.ts) of a file's reader's view, positions in the file; once per file. */
+export function patternMatches(file: SourceFile): PatternMatch[] {
+  let hit = patternCache.get(file);
+  if (!hit) {
+    hit = viewOf(file).identity ? scanFile(file) : findInView(file, scanText);
+    patternCache.set(file, hit);
+  }
+  return hit;
 }
 
 const cache = new WeakMap<Review, TextFile[]>();
@@ -230,9 +352,7 @@ export function reviewTexts(review: Review): TextFile[] {
       }
     }
   }
-  for (const f of extraFiles(review)) {
-    add(f, /\.md$|\.markdown$/i.test(f.path) ? 'markdown' : /\.csv$|\.tsv$/i.test(f.path) ? 'csv' : /\.ya?ml$/i.test(f.path) ? 'yaml' : 'text');
-  }
+  for (const x of reviewInventory(review).extra) add(x.file, x.kind);
   const out = [...byFile.values()];
   cache.set(review, out);
   return out;

@@ -1,6 +1,6 @@
 /** chronology/date: every chronology date can be read, is a real date and is not in the future. */
 import { defineRule } from '../../lint/rule.js';
-import { parseChronologyDate } from '../../chronology/dates.js';
+import { parseChronologyDate } from '../../dates/index.js';
 
 export const dateRule = defineRule(
   {

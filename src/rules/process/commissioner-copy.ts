@@ -4,7 +4,7 @@
  * Abuse Act 2021 s.17). A warning once the review is submitted, an error once it is published.
  */
 import { defineRule } from '../../lint/rule.js';
-import { isoDate } from './dates.js';
+import { isoDate } from '../../dates/index.js';
 import { isPublishedOrLater, isSubmittedOrLater, locate } from './review-yml.js';
 
 export const commissionerCopy = defineRule(

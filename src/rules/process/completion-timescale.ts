@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../../lint/rule.js';
 import { showEnum } from '../../review/safe.js';
-import { addMonths, compareDates, daysBetween, daysText, durationText, isoDate, monthsText } from './dates.js';
+import { addMonths, compareDates, daysBetween, daysText, durationText, isoDate, monthsText } from '../../dates/index.js';
 import { hasKey, isSubmittedOrLater, locate, valueAt } from './review-yml.js';
 
 interface ExtensionEntry {

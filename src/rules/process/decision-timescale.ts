@@ -3,7 +3,7 @@
  * being notified of the death (protocol §3.3; the month is the profile's decision_months).
  */
 import { defineRule } from '../../lint/rule.js';
-import { addMonths, compareDates, durationText, isoDate, monthsText } from './dates.js';
+import { addMonths, compareDates, durationText, isoDate, monthsText } from '../../dates/index.js';
 import { locate } from './review-yml.js';
 
 export const decisionTimescale = defineRule(

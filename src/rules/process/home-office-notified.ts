@@ -4,7 +4,7 @@
  * is the profile's home_office_notified_months).
  */
 import { defineRule } from '../../lint/rule.js';
-import { addMonths, compareDates, durationText, isoDate, monthsText } from './dates.js';
+import { addMonths, compareDates, durationText, isoDate, monthsText } from '../../dates/index.js';
 import { locate } from './review-yml.js';
 
 export const homeOfficeNotified = defineRule(

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, ROOT, runRules } from '../../../test/support/rule-tester.js';
 import { processRules } from './index.js';
+import { brokenCase } from '../../../test/support/broken.js';
 
 const COPY = path.join(ROOT, 'fixtures', 'broken', 'process-late');
 const SCRIPT = path.join(ROOT, 'fixtures', 'broken', 'make-process.mjs');
@@ -31,7 +32,7 @@ describe('fixtures/broken/process-late', () => {
   it('gives exactly the findings in its EXPECTED.md, all errors', () => {
     const want = expectedFindings();
     expect(want).toHaveLength(6);
-    const got = runRules(path.join(COPY, 'reviews', 'DHR-2024-03'), processRules, { today: '2025-11-25' });
+    const got = runRules(brokenCase('process-late').review, processRules, { today: '2025-11-25' });
     expect(got.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`).sort()).toEqual(want);
     expect(got.every((f) => f.severity === 'error')).toBe(true);
   });

@@ -5,7 +5,7 @@
 import { defineRule } from '../../lint/rule.js';
 import { isVocabulary, showEnum } from '../../review/safe.js';
 import { actionName } from '../smart/actions.js';
-import { compareDates, isoDate } from './dates.js';
+import { compareDates, isoDate } from '../../dates/index.js';
 import { text } from './review-yml.js';
 
 const CLOSED = new Set(['complete', 'dropped']);

@@ -5,7 +5,7 @@
  */
 import { defineRule } from '../../lint/rule.js';
 import type { QaPoint } from '../../review/model.js';
-import { isoDate } from './dates.js';
+import { isoDate } from '../../dates/index.js';
 import { isPublishedOrLater, locate } from './review-yml.js';
 
 export const qaPoints = defineRule(

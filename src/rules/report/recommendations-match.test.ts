@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXAMPLE, ruleCases } from '../../../test/support/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, prepareReview, ruleCases, runRules } from '../../../test/support/rule-tester.js';
 import { recommendationsMatch } from './recommendations-match.js';
 
 const SUMMARY = readFileSync(path.join(EXAMPLE, 'executive-summary.md'), 'utf8');
@@ -23,6 +24,11 @@ ruleCases(recommendationsMatch, {
       files: { [e]: (t) => t.replace('should agree a written pathway for domestic abuse', 'should agree  a written\n  pathway for domestic abuse') } },
     { name: 'emphasis does not change the words', files: { [e]: (t) => t.replace('a written pathway', 'a *written* pathway') } },
     { name: 'no executive summary yet', files: { [e]: null } },
+    { name: 'an item without a label matches by its words', files: { [e]: (t) => t.replace('- **R2** ', '- ') } },
+    { name: 'curly quotes, dashes and a trailing full stop do not matter',
+      files: { [e]: (t) => t.replace('Adult Social Care and GDASS', 'Adult Social Care – and GDASS').replace(/(- \*\*R7\*\*.*)\.$/m, '$1'),
+        [o]: (t) => t.replace('Adult Social Care and GDASS', 'Adult Social Care - and GDASS') } },
+    { name: 'labels written differently in the two documents', files: { [e]: (t) => t.replace(/- \*\*R(\d)\*\*/g, 'Recommendation $1:') } },
   ],
   invalid: [
     { name: 'the wrong example: a reworded recommendation', files: { [e]: (t) => t.replace('should agree a written pathway', 'should write a pathway') },
@@ -33,12 +39,26 @@ ruleCases(recommendationsMatch, {
       errors: [{ file: e, ...at(SUMMARY, '## Recommendations'), message: 'R1 of the overview report is missing' }] },
     { name: 'an extra recommendation', files: { [e]: (t) => `${t.trimEnd()}\n- **R8** (local) Something the report does not say.\n` },
       errors: [{ file: e, line: SUMMARY.trimEnd().split('\n').length + 1, column: 3, message: 'R8 is not a recommendation of the overview report' }] },
-    { name: 'an item without an id', files: { [e]: (t) => t.replace('- **R2** ', '- ') },
-      errors: [{ file: e, ...at(SUMMARY, '- **R2**'), message: 'has no id in bold' },
+    { name: 'an item without a label that is not word for word any recommendation', files: { [e]: (t) => t.replace('- **R2** (local)', '- (regional)') },
+      errors: [{ file: e, ...at(SUMMARY, '- **R2**'), message: 'has no number or label and is not word for word any recommendation' },
         { file: e, ...bold('R1'), message: 'R2 of the overview report is missing' }] },
+    { name: 'the differing words are in the value, not the message', files: { [e]: (t) => t.replace('should agree a written pathway', 'should write a pathway') },
+      errors: [{ file: e, ...bold('R3'), message: 'differ from word 11' }] },
     { name: 'a repeated recommendation', files: { [e]: (t) => t.replace('- **R7**', `- **R6** ${t.match(/- \*\*R6\*\* (.*)/)![1]}\n- **R7**`) },
       errors: [{ file: e, ...bold('R7'), message: 'R6 appears twice' }] },
+    { name: 'a Recommendations section that lists none: one finding, not one per recommendation',
+      files: { [e]: (t) => `${t.slice(0, t.indexOf('## Recommendations'))}## Recommendations\n\nThey are set out in the overview report.\n` },
+      errors: [{ file: e, ...at(SUMMARY, '## Recommendations'), message: "lists none: repeat the overview report's 7 recommendations" }] },
     { name: 'no Recommendations section in the summary', files: { [e]: (t) => t.slice(0, t.indexOf('## Recommendations')) },
       errors: [{ file: e, line: 1, column: 1, message: "add one repeating the overview report's 7 recommendations word for word" }] },
   ],
+});
+
+describe('the finding of a reworded recommendation', () => {
+  it('quotes a few differing words from each document in its value, and none in its message', () => {
+    const dir = prepareReview({ files: { [e]: (t) => t.replace('should agree a written pathway', 'should write a pathway') } });
+    const [f] = runRules(dir, [recommendationsMatch]);
+    expect(f.message).not.toMatch(/write|agree|pathway/);
+    expect(f.value).toBe('overview report: "…agree a written pathway…"; executive summary: "…write a pathway for…"');
+  });
 });

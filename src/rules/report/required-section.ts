@@ -1,17 +1,19 @@
 /**
  * report/required-section: the overview report, executive summary and IMRs have their template's
- * sections (level-1/level-2 headings), in the template's order. Lists are data: sections.yml.
+ * sections, in the template's order. Section lists and their published variants are data
+ * (profiles/report-sections.yml); missing sections are one finding per document, and so are
+ * sections out of order.
  */
 import { defineRule, type RuleContext } from '../../lint/rule.js';
 import type { MarkdownDoc, Span } from '../../review/model.js';
-import { spanOfNode } from './recommendations.js';
-import { matchSection, requiredSections, topSections, type DocumentKind, type SectionSpec } from './sections.js';
+import { spanOfNode } from '../../review/recommendations.js';
+import { matchSections, requiredSections, structureSeverity, type DocumentKind, type SectionSpec } from '../../review/sections.js';
 
 const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 /**
- * Indices (into `seq`) of a longest strictly increasing subsequence. On ties the earlier
- * elements are kept, so of two swapped sections the one that comes later in the file is reported.
+ * Indices (into `seq`) of a longest non-decreasing subsequence. On ties the earlier elements are
+ * kept, so of two swapped sections the one that comes later in the file is reported.
  */
 export function longestIncreasing(seq: number[]): Set<number> {
   const n = seq.length;
@@ -19,7 +21,7 @@ export function longestIncreasing(seq: number[]): Set<number> {
   const prev = new Array<number>(n).fill(-1);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) {
-      if (seq[j] < seq[i] && len[j] + 1 > len[i]) {
+      if (seq[j] <= seq[i] && len[j] + 1 > len[i]) {
         len[i] = len[j] + 1;
         prev[i] = j;
       }
@@ -32,35 +34,44 @@ export function longestIncreasing(seq: number[]): Set<number> {
   return keep;
 }
 
-function label(s: SectionSpec): string {
-  return `"${s.heading}"`;
+const label = (s: SectionSpec) => `"${s.heading}"`;
+
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Each section's place for ordering: sections of one group share the place of its first member. */
+function ranks(sections: SectionSpec[]): number[] {
+  const first = new Map<string, number>();
+  return sections.map((s, i) => {
+    if (!s.group) return i;
+    if (!first.has(s.group)) first.set(s.group, i);
+    return first.get(s.group)!;
+  });
 }
 
 function checkDocument(ctx: RuleContext, doc: MarkdownDoc, kind: DocumentKind): void {
   const spec = requiredSections(kind, ctx.meta?.type, ctx.profile);
   const sections = spec.sections;
   if (sections.length === 0) return;
+  const severity = structureSeverity(ctx.profile);
+  const report = (span: Span, message: string) => ctx.report(doc.file, span, message, undefined, severity);
   const what = kind === 'imr' ? `this ${spec.name}` : `the ${spec.name}`;
 
-  // the first heading naming each template section, in file order
-  const found: Array<{ at: number; span: Span }> = [];
-  const seen = new Set<number>();
-  for (const s of topSections(doc.tree)) {
-    const at = matchSection(s.text, sections);
-    if (at < 0 || seen.has(at)) continue;
-    seen.add(at);
-    found.push({ at, span: spanOfNode(s.heading) });
-  }
-  if (found.length === 0) {
+  const matches = matchSections(doc.tree, sections);
+  if (matches.length === 0) {
     const names = sections.slice(0, 3).map(label).join(', ');
-    ctx.report(doc.file, START,
-      `${what} has none of the sections of its template (${names}${sections.length > 3 ? ', …' : ''}): `
-        + `use the template's level-2 headings, in order (dhr new writes them)`);
+    report(START, `${what} has none of the sections of its template (${names}${sections.length > 3 ? ', …' : ''}): no heading names one; `
+      + `use the template's headings, in order (dhr new writes them)`);
     return;
   }
-  const keep = longestIncreasing(found.map((f) => f.at));
+  const present = new Set(matches.flatMap((m) => m.match.sections));
+  const place = ranks(sections);
+  const ordered = matches.filter((m) => !m.presenceOnly);
+  const keep = longestIncreasing(ordered.map((m) => Math.min(...m.match.sections.map((i) => place[i]))));
   const inOrder = new Map<number, Span>();
-  found.forEach((f, i) => { if (keep.has(i)) inOrder.set(f.at, f.span); });
+  ordered.forEach((m, i) => { if (keep.has(i)) for (const s of m.match.sections) inOrder.set(s, spanOfNode(m.heading)); });
 
   /** The nearest template section before `at` that is present and in order. */
   const before = (at: number): number => {
@@ -72,24 +83,43 @@ function checkDocument(ctx: RuleContext, doc: MarkdownDoc, kind: DocumentKind): 
     return -1;
   };
 
-  found.forEach((f, i) => {
-    if (keep.has(i)) return;
-    const p = before(f.at);
-    const n = after(f.at);
-    const where = p >= 0 ? `after ${label(sections[p])}` : n >= 0 ? `before ${label(sections[n])}` : 'elsewhere';
-    ctx.report(doc.file, f.span,
-      `the section ${label(sections[f.at])} is out of order: the ${spec.name} template puts it ${where}; move it there`);
-  });
+  // sections out of order: one finding, at the first of them
+  const misplaced = ordered.filter((_m, i) => !keep.has(i));
+  if (misplaced.length) {
+    const where = (at: number) => {
+      const p = before(at);
+      const n = after(at);
+      return p >= 0 ? `after ${label(sections[p])}` : n >= 0 ? `before ${label(sections[n])}` : 'elsewhere';
+    };
+    const first = misplaced[0].match.sections[0];
+    if (misplaced.length === 1) {
+      report(spanOfNode(misplaced[0].heading),
+        `the section ${label(sections[first])} is out of order: the ${spec.name} template puts it ${where(first)}; move it there`);
+    } else {
+      const each = misplaced.map((m) => `${label(sections[m.match.sections[0]])} (line ${m.heading.position?.start.line ?? '?'}) ${where(m.match.sections[0])}`);
+      report(spanOfNode(misplaced[0].heading),
+        `${misplaced.length} sections are out of the ${spec.name} template's order: move ${list(each)}`);
+    }
+  }
 
-  sections.forEach((s, at) => {
-    if (seen.has(at)) return;
-    const p = before(at);
+  // missing sections: one finding, where the first of them belongs
+  const missing = sections.map((_s, i) => i).filter((i) => !present.has(i));
+  if (missing.length) {
+    const p = before(missing[0]);
     const span = p >= 0 ? inOrder.get(p)! : START;
-    const variants = s.variants?.length ? ` (or ${s.variants.map((v) => `"${v}"`).join(', ')})` : '';
-    const where = p >= 0 ? `after the section ${label(sections[p])}` : 'before the other template sections';
-    ctx.report(doc.file, span,
-      `${what} has no section ${label(s)}: add a heading "${s.heading}"${variants} ${where}, as in the ${spec.name} template`);
-  });
+    const whereOf = (at: number) => {
+      const q = before(at);
+      return q >= 0 ? `after the section ${label(sections[q])}` : 'before the other template sections';
+    };
+    if (missing.length === 1) {
+      const s = sections[missing[0]];
+      const variants = s.variants?.length ? ` (or ${s.variants.slice(0, 3).map((v) => `"${v}"`).join(', ')}${s.variants.length > 3 ? ', …' : ''})` : '';
+      report(span, `${what} has no section ${label(s)}: add a heading "${s.heading}"${variants} ${whereOf(missing[0])}, as in the ${spec.name} template`);
+    } else {
+      report(span, `${what} has no sections ${list(missing.map((i) => label(sections[i])))} (${missing.length} of the ${sections.length} of its template): `
+        + `add them in the template's order — ${list(missing.map((i) => `${label(sections[i])} ${whereOf(i)}`))}`);
+    }
+  }
 }
 
 export const requiredSection = defineRule(

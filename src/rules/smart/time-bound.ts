@@ -1,24 +1,20 @@
 /** smart/time-bound: every action has a real target date, and not one from before the plan. */
 import { defineRule, type RuleContext } from '../../lint/rule.js';
 import { cellTrimmedSpan } from '../cell-span.js';
+import { parseDay, parseIsoDay } from '../../dates/index.js';
 import { actionName, cellOrRow, eachAction } from './actions.js';
 
-/** `YYYY-MM-DD` or `DD/MM/YYYY` (day and month may have one digit) → ISO, if it is a real date. */
+/** A target date as an ISO day, if it is a whole, real day in a form the chronology also reads. */
 export function parseTargetDate(text: string): string | undefined {
-  const t = text.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  let y: number, mo: number, d: number;
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else {
-    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-    if (!m) return undefined;
-    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  if (mo < 1 || mo > 12 || d < 1) return undefined;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (d > days) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const r = parseDay(text);
+  return r.ok ? r.date.iso : undefined;
 }
+
+/** An ISO day from review.yml or front matter, if it is one. */
+const isoDay = (v: unknown): string | undefined => {
+  const r = parseIsoDay(v);
+  return r.ok ? r.date.iso : undefined;
+};
 
 /** Words that stand in for a date without being one. */
 const NOT_A_DATE = /^(?:on-?going|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined|arranged)|n\/?a|none|continuous|continuing|as (?:required|needed|appropriate)|asap|as soon as possible|immediate(?:ly)?|rolling|annual(?:ly)?|quarterly|monthly)\.?$/i;
@@ -29,11 +25,11 @@ const NOT_A_DATE = /^(?:on-?going|tbc|tba|tbd|to be (?:confirmed|agreed|decided|
  */
 export function planDate(ctx: RuleContext): { date: string; what: string } | undefined {
   const dates = ctx.meta?.dates;
-  const submitted = typeof dates?.submitted === 'string' ? parseTargetDate(dates.submitted) : undefined;
+  const submitted = isoDay(dates?.submitted);
   if (submitted) return { date: submitted, what: 'review submitted' };
   const fm = ctx.review.overviewReport?.frontMatter?.data?.date;
-  const reportDate = typeof fm === 'string' ? parseTargetDate(fm) : undefined;
-  const firstPanel = typeof dates?.first_panel === 'string' ? parseTargetDate(dates.first_panel) : undefined;
+  const reportDate = isoDay(fm);
+  const firstPanel = isoDay(dates?.first_panel);
   if (reportDate && (!firstPanel || reportDate >= firstPanel)) return { date: reportDate, what: 'overview report dated' };
   if (firstPanel) return { date: firstPanel, what: 'first panel meeting' };
   return undefined;
@@ -62,11 +58,13 @@ export const timeBound = defineRule(
         ctx.report(file!, span, `the target date of ${actionName(row)} is "${text}", which is not a date: agree a deadline with the agency and ${FORMAT}`);
         return;
       }
-      const iso = parseTargetDate(text);
-      if (!iso) {
-        ctx.report(file!, span, `the target date of ${actionName(row)} is not a valid date: ${FORMAT}`, text);
+      const parsed = parseDay(text);
+      if (!parsed.ok) {
+        const how = parsed.error.includes('YYYY-MM-DD') ? '' : `: ${FORMAT}`;
+        ctx.report(file!, span, `the target date of ${actionName(row)} is not a valid date: ${parsed.error}${how}`, text);
         return;
       }
+      const iso = parsed.date.iso;
       // A completed or dropped action's target is history: actions finished before the report
       // was submitted are common and are not a defect of the plan.
       const status = row.cells.status?.value.trim().toLowerCase();

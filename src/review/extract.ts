@@ -1,0 +1,244 @@
+/**
+ * The text of a file that is not plain text, so the anonymisation gate can check it: office
+ * documents (Word, Excel, PowerPoint and OpenDocument: zip archives of XML, unpacked with fflate),
+ * PDF (through poppler's `pdftotext` when it is installed), RTF (control words removed), and old
+ * binary Word/Excel files (runs of readable characters, as `strings` finds them).
+ *
+ * The result is one line per paragraph (or spreadsheet cell), so a finding's line is the paragraph
+ * of the extracted text. A file that cannot be read this way is `unreadable` with the reason; an
+ * image or other binary file is `binary`: the gate cannot check either, and says so.
+ */
+import { execFileSync } from 'node:child_process';
+import { unzipSync, strFromU8 } from 'fflate';
+
+export type Extracted =
+  | { kind: 'text'; text: string; format: string }
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'binary'; what: string };
+
+/** Largest office file unpacked (bytes of uncompressed XML taken in total). */
+const MAX_XML_BYTES = 64 * 1024 * 1024;
+
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+/** What a binary file looks like from its first bytes. */
+export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'image' | 'other' {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])
+    || startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]) || startsWith(bytes, [0x42, 0x4d])
+    || (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && bytes[8] === 0x57) || (bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79 && bytes[7] === 0x70)) {
+    return 'image';
+  }
+  return 'other';
+}
+
+/** File extensions that hold documents a reader would read (a failure to read them is an error, not a shrug). */
+export const DOCUMENT_EXT = /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp|fodt|pdf|doc|xls|ppt|rtf)$/i;
+
+/** True for a file name that should be treated as a document rather than text, whatever its bytes. */
+export function isDocumentName(name: string): boolean {
+  return DOCUMENT_EXT.test(name);
+}
+
+/** Extracts the readable text of a document file. */
+export function extractText(bytes: Uint8Array, name: string): Extracted {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'zip': return fromZip(bytes, name);
+    case 'pdf': return fromPdf(bytes);
+    case 'rtf': return { kind: 'text', text: fromRtf(Buffer.from(bytes).toString('latin1')), format: 'rtf' };
+    case 'ole': return { kind: 'text', text: readableRuns(bytes), format: 'binary office file' };
+    case 'image': return { kind: 'binary', what: 'an image' };
+    default:
+      if (isDocumentName(name)) return { kind: 'unreadable', reason: 'not a document format dhr can read (damaged, or saved in another format)' };
+      return { kind: 'binary', what: 'a binary file' };
+  }
+}
+
+/** XML parts of an office archive that hold no text a reader reads. */
+const SKIP_PART = /(^|\/)(\[Content_Types\]\.xml|theme\d*\.xml|fontTable\.xml|webSettings\.xml|settings\.xml|numbering\.xml|manifest\.xml|styles\.xml|stylesWithEffects\.xml|presProps\.xml|viewProps\.xml|tableStyles\.xml|calcChain\.xml)$/i;
+
+function fromZip(bytes: Uint8Array, name: string): Extracted {
+  let files: Record<string, Uint8Array>;
+  let total = 0;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        const want = /\.(xml|rels)$/i.test(f.name) && (!SKIP_PART.test(f.name) || /^styles\.xml$/i.test(f.name) /* OpenDocument headers and footers */);
+        if (want) total += f.originalSize;
+        return want && total <= MAX_XML_BYTES;
+      },
+    });
+  } catch (e) {
+    return { kind: 'unreadable', reason: `cannot unpack it (${(e as Error).message.split('\n')[0]})` };
+  }
+  if (total > MAX_XML_BYTES) return { kind: 'unreadable', reason: 'its text is larger than dhr reads (64 MB)' };
+  const parts = Object.keys(files).sort(partOrder);
+  const isOffice = parts.some((p) => /^(word|xl|ppt)\/|^content\.xml$/i.test(p));
+  if (!isOffice) {
+    return /\.(zip|7z)$/i.test(name) || !isDocumentName(name)
+      ? { kind: 'unreadable', reason: 'an archive: its files cannot be checked; unpack it into the review folder instead' }
+      : { kind: 'unreadable', reason: 'not an office document dhr can read' };
+  }
+  const out: string[] = [];
+  for (const p of parts) {
+    const xml = strFromU8(files[p]);
+    out.push(/\.rels$/i.test(p) ? externalTargets(xml) : xmlText(xml));
+  }
+  return { kind: 'text', text: out.filter((s) => s.trim() !== '').join('\n'), format: 'office document' };
+}
+
+/** The document body first, then headers, footers, notes, comments and properties. */
+function partOrder(a: string, b: string): number {
+  const rank = (p: string) => (/document\.xml$|content\.xml$|sharedStrings\.xml$|slide\d+\.xml$/i.test(p) ? 0 : /\.rels$/i.test(p) ? 2 : 1);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Tags that end a paragraph, a line, a cell or a row: a line break in the extracted text. */
+const BREAK_TAG = /<\/(?:w:p|a:p|text:p|text:h|si|c|row|dc:creator|cp:lastModifiedBy|dc:title|dc:subject|cp:keywords|dc:description|meta:initial-creator)>|<(?:w:br|w:cr|text:line-break|a:br)\b[^>]*\/?>/g;
+const TAB_TAG = /<(?:w:tab|text:tab)\b[^>]*\/?>/g;
+/** Attributes that hold people's names or text (tracked changes, comments, alt text). */
+const TEXT_ATTR = /\s(?:w:author|w:initials|author|initials|descr|title|name|office:name|dc:creator|meta:name)="([^"]*)"/g;
+
+const XML_ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  return s.replace(XML_ENTITY, (_, d: string, h: string, n: string) => {
+    if (n) return NAMED[n];
+    const cp = d ? Number(d) : parseInt(h, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+  });
+}
+
+/** The text of an office XML part: element text joined as Word and LibreOffice show it, plus name-bearing attributes. */
+export function xmlText(xml: string): string {
+  const attrs: string[] = [];
+  for (const m of xml.matchAll(TEXT_ATTR)) if (m[1].trim()) attrs.push(decodeXml(m[1]));
+  // runs inside a word are split by tags: tags are removed without a space, breaks become lines
+  const body = xml.replace(/<\?[^>]*\?>/g, '').replace(BREAK_TAG, '\n').replace(TAB_TAG, '\t').replace(/<[^>]*>/g, '');
+  const text = decodeXml(body).split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
+  return attrs.length ? `${text}\n${[...new Set(attrs)].join('\n')}` : text;
+}
+
+/** External link targets of a relationships part (mailto: and web links a reader can click). */
+function externalTargets(xml: string): string {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/TargetMode="External"/.test(m[0])) continue;
+    const t = /Target="([^"]*)"/.exec(m[0]);
+    if (t) out.push(decodeXml(t[1]));
+  }
+  return out.join('\n');
+}
+
+/** pdftotext, when installed; unreadable with a clear reason otherwise. */
+function fromPdf(bytes: Uint8Array): Extracted {
+  try {
+    const out = execFileSync('pdftotext', ['-q', '-enc', 'UTF-8', '-', '-'], {
+      input: bytes, maxBuffer: 256 * 1024 * 1024, timeout: 60_000, stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    return { kind: 'text', text: out.toString('utf8').replace(/\f/g, '\n'), format: 'pdf' };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { status?: number };
+    if (err.code === 'ENOENT') return { kind: 'unreadable', reason: 'a PDF, and pdftotext (Debian package poppler-utils) is not installed to read it' };
+    return { kind: 'unreadable', reason: 'a PDF that pdftotext cannot read (damaged or encrypted)' };
+  }
+}
+
+const CP1252 = new TextDecoder('windows-1252');
+
+/** Plain text of an RTF document: control words and groups removed, escapes decoded. */
+export function fromRtf(rtf: string): string {
+  let out = '';
+  let skipDepth = -1;
+  let depth = 0;
+  let ucSkip = 1;
+  for (let i = 0; i < rtf.length; i++) {
+    const ch = rtf[i];
+    if (ch === '{') {
+      depth++;
+      if (skipDepth < 0 && rtf.startsWith('{\\*', i)) skipDepth = depth;
+      continue;
+    }
+    if (ch === '}') {
+      if (depth === skipDepth) skipDepth = -1;
+      depth--;
+      continue;
+    }
+    if (ch === '\\') {
+      const next = rtf[i + 1];
+      if (next === "'") {
+        const hex = rtf.slice(i + 2, i + 4);
+        if (skipDepth < 0) out += CP1252.decode(Uint8Array.of(parseInt(hex, 16) || 0x3f));
+        i += 3;
+        continue;
+      }
+      if (next === '\\' || next === '{' || next === '}') {
+        if (skipDepth < 0) out += next;
+        i++;
+        continue;
+      }
+      const m = /^([a-zA-Z]+)(-?\d+)? ?/.exec(rtf.slice(i + 1, i + 40));
+      if (!m) {
+        i++;
+        continue;
+      }
+      i += m[0].length;
+      const word = m[1];
+      if (skipDepth >= 0) continue;
+      if (word === 'par' || word === 'line' || word === 'row' || word === 'cell' || word === 'sect' || word === 'page') out += '\n';
+      else if (word === 'tab') out += '\t';
+      else if (word === 'uc') ucSkip = Number(m[2] ?? 1);
+      else if (word === 'u' && m[2] !== undefined) {
+        let cp = Number(m[2]);
+        if (cp < 0) cp += 65536;
+        out += String.fromCharCode(cp);
+        i += ucSkip; // the replacement character(s) for readers without Unicode
+      } else if (/^(fonttbl|colortbl|stylesheet|listtable|listoverridetable|pict|themedata|colorschememapping|datastore)$/.test(word)) skipDepth = depth;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') continue;
+    if (skipDepth < 0) out += ch;
+  }
+  return out.split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
+}
+
+/**
+ * Readable runs of an old binary Office file (Word 97–2003 keeps its text as plain Windows-1252
+ * or UTF-16LE runs): at least four letters, digits, spaces or punctuation in a row.
+ */
+export function readableRuns(bytes: Uint8Array): string {
+  const out: string[] = [];
+  const isText = (c: number) => (c >= 0x20 && c < 0x7f) || c === 9 || (c >= 0xa0 && c <= 0xff);
+  // single-byte runs
+  let run: number[] = [];
+  const flush = (wide: boolean) => {
+    if (run.length >= 4) {
+      const s = wide ? String.fromCharCode(...run) : CP1252.decode(Uint8Array.from(run));
+      if (/[A-Za-z0-9]{2}/.test(s)) out.push(s.trim());
+    }
+    run = [];
+  };
+  for (let i = 0; i < bytes.length; i++) {
+    if (isText(bytes[i])) run.push(bytes[i]);
+    else {
+      if (bytes[i] === 0x0d || bytes[i] === 0x0b) run.push(0x0a);
+      flush(false);
+    }
+    if (run.length > 4096) flush(false);
+  }
+  flush(false);
+  // UTF-16LE runs
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    const c = bytes[i] | (bytes[i + 1] << 8);
+    if (c >= 0x20 && c !== 0x7f && c < 0xd800 && !(c >= 0x80 && c < 0xa0)) run.push(c);
+    else flush(true);
+    if (run.length > 4096) flush(true);
+  }
+  flush(true);
+  return out.join('\n');
+}

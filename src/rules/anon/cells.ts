@@ -1,0 +1,142 @@
+/**
+ * Names split across two CSV cells: `Laura,Smith` under `forename,surname`, or a note whose last
+ * word is a given name and whose next cell starts with the surname. The scans read the raw text of a
+ * file, where a cell boundary (a comma, a quote) ends a name; this module gives, for each pair of
+ * neighbouring cells in a record, a short "seam" text — the end of the first cell, one space, the
+ * start of the next — with a map back to file offsets. A scanner (the person-name scan, the identity
+ * register's matcher) runs over each seam and keeps only the matches that cross its join: those are
+ * the names no single cell shows.
+ *
+ * The CSV is read here, not taken from the loaded table, so every CSV or TSV file of a review is
+ * covered (extra files too), whatever its columns.
+ */
+
+export interface Seam {
+  /** The end of one cell, a space, and the start of the next (quotes removed, `""` kept as written). */
+  text: string;
+  /** Offset in `text` where the second cell starts (the space before it is at `join - 1`). */
+  join: number;
+  /** File offset of the character at offset `i` of `text` (`i` must not be `join - 1`). */
+  fileOffset(i: number): number;
+  /** Where the two cells are: 0-based record index and the index of the first cell in it. */
+  record: number;
+  cell: number;
+}
+
+/** How much of each cell a seam keeps: enough for a title, initials and a double name. */
+const SIDE = 48;
+
+interface RawCell {
+  /** Offsets of the cell's content (inside the quotes, when quoted). */
+  start: number;
+  end: number;
+}
+
+/** The cells of a CSV text by record, as offsets (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
+export function csvCells(text: string, delimiter = ','): RawCell[][] {
+  const records: RawCell[][] = [];
+  let row: RawCell[] = [];
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  while (i <= n) {
+    let start = i;
+    let end: number;
+    if (text.charCodeAt(i) === 34 /* " */) {
+      start = i + 1;
+      let j = start;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          j = n;
+          break;
+        }
+        if (text.charCodeAt(q + 1) === 34) {
+          j = q + 2;
+          continue;
+        }
+        j = q;
+        break;
+      }
+      end = j;
+      i = Math.min(n, j + 1);
+      // anything after the closing quote up to the delimiter belongs to the cell (malformed, but kept)
+      while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else {
+      while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      end = i;
+    }
+    row.push({ start, end });
+    if (i >= n) {
+      records.push(row);
+      break;
+    }
+    const c = text.charCodeAt(i);
+    if (c === d) {
+      i++;
+      continue;
+    }
+    // end of record
+    records.push(row);
+    row = [];
+    i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    if (i >= n) break;
+  }
+  return records;
+}
+
+/** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text. */
+export function cellSeams(text: string, delimiter = ','): Seam[] {
+  const out: Seam[] = [];
+  const records = csvCells(text, delimiter);
+  records.forEach((row, r) => {
+    for (let c = 0; c + 1 < row.length; c++) {
+      const a = row[c];
+      const b = row[c + 1];
+      // trim spaces at the join so "Laura " + " Smith" still reads as two words
+      let aEnd = a.end;
+      while (aEnd > a.start && /[ \t]/.test(text[aEnd - 1])) aEnd--;
+      let bStart = b.start;
+      while (bStart < b.end && /[ \t]/.test(text[bStart])) bStart++;
+      if (aEnd === a.start || bStart === b.end) continue;
+      // only letters meet at a seam worth scanning
+      if (!/\p{L}/u.test(text[aEnd - 1]) || !/\p{Lu}/u.test(text[bStart])) continue;
+      const aFrom = Math.max(a.start, aEnd - SIDE);
+      const bTo = Math.min(b.end, bStart + SIDE);
+      const left = text.slice(aFrom, aEnd);
+      const right = text.slice(bStart, bTo);
+      const join = left.length + 1;
+      out.push({
+        text: `${left} ${right}`,
+        join,
+        fileOffset: (i: number) => (i < join ? aFrom + i : bStart + (i - join)),
+        record: r,
+        cell: c,
+      });
+    }
+  });
+  return out;
+}
+
+/** True when [start, end) of a seam's text crosses its join (it holds text of both cells). */
+export function crossesJoin(seam: Seam, start: number, end: number): boolean {
+  return start < seam.join - 1 && end > seam.join;
+}
+
+/**
+ * Runs a finder over every seam of a CSV text and returns the matches that cross a join, with their
+ * offsets mapped back to the file. For the identity register (anon/identity, redact):
+ * `seamMatches(text, ',', (s) => matcher.find(s))` gives the registered names split across two cells.
+ */
+export function seamMatches<T extends { start: number; end: number }>(text: string, delimiter: string,
+  find: (seamText: string) => T[]): Array<{ match: T; start: number; end: number; seam: Seam }> {
+  const out: Array<{ match: T; start: number; end: number; seam: Seam }> = [];
+  for (const seam of cellSeams(text, delimiter)) {
+    for (const m of find(seam.text)) {
+      if (!crossesJoin(seam, m.start, m.end)) continue;
+      out.push({ match: m, start: seam.fileOffset(m.start), end: seam.fileOffset(m.end - 1) + 1, seam });
+    }
+  }
+  return out;
+}
