@@ -12,6 +12,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMAND_RUNS, EXAMPLE_IDENTITIES, exampleRepo, isStub, runDhr, runProblems, tmpRoot, type Repo } from './hostile/support.js';
@@ -38,7 +40,8 @@ function leaks(text: string): string[] {
 
 const parent = tmpRoot('leaks');
 let repo: Repo;
-let identities = "";
+// fixed before the scenarios are listed: a scenario's env (DHR_IDENTITIES) is read when the list is built
+const identities = path.join(parent, 'register', 'identities.yml');
 const stubs = new Set(COMMAND_RUNS.map((c) => c.name).filter((n) => isStub(n)));
 
 /** Plants every register value into the review, in prose and in the places messages quote. */
@@ -62,9 +65,20 @@ function plant(r: Repo): { importFile: string } {
     + `${rowOf({ id: b.names[1], date: '2023-10-02', agency: a.names[1], subject: 'Adult A', source: 'Incident log', event: `Caller ${b.identifiers[2]}, NI ${b.identifiers[1]}`, practitioner: 'Police constable', key_event: 'no' })},x\r\n`);
   const actions = path.join(r.review, 'action-plan.csv');
   appendFileSync(actions, `A99,R1,local,"Write to ${a.names[0]} at ${a.identifiers[4]}",police,${b.names[1]},none,none,2025-12-31,not-started,,,,\n`);
-  // review.yml: a key that is a name, and names in free-text values
+  // an action whose id, lead agency and status are names: the places audit and the smart rules name
+  appendFileSync(actions, `${c.names[1]},R1,local,Review the referral pathway,${a.names[1]},Head of Service,none,none,2025-12-31,${b.names[0]},,,,\n`);
+  // a registered name as a file name (a family note) and as a folder name
+  writeFileSync(path.join(r.review, 'family', `${a.names[1]} notes.md`), '# Notes\n\nTODO: write up the visit.\n');
+  mkdirSync(path.join(r.review, 'imrs', b.names[0]), { recursive: true });
+  writeFileSync(path.join(r.review, 'imrs', b.names[0], 'draft.md'), 'TODO\n');
+  // review.yml: a key that is a name, a name typed as an agency id (and as a panel member's agency),
+  // and names in free-text values
   const y = path.join(r.review, 'review.yml');
-  writeFileSync(y, readFileSync(y, 'utf8') + `\n${JSON.stringify(a.names[0])}: ${JSON.stringify(a.identifiers[0])}\n`);
+  const asId = (n: string) => n.toLowerCase().replace(/[^a-z]+/g, '-');
+  writeFileSync(y, readFileSync(y, 'utf8')
+    .replace('agencies:\n', `agencies:\n  - { id: ${asId(b.names[0])}, name: A housing association, statutory: true, kind: housing, involvement: imr, represented_by: ${asId(c.names[0])} }\n`)
+    .replace('panel:\n', `panel:\n  - { name: A member, role: ${JSON.stringify(`Sister of ${a.names[1]}`)}, agency: ${asId(a.names[2])}, senior: false, manages_involved_staff: false, political_member: false }\n`)
+    + `\n${JSON.stringify(a.names[0])}: ${JSON.stringify(a.identifiers[0])}\n`);
   // a spreadsheet to import, with a name in a heading and in cells
   const importFile = path.join(parent, 'agency-export.csv');
   writeFileSync(importFile, `Date of contact,Details,Staff role,Notes about ${a.names[0]}\r\n14/08/2023,"${a.names[0]} called from ${a.identifiers[2]}",Nurse ${b.names[0]},${c.identifiers[0]}\r\nnot a date,${b.names[0]},,x\r\n`);
@@ -74,7 +88,6 @@ function plant(r: Repo): { importFile: string } {
 let importFile: string;
 beforeAll(() => {
   repo = exampleRepo(parent, 'planted');
-  identities = path.join(parent, 'register', 'identities.yml');
   mkdirSync(path.dirname(identities), { recursive: true });
   cpSync(EXAMPLE_IDENTITIES, identities);
   ({ importFile } = plant(repo));
@@ -121,10 +134,8 @@ const scenarios: Scenario[] = [
   { command: 'lint', name: 'lint with DHR_IDENTITIES', args: () => ['lint', repo.review, '--format', 'json'], env: { DHR_IDENTITIES: identities } },
   { command: 'lint', name: 'lint --show-values with CI set (refused)', args: () => ['lint', repo.review, '--show-values', '--identities', identities], env: { CI: 'true' } },
   { command: 'chronology', name: 'chronology', args: () => ['chronology', repo.review, '--out', out('chronology')] },
-  {
-    command: 'build', name: 'build --draft (manifest checked)', args: () => ['build', repo.review, '--out', out('build'), '--identities', identities],
-    checkFiles: () => [path.join(out('build'), 'manifest.json')],
-  },
+  // a registered name or identifier stops every build, draft included (checked further below)
+  { command: 'build', name: 'build --draft (refused on registered names)', args: () => ['build', repo.review, '--out', out('build'), '--identities', identities] },
   { command: 'build', name: 'build --final (refused on lint errors)', args: () => ['build', repo.review, '--final', '--out', out('final'), '--identities', identities] },
   ...['stylish', 'json', 'github'].map((f): Scenario => ({ command: 'audit', name: `audit --format ${f}`, args: () => ['audit', repo.repo, '--format', f, '--as-of', '2025-07-01'] })),
   { command: 'audit', name: 'audit --format json --with-text with CI set (refused)', args: () => ['audit', repo.repo, '--format', 'json', '--with-text', '--as-of', '2025-07-01'], env: { CI: 'true' } },
@@ -185,3 +196,124 @@ describe('planted identifiers never appear in any command output', () => {
     expect(leaks(r.stderr + r.stdout)).toEqual([]);
   });
 });
+
+describe('the gates: builds and --final refuse without echoing', () => {
+  it.skipIf(stubs.has('build'))('build --draft refuses on registered names: exit 1, one line with positions, nothing written', async () => {
+    const dest = out('draft-refused');
+    const r = await runDhr(['build', repo.review, '--out', dest, '--identities', identities], { cwd: repo.repo, timeoutMs: 120_000 });
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n').filter((l) => l.trim() && !/^\[\d+\/\d+\] /.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^dhr: build refused: \d+ registered names or identifiers \(anon\/identity\) at reviews\/DHR-2024-03\/.+?:\d+:\d+/);
+    expect(lines[0]).toMatch(/Nothing was written$/);
+    expect(existsSync(dest), 'no output folder').toBe(false);
+    expect(leaks(r.stdout + r.stderr)).toEqual([]);
+  }, 180_000);
+
+  it.skipIf(stubs.has('lint'))('lint --final refuses with one line of counts and positions, no value', async () => {
+    const r = await runDhr(['lint', repo.review, '--final', '--format', 'json', '--identities', identities, '--as-of', '2025-07-01'], { cwd: repo.repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^dhr: lint --final refused: \d+ anonymisation findings \(\d+ errors?, \d+ warnings? or notes?\)/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(leaks(r.stdout + r.stderr)).toEqual([]);
+  }, 180_000);
+
+  it.skipIf(stubs.has('lint'))('a path holding a registered name is printed in a withheld form by every formatter', async () => {
+    for (const f of ['stylish', 'json', 'github', 'sarif']) {
+      const r = await runDhr(['lint', repo.review, '--format', f, '--identities', identities, '--as-of', '2025-07-01'], { cwd: repo.repo });
+      // the engine's form (name-withheld-<hash>) or gate-core's (`[file 1 of 2]`), whichever applies first
+      expect(r.stdout, f).toMatch(/family\/(name-withheld-[0-9a-f]{8}\.md|\[file \d+ of \d+\]|%5Bfile%20\d+%20of%20\d+%5D)/);
+      expect(leaks(r.stdout), f).toEqual([]);
+    }
+  }, 180_000);
+});
+
+/**
+ * Values that are NOT in the register but could be names, typed where messages, file names and
+ * structured document cells used to echo them: an unknown column header, an agency id (declared, a
+ * lead agency, a panel member's agency, a represented_by), a status, an action id, a review.yml key,
+ * an IMR file name. No register entry matches, so builds go ahead: lint in every format (and the
+ * job summary), the build's documents, letters' file names and manifest.json must not contain them.
+ */
+describe('unregistered names in structured places never echo', () => {
+  const GIVEN = 'Marjorie';
+  const SURNAME = 'Pennington';
+  const FULL = `${GIVEN} ${SURNAME}`;
+  const ID = `${GIVEN}-${SURNAME}`.toLowerCase();
+  const values = [FULL, GIVEN, SURNAME];
+  let plain: Repo;
+  const echoes = (text: string) => values.filter((v) => text.toLowerCase().includes(v.toLowerCase()));
+
+  beforeAll(() => {
+    plain = exampleRepo(parent, 'unregistered');
+    const r = plain.review;
+    const police = path.join(r, 'chronologies', 'police.csv');
+    const [header, ...rest] = readFileSync(police, 'utf8').split('\n');
+    writeFileSync(police, [`${header.replace(/\r$/, '')},${FULL}`, ...rest.map((l) => (l.trim() ? `${l.replace(/\r$/, '')},x` : l))].join('\n'));
+    appendFileSync(path.join(r, 'action-plan.csv'),
+      `${SURNAME},R1,local,Review the referral pathway,${ID},Head of Service,none,none,2025-12-31,${GIVEN},,,,Director\n`
+      + `A98,R1,local,Review the referral pathway again,${GIVEN.toLowerCase()},Head of Service,none,none,2025-12-31,not-started,,,,Director\n`);
+    const y = path.join(r, 'review.yml');
+    writeFileSync(y, readFileSync(y, 'utf8')
+      .replace('agencies:\n', `agencies:\n  - { id: ${ID}, name: A housing association, statutory: true, kind: housing, involvement: imr, represented_by: ${GIVEN.toLowerCase()} }\n`)
+      .replace('panel:\n', `panel:\n  - { name: A member, role: Housing lead, agency: ${SURNAME.toLowerCase()}, senior: false, manages_involved_staff: false, political_member: false }\n`)
+      .replace(/^status: .*$/m, 'status: submitted')
+      + `\n${GIVEN.toLowerCase()}_${SURNAME.toLowerCase()}: 1\n`);
+    cpSync(path.join(r, 'imrs', 'gdass.md'), path.join(r, 'imrs', `${ID}.md`));
+  });
+
+  it('the values are planted (the test bites)', () => {
+    const all = filesUnder(plain.review).map((f) => `${f}\n${readFileSync(f, 'utf8')}`).join('\n');
+    for (const v of [FULL, ID, `,${GIVEN},`, `\n${SURNAME},`, `imrs/${ID}.md`]) expect(all).toContain(v);
+  });
+
+  for (const f of ['stylish', 'json', 'github', 'sarif']) {
+    it.skipIf(stubs.has('lint'))(`lint --format ${f} (and the job summary) names the places, not the values`, async () => {
+      const summary = path.join(parent, `summary-unregistered-${f}.md`);
+      const r = await runDhr(['lint', plain.review, '--format', f, '--as-of', '2025-07-01'], { cwd: plain.repo, env: { GITHUB_STEP_SUMMARY: summary } });
+      expect(runProblems(r)).toEqual([]);
+      expect(r.code).toBe(1);
+      // the findings are there: the unknown column, the status, the action id, the key
+      expect(r.stdout).toMatch(/unknown column/);
+      expect(r.stdout).toMatch(/unknown key/);
+      // the path of a file is how its findings are found: it is printed unless it holds a registered
+      // name (withheld: tested above); so the IMR's own path is the one place its name may appear
+      const withoutPath = (t: string) => t.split(`imrs/${ID}.md`).join('imrs/<the IMR>.md');
+      expect(r.stdout).toContain(`imrs/${ID}.md`);
+      expect(echoes(withoutPath(r.stdout)), 'stdout').toEqual([]);
+      expect(echoes(r.stderr), 'stderr').toEqual([]);
+      if (f === 'github') {
+        expect(existsSync(summary)).toBe(true);
+        expect(echoes(withoutPath(readFileSync(summary, 'utf8'))), 'job summary').toEqual([]);
+      }
+    }, 180_000);
+  }
+
+  it.skipIf(stubs.has('build'))('build --draft goes ahead; no document, letter name or manifest entry carries a value', async () => {
+    const dest = out('unregistered-build');
+    const r = await runDhr(['build', plain.review, '--out', dest, '--quiet'], { cwd: plain.repo, timeoutMs: 220_000 });
+    expect(runProblems(r)).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(echoes(r.stdout + r.stderr)).toEqual([]);
+    const files = filesUnder(dest);
+    expect(files.some((p) => /letters\/agency-\d+\.docx$/.test(p)), 'the letter to the agency is numbered').toBe(true);
+    for (const file of files) {
+      expect(echoes(path.relative(dest, file)), `file name ${file}`).toEqual([]);
+      expect(echoes(documentText(file)), `content of ${path.relative(dest, file)}`).toEqual([]);
+    }
+  }, 240_000);
+});
+
+/** The text a reader would see in an output: DOCX unzipped, PDF through pdftotext when installed. */
+function documentText(file: string): string {
+  const bytes = readFileSync(file);
+  if (file.endsWith('.docx')) {
+    const parts = unzipSync(new Uint8Array(bytes));
+    return Object.values(parts).map((b) => Buffer.from(b).toString('utf8').replace(/<[^>]+>/g, '')).join('\n');
+  }
+  if (file.endsWith('.pdf')) {
+    const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout : bytes.toString('latin1');
+  }
+  return bytes.toString('utf8');
+}

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { findReviewDirs, loadReview, rowId } from '../review/load.js';
 import type { Review } from '../review/model.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
+import { guardFor } from '../lint/guard.js';
+import { isSafeId, isSafeRef } from '../review/safe.js';
 import { daysBetween, parseDay, parseIsoDay } from '../dates/index.js';
 
 /** A target date: a whole day in any form the chronology reads (the reading smart/time-bound uses). */
@@ -132,6 +134,14 @@ export function addToSummary(s: AuditSummary, a: AuditAction): void {
   if (a.stale) s.stale++;
 }
 
+/**
+ * A status as the audit prints it: one of STATUSES, or `not-recognised` for anything else typed in
+ * the status cell (it could be a name; it is counted as "no valid status" all the same).
+ */
+export function shownStatus(s: string | null): string | null {
+  return s === null || (STATUSES as readonly string[]).includes(s) ? s : 'not-recognised';
+}
+
 const cellText = (v: string | undefined): string | null => {
   const t = (v ?? '').trim();
   return t === '' ? null : t;
@@ -142,9 +152,13 @@ export function auditReview(review: Review, opts: { asOf: string; staleDays: num
   const meta = review.meta?.data as Record<string, unknown> | undefined;
   const actions: AuditAction[] = [];
   const summary = emptySummary();
+  // ids, agencies and recommendations are printed only when they are plain codes (src/review/safe.ts)
+  const guard = guardFor();
   for (const row of review.actionPlan?.rows ?? []) {
     const c = row.cells;
     const id = rowId(row);
+    const lead = cellText(c.lead_agency?.value);
+    const rec = cellText(c.recommendation?.value);
     const status = cellText(normaliseStatus(c.status?.value));
     const targetRaw = cellText(c.target_date?.value);
     const targetDate = targetDay(targetRaw);
@@ -159,10 +173,10 @@ export function auditReview(review: Review, opts: { asOf: string; staleDays: num
       stale = lastEntry.status === status ? (daysBetween(lastEntry.date, opts.asOf) ?? 0) >= opts.staleDays : false;
     }
     const a: AuditAction = {
-      id,
-      recommendation: cellText(c.recommendation?.value),
-      leadAgency: cellText(c.lead_agency?.value),
-      status,
+      id: isSafeRef(id, guard) ? id : `line-${row.line}`,
+      recommendation: rec === null || isSafeRef(rec, guard) ? rec : 'not-shown',
+      leadAgency: lead === null || isSafeId(lead, guard) ? lead : 'not-shown',
+      status: shownStatus(status),
       targetDate,
       overdue: late > 0,
       daysOverdue: late > 0 ? late : 0,
@@ -268,7 +282,7 @@ export function auditJson(report: AuditReport, opts: { withText?: boolean } = {}
         overdue: a.overdue,
         daysOverdue: a.daysOverdue,
         completedOn: a.completedOn,
-        history: a.history.map((h) => ({ date: h.date, status: h.status, commit: h.commit, author: h.author })),
+        history: a.history.map((h) => ({ date: h.date, status: shownStatus(h.status), commit: h.commit, author: h.author })),
         stale: a.stale,
         lastStatusChange: a.lastStatusChange,
         ...(a.targetDateText !== undefined ? { targetDateText: a.targetDateText } : {}),

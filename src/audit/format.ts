@@ -9,6 +9,7 @@
  */
 import type { AgencyRollup, AuditAction, AuditReport, AuditSummary, ReviewAudit } from './audit.js';
 import { overdueActions } from './audit.js';
+import { escData, escProp } from '../lint/formatters/github.js';
 
 export interface TextOptions {
   color?: boolean;
@@ -111,12 +112,7 @@ export function formatAuditStylish(report: AuditReport, o: TextOptions = {}): st
   return out.join('\n') + '\n';
 }
 
-function escData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escProp(s: string): string {
-  return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+
 
 /**
  * GitHub workflow commands: one annotation per overdue action (error when the run fails on

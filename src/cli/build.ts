@@ -7,8 +7,9 @@ import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
 import { validateData } from '../review/schemas.js';
 import { lintReview } from '../lint/engine.js';
+import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
-import { format } from '../lint/formatters/index.js';
+import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
 import { buildOutputs } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
 import { checkOutputFolder } from '../reports/previous-build.js';
@@ -56,10 +57,14 @@ Lints the review, then writes into DIR (default reports/<review-id>/): the overv
 summary and action plan (DOCX and PDF), the master chronology (CSV, Markdown, DOCX) and timeline
 (SVG), the Home Office data form (PDF and JSON), letters/*.docx and manifest.json.
   --draft    (default) for the panel: the profile's draft marking on every page and a DRAFT watermark; lint errors are listed but do not stop the build
-  --final    for submission to the Home Office: marked (the profile's final marking, OFFICIAL by default), no watermark; refused (exit 1, nothing written) when lint finds any error
+  --final    for submission to the Home Office: marked (the profile's final marking, OFFICIAL by default), no watermark; refused (exit 1,
+             nothing written) when lint finds any error or any anonymisation (anon/*) finding, warnings included, that is
+             not disabled inline with a reason
   --publish  for publication, once review.yml's status is cleared or later (else exit 2): no marking, tagged (accessible) PDFs through LibreOffice; refused on any lint error
   --out DIR  output folder: new, empty, or the folder of an earlier build (with its manifest.json)
   --force    replace documents edited by hand since the last build (the build refuses otherwise)
+Every build, --draft included, is refused (exit 1, nothing written) when a registered real name or identifier
+is found (anon/identity): the refusal gives the positions, never the text.
 A value of the wrong type in review.yml stops any build (exit 2, nothing written).
 Outputs are written atomically: a failed or refused build leaves the previous outputs untouched.
 Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
@@ -107,18 +112,24 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
         throw new UsageError('build --publish: LibreOffice (soffice, or $DHR_SOFFICE) is needed to write the tagged, accessible PDFs and was not found; nothing was written');
       }
     }
-    const findings = lintReview(review, { ...setup, today: todayInLondon(), rules: allRules });
+    const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
     const errors = findings.filter((f) => f.severity === 'error');
-    if (final && errors.length) {
-      process.stderr.write(format('stylish', { findings: errors, files: review.files.length, reviews: 1, showValues: false, color: false }));
-      process.stderr.write(`dhr: build --${kind} refused: ${errors.length} lint error(s); nothing was written\n`);
+    // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
+    const identity = identityBlockers(findings);
+    if (identity.length) {
+      process.stderr.write(`${identityRefusal(identity)}\n`);
+      return 1;
+    }
+    const blockers = final ? finalBlockers(findings) : [];
+    if (blockers.length) {
+      process.stderr.write(`${finalRefusal(`build --${kind}`, blockers)}\n`);
       return 1;
     }
     const out = (values.out as string | undefined) ?? path.join('reports', review.id);
     guardOutputFolder(out, Boolean(values.force));
     const tty = Boolean(process.stderr.isTTY);
     const files = await buildOutputs({
-      review, profile: setup.profile, config: setup.config, draft: !final, kind,
+      review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile),
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
         process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);

@@ -8,6 +8,7 @@ import { defaultReviewPath, enclosingReview } from './locate.js';
 import { findReviewDirs } from '../review/load.js';
 import { checkInWorkers, checkReview, workerCount, type CheckJob, type CheckResult } from '../lint/parallel.js';
 import { format } from '../lint/formatters/index.js';
+import { finalBlockers, finalRefusal } from '../lint/gate.js';
 import type { Finding } from '../review/model.js';
 import { NO_REGISTER_NOTICE, type IdentityRegister } from '../lint/identities.js';
 
@@ -17,6 +18,7 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
     'show-values': { type: 'boolean' },
     'as-of': { type: 'string' },
     'max-warnings': { type: 'string' },
+    ...(mode === 'lint' ? { final: { type: 'boolean' as const } } : {}),
   }, mode);
   if (values.help) {
     print((mode === 'lint' ? lintCommand : validateCommand).usage);
@@ -50,7 +52,8 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   }
   const findings: Finding[] = [];
   let files = 0;
-  const job: CheckJob = { mode, today, flags: { config: values.config as string | undefined, identities: values.identities as string | undefined } };
+  const final = Boolean(values.final);
+  const job: CheckJob = { mode, today, final, flags: { config: values.config as string | undefined, identities: values.identities as string | undefined } };
   // several reviews and several CPUs: worker threads, results in the same order
   const workers = workerCount(dirs.length);
   let results: CheckResult[];
@@ -83,7 +86,10 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const maxW = values['max-warnings'] !== undefined ? Number(values['max-warnings']) : undefined;
   if (maxW !== undefined && (!Number.isInteger(maxW) || maxW < 0)) throw new UsageError('--max-warnings must be a whole number');
-  return errors > 0 || (maxW !== undefined && warnings > maxW) ? 1 : 0;
+  // --final: the submission gate; the findings are printed above, the refusal is one line on stderr
+  const blockers = final ? finalBlockers(findings) : [];
+  if (blockers.length) process.stderr.write(`${finalRefusal('lint --final', blockers, true)}\n`);
+  return errors > 0 || blockers.length > 0 || (maxW !== undefined && warnings > maxW) ? 1 : 0;
 }
 
 const common = `Options:
@@ -92,9 +98,14 @@ const common = `Options:
   --identities FILE       identity register (default $DHR_IDENTITIES, then .dhr/identities.yml)
   --as-of YYYY-MM-DD      the date "today" for future-date checks (default today, Europe/London)
   --max-warnings N        exit 1 when there are more than N warnings
-  --show-values           add the sensitive text found to messages (local use only; refused in CI)
+  --show-values           add the sensitive text found to messages, escaped (local use only; refused in CI)
   --quiet, -q             print errors only
 Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
+`;
+
+const FINAL_FLAG = `  --final                 the submission gate, as dhr build --final: exit 1 on any error and on any
+                          anonymisation (anon/*) finding, warnings included, that is not disabled inline with
+                          a reason (<!-- dhr-disable-next-line RULE -- why -->); anon/* rules cannot be off
 `;
 
 export const validateCommand: Command = {
@@ -107,6 +118,6 @@ export const validateCommand: Command = {
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'validate, then run every compliance rule (anonymisation, SMART, process, report, chronology)',
-  usage: `Usage: dhr lint [path…] [options]\n\nA path is a review folder, a repository holding reviews/*/, or a file in a review (its findings only).\nWith no path: the review folder you are in, else the reviews/ of the repository. Runs validation and every enabled rule.\nRules and tags are configured in dhr.config.yml; each rule's documentation is in src/rules/<tag>/<name>.md.\n\n${common}`,
+  usage: `Usage: dhr lint [path…] [options]\n\nA path is a review folder, a repository holding reviews/*/, or a file in a review (its findings only).\nWith no path: the review folder you are in, else the reviews/ of the repository. Runs validation and every enabled rule.\nRules and tags are configured in dhr.config.yml; each rule's documentation is in src/rules/<tag>/<name>.md.\n\n${common.replace('  --quiet', FINAL_FLAG + '  --quiet')}`,
   run: (args) => runCheck(args, 'lint'),
 };

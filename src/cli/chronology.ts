@@ -1,9 +1,11 @@
 /** `dhr chronology <review-dir> [--out DIR]`: merges the agency chronologies and writes the master chronology. */
 import path from 'node:path';
 import type { Command } from './command.js';
+import { messageOf, shownFile } from '../lint/formatters/index.js';
 import { isoDateFlag, parseFlags, print, setupFor, todayInLondon } from './common.js';
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
+import { guarded } from '../lint/guard.js';
 import { lintReview } from '../lint/engine.js';
 import { chronologyRules } from '../rules/chronology/index.js';
 import { formatReconciliation, mergeChronologies } from '../chronology/merge.js';
@@ -54,7 +56,7 @@ Exit codes: 0 outputs written (even when some dates could not be read: see the f
 
     const master = mergeChronologies(review);
     const chronologyFiles = new Set([...review.chronologies.values()].map((t) => t.file.rel));
-    const findings = lintReview(review, { ...setup, today, rules: chronologyRules })
+    const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today, rules: chronologyRules })
       .filter((f) => f.ruleId.startsWith('chronology/') || chronologyFiles.has(f.file));
 
     const files = await chronologyOutputs(review, master, { marking: setup.profile.marking?.draft || undefined });
@@ -87,7 +89,7 @@ function printFindings(findings: Finding[], quiet: boolean): void {
   const parts = [e && `${e} error${e === 1 ? '' : 's'}`, w && `${w} warning${w === 1 ? '' : 's'}`, i && `${i} note${i === 1 ? '' : 's'}`].filter(Boolean);
   process.stderr.write(`Chronology findings: ${parts.join(', ')}\n`);
   for (const f of shown.slice(0, MAX_LISTED)) {
-    process.stderr.write(`  ${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.message}  ${f.ruleId}\n`);
+    process.stderr.write(`  ${shownFile(f)}:${f.line}:${f.column}  ${f.severity}  ${messageOf(f, false)}  ${f.ruleId}\n`);
   }
   if (shown.length > MAX_LISTED) process.stderr.write(`  … and ${shown.length - MAX_LISTED} more: run dhr lint for the full list\n`);
 }

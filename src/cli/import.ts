@@ -14,6 +14,8 @@ import { workbookIdentity } from '../exchange/workbook-identity.js';
 import { identityMismatch } from '../exchange/identity.js';
 import { loadReview } from '../review/load.js';
 import { lintReview } from '../lint/engine.js';
+import { guardFor, guarded } from '../lint/guard.js';
+import { isSafeId } from '../review/safe.js';
 import { allRules } from '../rules/index.js';
 import { setupFor, todayInLondon } from './common.js';
 import { writeFileAtomically } from '../document/atomic.js';
@@ -72,7 +74,7 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
     const agency = values.agency as string | undefined;
     const to = values.to as string | undefined;
     if (!agency) throw new UsageError('import: --agency ID is required (the agency id from review.yml, e.g. police)');
-    if (!AGENCY_RE.test(agency)) throw new UsageError(`import: --agency must be a lower-case id like police or adult-social-care (got "${agency}")`);
+    if (!AGENCY_RE.test(agency)) throw new UsageError('import: --agency must be a lower-case id like police or adult-social-care (what was given is not repeated: it could be a name)');
     if (!to) throw new UsageError('import: --to <review-dir> is required');
     if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
     if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file`);
@@ -135,7 +137,13 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
       }
       if (result.blank) lines.push(`Skipped ${result.blank} blank row${result.blank === 1 ? '' : 's'}`);
       const known = knownAgencies(to);
-      if (known && !known.includes(agency)) lines.push(`Note: "${agency}" is not one of the agencies in review.yml (${known.join(', ')})`);
+      if (known && !known.includes(agency)) {
+        // the review's ids are listed only when they are plain ids that name no one (src/review/safe.ts)
+        const guard = guardFor();
+        const shown = known.filter((id) => isSafeId(id, guard));
+        const hidden = known.length - shown.length;
+        lines.push(`Note: "${agency}" is not one of the agencies in review.yml (${[...shown, ...(hidden ? [`${hidden} not shown`] : [])].join(', ')})`);
+      }
     }
     if (result.problems.length) {
       const byRow = new Map<number, string[]>();
@@ -175,7 +183,7 @@ function anonCheck(reviewDir: string, target: string): number {
     const { config, profile, identities } = setupFor(reviewDir, {});
     const rules = allRules.filter((r) => r.meta.tag === 'anon');
     const abs = path.resolve(target);
-    found = lintReview(review, { config, profile, identities, today: todayInLondon(), rules })
+    found = lintReview(review, { config, profile, identities, today: todayInLondon(), rules, ...guarded(identities, profile) })
       .filter((f) => f.ruleId.startsWith('anon/') && path.resolve(f.file) === abs);
   } catch (e) {
     if (e instanceof UsageError) throw e;

@@ -19,11 +19,13 @@ import { PACKAGE_NAME } from '../package.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
 import { loadProfile } from '../lint/profile.js';
 import { loadIdentities, resolveIdentitiesPath, type IdentityRegister } from '../lint/identities.js';
+import { guarded } from '../lint/guard.js';
 import { lintReview } from '../lint/engine.js';
 import { allRules } from '../rules/index.js';
 import { looksLikeRegister } from '../rules/security/identities-committed.js';
 import { DEFAULT_KEY_ENV, resolveHashedPath } from '../rules/anon/hashed-identities.js';
 import type { Finding } from '../review/model.js';
+import { messageOf, shownFile } from '../lint/formatters/index.js';
 import { decode, relPath } from '../review/source.js';
 import { gitRoot, readStaged, repoPathOf, stagedPaths, withStagedReviews } from '../review/staged.js';
 import { safeFileOf } from '../lint/safe-paths.js';
@@ -190,7 +192,8 @@ function registerFor(root: string): { identities?: IdentityRegister; config: Ret
 
 function line(f: Finding): string {
   const sev = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info';
-  return `${f.file}:${f.line}:${f.column}  ${sev}  ${f.ruleId}  ${f.message}\n`;
+  // the path in its safe form (a file named after a registered person is not spelled out), no value
+  return `${shownFile(f)}:${f.line}:${f.column}  ${sev}  ${f.ruleId}  ${messageOf(f, false)}\n`;
 }
 
 /** Lints the staged content; returns the exit code (1 refuses the commit). Never prints a found value. */
@@ -221,7 +224,7 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
     }
     const { config, identities, profile } = setup;
     checked += changed.length;
-    const all = lintReview(review, { config, profile, identities, today, rules })
+    const all = lintReview(review, { config, profile, identities, today, rules, ...guarded(identities, profile) })
       .filter((f) => HOOK_TAGS.has(f.ruleId.split('/')[0]));
     // findings name files as printed: a file or folder whose name holds a real name only by its
     // safe form (safe-paths.ts), so the changed files are compared in that form too
@@ -234,7 +237,7 @@ export function runPreCommit(cwd = process.cwd(), err: (s: string) => void = (s)
       return wantedSet.has(p) || wanted.some((w) => w.startsWith(p + '/'));
     });
     for (const f of found) {
-      const shown: Finding = { ...f, file: relPath(path.resolve(f.file), cwd) };
+      const shown: Finding = { ...f, file: relPath(path.resolve(f.file), cwd), ...(f.shownFile ? { shownFile: relPath(path.resolve(f.shownFile), cwd) } : {}) };
       delete shown.value; // never printed by the hook
       err(line(shown));
       if (f.severity === 'error') errors++;

@@ -9,6 +9,7 @@ import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
 import { rowId } from '../review/load.js';
 import { lineStarts, positionAt } from '../review/source.js';
+import { NO_REGISTER, type PrintGuard } from '../review/safe.js';
 import { hasHiddenPaths, safeFileOf, safeMessageOf } from './safe-paths.js';
 
 export interface LintOptions {
@@ -18,6 +19,35 @@ export interface LintOptions {
   today: string;
   /** Rules to run; none for `validate`. */
   rules: Rule[];
+  /**
+   * The gate the findings decide (see `gateSeverity`): `build`, any build (a registered name or
+   * identifier stops it); `final`, a submission (`--final`: no unresolved anonymisation finding).
+   */
+  gate?: 'build' | 'final';
+  /** What messages may quote (src/lint/guard.ts `guardFor`); without it, shape checks only. */
+  guard?: PrintGuard;
+  /** The last pass over the findings (src/lint/guard.ts `withholdRegistered`), when given. */
+  withhold?: (findings: Finding[]) => void;
+}
+
+/** The rules that find a registered name or identifier. */
+export const IDENTITY_RULES: ReadonlySet<string> = new Set(['anon/identity', 'anon/identity-hashed']);
+
+/**
+ * The severity a finding has under a gate. A build cannot switch the identity rules off or down:
+ * a registered name is an error whatever the config says. A final build (or `lint --final`) cannot
+ * switch any `anon/*` rule off either: at least a warning, so that it is seen and refused.
+ */
+export function gateSeverity(ruleId: string, configured: Severity | 'off', gate: LintOptions['gate']): Severity | 'off' {
+  if (!gate) return configured;
+  if (IDENTITY_RULES.has(ruleId)) return 'error';
+  if (gate === 'final' && ruleId.startsWith('anon/') && configured === 'off') return 'warning';
+  return configured;
+}
+
+/** True when a gate lets only a disable or waiver that gives a reason hide this finding. */
+function needsReason(ruleId: string, gate: LintOptions['gate']): boolean {
+  return gate === 'final' ? ruleId.startsWith('anon/') : gate === 'build' ? IDENTITY_RULES.has(ruleId) : false;
 }
 
 const DISABLE_RE = /<!--\s*dhr-disable-next-line\b([^]*?)-->/g;
@@ -26,6 +56,8 @@ interface Disable {
   file: string;
   line: number;
   rules: string[];
+  /** False for a disable without " -- reason": under a gate it does not hide anonymisation findings. */
+  reasoned: boolean;
 }
 
 /** Finds `<!-- dhr-disable-next-line rule-id -- reason -->` comments in a file's text. */
@@ -45,7 +77,7 @@ export function findDisables(file: SourceFile, report: (f: Finding) => void, rev
       report({ ruleId: 'lint/disable-without-reason', severity: 'warning', file: file.rel, line, column,
         endLine: line, endColumn: column + 4, message: 'inline disable without a reason: add " -- why" before "-->"', review });
     }
-    out.push({ file: file.rel, line: endLine + 1, rules });
+    out.push({ file: file.rel, line: endLine + 1, rules, reasoned: Boolean(reason) });
   }
   return out;
 }
@@ -99,11 +131,12 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const raw: Finding[] = [...review.findings];
   const meta = review.meta?.data;
   const isLearning = meta?.type === 'learning-review';
+  const guard = opts.guard ?? NO_REGISTER;
   for (const rule of opts.rules) {
     if (isLearning && rule.meta.skipForLearningReview) continue;
-    if (severityFor(opts.config, rule.meta.id, rule.meta.severity) === 'off') continue;
+    if (gateSeverity(rule.meta.id, severityFor(opts.config, rule.meta.id, rule.meta.severity), opts.gate) === 'off') continue;
     const ctx: RuleContext = {
-      review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today,
+      review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today, guard,
       report(file: SourceFile | string, span: Span, message: string, value?: string, severity?: Severity) {
         raw.push({
           ruleId: rule.meta.id, severity: severity ?? rule.meta.severity,
@@ -138,12 +171,13 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const f of raw) {
-    const sev = severityFor(opts.config, f.ruleId, f.severity);
+    const sev = gateSeverity(f.ruleId, severityFor(opts.config, f.ruleId, f.severity), opts.gate);
     if (sev === 'off') continue;
-    if (disables.length && disabledAt.get(`${f.file}\0${f.line}`)?.some((d) => ruleMatches(d.rules, f.ruleId))) continue;
+    const strict = needsReason(f.ruleId, opts.gate);
+    if (disables.length && disabledAt.get(`${f.file}\0${f.line}`)?.some((d) => ruleMatches(d.rules, f.ruleId) && (d.reasoned || !strict))) continue;
     if (rowKeys && f.ruleId !== 'lint/disable-without-reason') {
       const keys = rowKeys(f);
-      if (keys.length && waivers.some((w) => keys.includes(w.row) && (!w.rules || ruleMatches(w.rules, f.ruleId)))) continue;
+      if (keys.length && waivers.some((w) => keys.includes(w.row) && (!w.rules || ruleMatches(w.rules, f.ruleId)) && (Boolean(w.reason?.trim()) || !strict))) continue;
     }
     const key = `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;
     if (seen.has(key)) continue;
@@ -157,5 +191,6 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
       f.message = safeMessageOf(review, f.message);
     }
   }
+  opts.withhold?.(out);
   return out.sort(compareFindings);
 }

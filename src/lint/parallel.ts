@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import { loadReview } from '../review/load.js';
 import type { Finding } from '../review/model.js';
+import { guarded } from './guard.js';
 import { lintReview } from './engine.js';
 import type { IdentityRegister } from './identities.js';
 import type { Rule } from './rule.js';
@@ -21,6 +22,8 @@ export interface CheckJob {
   mode: 'validate' | 'lint';
   flags: { config?: string; identities?: string };
   today: string;
+  /** `lint --final`: the submission gate (no `anon/*` finding unless disabled with a reason). */
+  final?: boolean;
 }
 
 export interface CheckResult {
@@ -35,7 +38,7 @@ export interface CheckResult {
 export function checkReview(dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): CheckResult {
   const setup = setupFor(dir, job.flags, job.mode === 'lint', registers);
   const review = loadReview(dir);
-  const findings = lintReview(review, { ...setup, today: job.today, rules });
+  const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: job.today, rules, ...(job.final ? { gate: 'final' as const } : {}) });
   if (job.mode !== 'lint') return { files: review.files.length, findings };
   const hashed = process.env[DEFAULT_KEY_ENV] && resolveHashedPath([setup.config.root, path.dirname(path.dirname(path.resolve(dir)))]);
   return { files: review.files.length, findings, register: setup.identities ? 'plain' : hashed ? 'hashed' : 'none' };

@@ -7,6 +7,7 @@ import type { Finding, Review, ReviewMeta, Severity, SourceFile, Span } from '..
 import type { Config } from './config.js';
 import type { Profile } from './profile.js';
 import type { IdentityRegister } from './identities.js';
+import type { PrintGuard } from '../review/safe.js';
 
 export type Tag = 'anon' | 'smart' | 'process' | 'report' | 'chronology' | 'format' | 'schema' | 'security' | 'lint';
 
@@ -34,6 +35,11 @@ export interface RuleContext {
   identities?: IdentityRegister;
   /** Today in Europe/London (ISO), or `--as-of`: for "future date" and "overdue" checks. */
   today: string;
+  /**
+   * What a message may quote (src/review/safe.ts): ids, references and pseudonyms are checked
+   * against the register and common given names with it before they are printed.
+   */
+  guard: PrintGuard;
   /**
    * Reports a finding. `value` is the sensitive text found: it never goes into `message`
    * and is printed only with `--show-values`. `severity` overrides the rule's default for this

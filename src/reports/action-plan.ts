@@ -6,6 +6,7 @@
 import { cell, createDoc, emphasis, lineBreak, heading, paragraph, row, strong, type Block, type Doc, type TableRow } from '../document/model.js';
 import { coverBlocks, marking, reviewTitle, ukDate, watermark, type BuildContext } from './common.js';
 import { overviewRecommendations } from '../review/recommendations.js';
+import { isSafeRef, isVocabulary } from '../review/safe.js';
 
 export const ACTION_PLAN_COLUMNS = [
   'Recommendation',
@@ -44,10 +45,13 @@ export function actionPlan(ctx: BuildContext): Doc {
     let span = 1;
     while (first && k + span < sorted.length && recOf(sorted[k + span]!) === recId) span++;
     const recText = recs.get(recId);
-    const lead = agencies.get(v('lead_agency')) ?? v('lead_agency');
+    // structured cells are printed only as what they should be: a declared agency, a status of the
+    // schema, a plain action id; anything else typed there (a name, say) is not carried into the document
+    const lead = agencies.get(v('lead_agency')) ?? (v('lead_agency') ? 'lead agency not in review.yml' : '');
     const owner = v('owner_role');
     const done = [ukDate(v('completed_on')), ukDates(v('outcome'))].filter(Boolean).join(': ');
-    const status = v('status').replace('-', ' ');
+    const status = isVocabulary(v('status')) ? v('status').replace('-', ' ') : v('status') ? 'status not recognised' : '';
+    const id = isSafeRef(v('id'), ctx.guard) ? v('id') : '';
     // the recommendation and its scope run down beside all its actions (merged cells)
     const recCell = first ? { ...cell(strong(recId), recText ? ` ${recText}` : ''), ...(span > 1 ? { rowSpan: span } : {}) } : cell('');
     const scopeCell = first ? { ...cell(v('scope')), ...(span > 1 ? { rowSpan: span } : {}) } : cell('');
@@ -55,8 +59,8 @@ export function actionPlan(ctx: BuildContext): Doc {
       recCell,
       scopeCell,
       v('success_measure')
-        ? cell(strong(v('id')), ` ${v('action')}`, lineBreak(), emphasis('Success measure: '), v('success_measure'))
-        : cell(strong(v('id')), ` ${v('action')}`),
+        ? cell(strong(id), ` ${v('action')}`, lineBreak(), emphasis('Success measure: '), v('success_measure'))
+        : cell(strong(id), ` ${v('action')}`),
       owner ? `${lead} (${owner})` : lead,
       ukDates(v('milestones')),
       ukDate(v('target_date')) || v('target_date'),

@@ -9,6 +9,7 @@ import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
 import type { Config } from '../lint/config.js';
 import type { Doc } from '../document/model.js';
+import { NO_REGISTER, safeFileName, type PrintGuard } from '../review/safe.js';
 import { renderDocx } from '../document/docx.js';
 import { Offload, offloadAvailable } from '../document/offload.js';
 import { overviewReport } from './overview-report.js';
@@ -31,6 +32,11 @@ export interface BuildOptions {
   draft: boolean;
   /** draft, final (submission) or publish; from `draft` when absent. */
   kind?: BuildKind;
+  /**
+   * What file names and the manifest may print (src/review/safe.ts): a letter named after an agency
+   * id that could be a name is numbered instead, and an input whose name could be one is hashed.
+   */
+  guard?: PrintGuard;
   /** Called before each output is rendered: (index from 1, total, file name). */
   progress?: (i: number, total: number, name: string) => void;
 }
@@ -57,14 +63,17 @@ function sha256(b: Uint8Array | string): string {
 /** Renders every output; returns file name → content, including manifest.json. */
 export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint8Array | string>> {
   const { review, profile } = opts;
-  const rel = (f: { path: string } | undefined) => (f ? path.relative(review.dir, f.path).split(path.sep).join('/') : undefined);
+  const guard = opts.guard ?? NO_REGISTER;
+  // paths relative to the review folder, as the manifest prints them: a folder or file name that is
+  // not a plain id (it could be a name) is given in a hashed form
+  const rel = (f: { path: string } | undefined) => (f ? safeFileName(path.relative(review.dir, f.path).split(path.sep).join('/'), guard) : undefined);
   const chronFiles = [...review.chronologies.values()].map((t) => rel(t.file)!);
   const master = masterOf(review);
   const timelineSvg = timelineForReview(review, master);
   const kind: BuildKind = opts.kind ?? (opts.draft ? 'draft' : 'final');
   // the timeline in print: landscape pages of its own (A4 less 2 cm margins, less a caption line)
   const timelinePages = timelinePrintPages(review, master, 728, 450);
-  const ctx: BuildContext = { review, profile, draft: kind === 'draft', kind, timelineSvg, timelinePages, master };
+  const ctx: BuildContext = { review, profile, draft: kind === 'draft', kind, timelineSvg, timelinePages, master, guard };
   const reviewYml = 'review.yml';
   const ov = rel(review.overviewReport?.file);
   const es = rel(review.executiveSummary?.file);
@@ -121,7 +130,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
     // optional documents, built when the review folder has them
     ...(review.scopingReview ? both('scoping-review', () => scopingReview(ctx)!, clean([rel(review.scopingReview.file), reviewYml])) : []),
     ...(review.qaLetter ? both('qa-letter', () => qaLetter(ctx)!, clean([rel(review.qaLetter.file), reviewYml])) : []),
-    ...composeLetters(review, profile, marking(ctx), kind).map((l): Job => ({
+    ...composeLetters(review, profile, marking(ctx), kind, guard).map((l): Job => ({
       name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
     })),
   ];

@@ -8,6 +8,7 @@ import type { MarkdownDoc, Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
 import type { MasterChronology } from '../chronology/merge.js';
 import { parseChronologyDate, formatLongDate } from '../dates/index.js';
+import type { PrintGuard } from '../review/safe.js';
 import { mdastToBlocks } from '../document/markdown.js';
 import { blockquoteOf, cell, footnote, heading, paragraph, plainText, row, text, type Block, type CoverLine, type Inline } from '../document/model.js';
 import { recommendationItems } from '../review/recommendations.js';
@@ -28,6 +29,8 @@ export interface BuildContext {
   timelinePages?: Array<{ svg: string; alt: string; width: number }>;
   /** The master chronology, to turn citations into readable references. */
   master?: MasterChronology;
+  /** What a document may print of ids and codes (src/review/safe.ts). */
+  guard: PrintGuard;
 }
 
 export function kindOf(ctx: BuildContext): BuildKind {

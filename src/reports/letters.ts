@@ -8,6 +8,7 @@ import { addMonths, longDate as ukLongDate } from '../dates/index.js';
 import { reviewDefinition, type Profile } from '../lint/profile.js';
 import { createDoc, heading, paragraph, bulletList, strong, lineBreak, type Block, type Doc } from '../document/model.js';
 import type { BuildKind } from './common.js';
+import { isSafeId, NO_REGISTER, type PrintGuard } from '../review/safe.js';
 
 export interface Letter {
   /** File name under letters/, without extension. */
@@ -55,7 +56,7 @@ function letter(p: LetterParts): Block[] {
   ];
 }
 
-export function composeLetters(review: Review, profile: Profile, marking?: string, kind: BuildKind = 'draft'): Letter[] {
+export function composeLetters(review: Review, profile: Profile, marking?: string, kind: BuildKind = 'draft', guard: PrintGuard = NO_REGISTER): Letter[] {
   const m = review.meta?.data;
   if (!m) return [];
   const csp = profile.csps.find((c) => c.id === m.csp)?.name ?? m.csp;
@@ -93,14 +94,16 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
   });
 
   // Appendices 6 and 7: to each agency involved — the review, its chair, what we ask of them
-  for (const a of m.agencies.filter((x) => x.involvement !== 'none')) {
+  m.agencies.forEach((a, index) => {
+    if (a.involvement === 'none') return;
     const asks: Block[][] = [li('secure and preserve every record your agency holds on the people involved;')];
     if (a.involvement === 'imr') asks.push(li('provide an Individual Management Review, written by an author independent of the case and quality-assured by a senior manager;'));
     if (a.involvement === 'imr' || a.involvement === 'chronology') asks.push(li('provide a chronology of your agency\'s contact, using the template chronology columns (date, source, event, action, practitioner role, key event, comment);'));
     if (a.involvement === 'summary') asks.push(li('provide a short summary of your agency\'s involvement;'));
     asks.push(li('nominate a senior representative, with no line management of staff involved, to sit on the review panel.'));
     letters.push({
-      name: `agency-${a.id}`,
+      // named after the agency id when it is a plain id, else by its place in review.yml's agencies
+      name: isSafeId(a.id, guard) ? `agency-${a.id}` : `agency-${index + 1}`,
       doc: createDoc({ title: `${title} ${m.id}: letter to ${a.name}`, language: 'en-GB' }, letter({
         from,
         date: longDate(m.dates.chair_appointed ?? m.dates.decision),
@@ -121,7 +124,7 @@ export function composeLetters(review: Review, profile: Profile, marking?: strin
         signOff: cspSignOff,
       }), opts),
     });
-  }
+  });
 
   // Appendix 10: to the family — no protective marking unless the profile asks for it
   const adv = profile.advocacy;

@@ -7,7 +7,8 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { CsvRow, CsvTable, Finding, MarkdownDoc, Review, ReviewMeta, SourceFile, Span } from './model.js';
-import { quoted, readSource, relPath, sourceFromBytes, SourceLimitError } from './source.js';
+import { readSource, relPath, sourceFromBytes, SourceLimitError } from './source.js';
+import { closestWord, columnLetters, isSafeRef, quoted } from './safe.js';
 import { readCsvTable } from './csv.js';
 import { readYaml } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
@@ -109,6 +110,15 @@ export function rowId(row: CsvRow): string {
   return v ? v : String(row.index);
 }
 
+/**
+ * How a message names a row: `row A3` when its id is a plain reference, else `the row on line 7`
+ * (an id cell can hold anything typed, a name included).
+ */
+export function rowLabel(row: CsvRow): string {
+  const id = row.cells.id?.value.trim();
+  return id && isSafeRef(id) ? `row ${id}` : `the row on line ${row.line}`;
+}
+
 /** A CSV row as the object its schema validates: trimmed cells, empty cells absent. */
 export function rowObject(row: CsvRow): Record<string, string> {
   const o: Record<string, string> = {};
@@ -192,12 +202,22 @@ class Loader {
     }
     const allowed = new Set(Object.keys(validateSchemaProps(kind)));
     const seen = new Set<string>();
-    for (const h of table.header) {
-      if (h.column_name === '') continue;
-      if (seen.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `column${quoted(h.value)} appears twice in the header`);
+    // a header cell is printed only when it is one of the schema's columns: an unknown header can be
+    // anything typed (a person's name included), so it is named by its column letter instead
+    table.header.forEach((h, k) => {
+      if (h.column_name === '') return;
+      const col = `column ${columnLetters(k + 1)}`;
+      const name = allowed.has(h.column_name) ? `"${h.column_name}"` : undefined;
+      if (seen.has(h.column_name)) {
+        this.add(`schema/${kind}`, f.rel, h, `${col}${name ? ` (${name})` : ''} repeats the name of an earlier column of the header`);
+      }
       seen.add(h.column_name);
-      if (!allowed.has(h.column_name)) this.add(`schema/${kind}`, f.rel, h, `unknown column${quoted(h.value)}`);
-    }
+      if (!allowed.has(h.column_name)) {
+        const near = closestWord(h.column_name, allowed);
+        this.add(`schema/${kind}`, f.rel, h, `unknown column (${col} of the header): a ${kind === 'action' ? 'action plan' : 'chronology'} has only the columns of its schema`
+          + (near ? `; did you mean "${near}"?` : ''));
+      }
+    });
     const ids = new Map<string, number>();
     for (const row of table.rows) {
       // a row with the wrong cell count is already a format/csv finding; its cells may be shifted
@@ -213,12 +233,12 @@ class Loader {
         const col = issue.path[0];
         const cell = typeof col === 'string' ? row.cells[col] : undefined;
         const span: Span = cell ?? { line: row.line, column: 1, endLine: row.line, endColumn: 1 };
-        const msg = issue.message.replace(/^the document: /, `row ${rowId(row)}: `);
+        const msg = issue.message.replace(/^the document: /, `${rowLabel(row)}: `);
         this.add(`schema/${kind}`, f.rel, span, msg);
       }
       const id = row.cells.id?.value.trim();
       if (id) {
-        if (ids.has(id)) this.add(`schema/${kind}`, f.rel, row.cells.id, `id${quoted(id)} is used twice (first on line ${ids.get(id)})`);
+        if (ids.has(id)) this.add(`schema/${kind}`, f.rel, row.cells.id, `the id${quoted(id)} of this row is used twice (first on line ${ids.get(id)}): give each row its own id`);
         else ids.set(id, row.line);
       }
     }
@@ -377,7 +397,7 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
     for (const row of t.rows) {
       const a = row.cells.agency;
       if (a && a.value.trim() !== '' && a.value.trim() !== agency) {
-        L.add('schema/chronology', t.file.rel, a, `agency${quoted(a.value.trim())} does not match the file name${quoted(agency) ? ` (${agency}.csv)` : ''}`);
+        L.add('schema/chronology', t.file.rel, a, 'the agency cell does not match the file name: leave it empty, or write the agency id the file is named after');
       }
     }
   }
@@ -402,7 +422,7 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
     }
     const a = fm.data.agency;
     if (typeof a === 'string' && a !== agency) {
-      L.add('schema/imr', doc.file.rel, fm.spanOf(['agency']), `agency${quoted(a)} does not match the file name${quoted(agency) ? ` (${agency}.md)` : ''}`);
+      L.add('schema/imr', doc.file.rel, fm.spanOf(['agency']), 'the agency in the front matter does not match the file name: write the agency id the file is named after');
     }
   }
 

@@ -22,6 +22,11 @@ export interface Finding extends Span {
   severity: Severity;
   /** Relative to the current directory, `/` separators. */
   file: string;
+  /**
+   * The path as printed, when `file` holds a registered name or identifier (a folder or file name
+   * replaced by `name-withheld-<hash>`): see `shownFile()` in src/lint/formatters.
+   */
+  shownFile?: string;
   message: string;
   review?: string;
   /** The sensitive text found; printed only with `--show-values`, never in CI. */

@@ -76,15 +76,27 @@ function pointerToPath(pointer: string): Array<string | number> {
   });
 }
 
+/**
+ * The path of a value as a message prints it (`panel.2.agency`): list positions and the schemas'
+ * own keys only; a key the schema does not know (a map keyed by what was typed) shows as `…`.
+ */
+function pathText(p: Array<string | number>): string {
+  return p.length ? p.map((seg) => (typeof seg === 'number' || isVocabulary(seg) ? String(seg) : '…')).join('.') : 'the document';
+}
+
 function describe(e: ErrorObject, data: unknown): { path: Array<string | number>; key: boolean; text: string } {
   const p = pointerToPath(e.instancePath);
-  const where = p.length ? p.join('.') : 'the document';
+  const where = pathText(p);
   switch (e.keyword) {
     case 'required':
       return { path: p, key: false, text: `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"` };
     case 'additionalProperties': {
+      // the key is printed only when it is a word of the schemas (a known key in the wrong place);
+      // anything else typed as a key could be a name: the position says where it is
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...p, extra], key: true, text: `${where}: unknown key${quoted(extra)}` };
+      const near = isVocabulary(extra) ? undefined : closestWord(extra, schemaVocabulary());
+      return { path: [...p, extra], key: true,
+        text: `${where}: unknown key${isVocabulary(extra) ? ` "${extra}"` : ''}${near ? ` (did you mean "${near}"?)` : ''}` };
     }
     case 'enum':
       return { path: p, key: false, text: `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
@@ -129,3 +141,66 @@ export function validateData(kind: SchemaKind, data: unknown): SchemaIssue[] {
   }
   return [...seen.values()];
 }
+
+let vocabulary: Set<string> | undefined;
+
+/** Every property name and enum value of the JSON Schemas: the tool's own words, always safe. */
+export function schemaVocabulary(): ReadonlySet<string> {
+  if (!vocabulary) {
+    const words = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        for (const x of node) walk(x);
+        return;
+      }
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) words.add(k);
+      if (Array.isArray(o.required)) for (const k of o.required) if (typeof k === 'string') words.add(k);
+      if (Array.isArray(o.enum)) for (const v of o.enum) if (typeof v === 'string') words.add(v);
+      if (typeof o.const === 'string') words.add(o.const);
+      for (const v of Object.values(o)) walk(v);
+    };
+    for (const kind of ['review', 'chronology', 'imr', 'action', 'config'] as SchemaKind[]) walk(loadSchema(kind));
+    vocabulary = words;
+  }
+  return vocabulary;
+}
+
+/** True when the value is a word of the schemas' vocabulary (a known key, column or enum value). */
+export function isVocabulary(value: string): boolean {
+  return schemaVocabulary().has(value);
+}
+
+/** A close schema word for a mistyped key or column ("Date " → "date", "practioner" → "practitioner"). */
+export function closestWord(value: string, words: Iterable<string>): string | undefined {
+  const v = value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  let best: string | undefined;
+  let bestD = 3;
+  for (const w of words) {
+    if (w === v) return w;
+    if (Math.abs(w.length - v.length) >= bestD) continue;
+    const d = editDistance(v, w, bestD);
+    if (d < bestD) {
+      bestD = d;
+      best = w;
+    }
+  }
+  return v.length >= 4 ? best : undefined;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin >= limit) return limit;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+

@@ -111,15 +111,8 @@ export function sourceFromBytes(abs: string, bytes: Uint8Array, cwd = process.cw
   return { path: abs, rel: relPath(abs, cwd), text, encoding };
 }
 
-/**
- * A value from a file as a message may quote it, with a leading space: only a short plain code
- * (a key, a column name, an id such as `A3` or `police`). Anything else could be free text or a
- * person's name (messages never carry sensitive text) or control characters: it is left out.
- */
-export function quoted(value: string): string {
-  const plain = /^[A-Za-z0-9_][A-Za-z0-9_.#-]{0,39}$/.test(value) && !/^[A-Z][a-z]+$/.test(value);
-  return plain ? ` "${value}"` : '';
-}
+/** Quoting a value in a message: see safe.ts, the one place that decides what may be printed. */
+export { quoted } from './safe.js';
 
 /** Builds a SourceFile from text in memory (tests, staged content in hooks). */
 export function sourceFromText(abs: string, text: string, cwd = process.cwd()): SourceFile {

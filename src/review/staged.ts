@@ -123,7 +123,7 @@ export function withStagedReviews<T>(root: string, fn: (r: StagedReview, toRepoP
         writeFileSync(dest, readStaged(root, e.path), { mode: 0o600 });
       }
       const review = loadReview(path.join(tmp, ...folder.split('/')));
-      const toRepoPath = (f: Finding): Finding => ({ ...f, file: mapPath(f.file, tmp, root) });
+      const toRepoPath = (f: Finding): Finding => ({ ...f, file: mapPath(f.file, tmp, root), ...(f.shownFile ? { shownFile: mapPath(f.shownFile, tmp, root) } : {}) });
       const copyOf = (repoPath: string) => relPath(path.join(tmp, ...repoPath.split('/')));
       results.push(fn({ folder, changed, review, copyOf }, toRepoPath));
     }

@@ -31,6 +31,28 @@ function depthOf(value: unknown, depth = 0): number {
 }
 
 /**
+ * Parser errors whose text quotes the source (a tag, an escape, a block scalar header, a token):
+ * said in words instead, since the quoted text could be anything typed. The position is kept.
+ */
+const QUOTING_ERRORS: Record<string, string> = {
+  TAG_RESOLVE_FAILED: 'unresolved tag: a value starting with "!" is read as a YAML tag; put the value in quotes',
+  BAD_DQ_ESCAPE: 'invalid escape sequence (a backslash) in a double-quoted value; use single quotes or double the backslash',
+  BAD_PROP_ORDER: 'anchors (&) and tags (!) must come after the indicator',
+  BAD_COLLECTION_TYPE: 'a tag that does not fit this kind of value',
+  BAD_SCALAR_START: 'a plain value cannot start with this character; put the value in quotes',
+};
+
+/** A parser error as a message may print it: fixed wording, never a piece of the source. */
+export function safeYamlMessage(code: string, message: string): string {
+  const msg = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (QUOTING_ERRORS[code]) return QUOTING_ERRORS[code];
+  if (/^Block scalar header includes extra characters/.test(msg)) return 'the block scalar header (after | or >) has extra characters';
+  // "Unexpected <token type> …" names a token type, never the text; "Unexpected <source> in …" quotes the source
+  if (code === 'UNEXPECTED_TOKEN' && !/^Unexpected [a-z-]+( token| at node end| in [a-z ]+)?$/.test(msg)) return 'unexpected text here';
+  return msg;
+}
+
+/**
  * Parses YAML text. `lineOffset` shifts lines for embedded YAML (front matter starts after `---`).
  */
 export function readYaml<T = unknown>(file: SourceFile, text = file.text, lineOffset = 0): YamlReadResult<T> {
@@ -44,15 +66,17 @@ export function readYaml<T = unknown>(file: SourceFile, text = file.text, lineOf
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const [from, to] = e.pos;
-    const msg = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { problems: [{ ...spanAt(from, to), message: msg }] };
+    return { problems: [{ ...spanAt(from, to), message: safeYamlMessage(e.code, e.message) }] };
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (err) {
     return { problems: [{ line: 1 + lineOffset, column: 1, endLine: 1 + lineOffset, endColumn: 1,
-      message: `YAML could not be expanded: ${(err as Error).message.split('\n')[0]}` }] };
+      // the parser names the alias it could not resolve (`*name`): the name is typed text, not printed
+      message: /alias count/i.test((err as Error).message)
+        ? 'YAML could not be expanded: too many aliases (*name) to expand'
+        : 'YAML could not be expanded: an alias (*name) refers to no anchor (&name) before it' }] };
   }
   if (depthOf(data) > MAX_YAML_DEPTH) {
     return { problems: [{ line: 1 + lineOffset, column: 1, endLine: 1 + lineOffset, endColumn: 1,

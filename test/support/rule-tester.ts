@@ -12,6 +12,7 @@
  *                 errors: [{ file: 'action-plan.csv', line: 3, column: 12 }] }],
  *   });
  */
+import { guarded } from '../../src/lint/guard.js';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,7 +160,7 @@ function lintCase(review: Review, dir: string, rules: Rule[], c: Pick<Case, 'con
   const config: Config = { ...DEFAULT_CONFIG, ...(c.config ?? {}), root: path.dirname(path.dirname(dir)) };
   const profile = loadProfile(config.profile);
   const identities = c.identities ? { file: '(test)', people: c.identities } : undefined;
-  const findings = lintReview(review, { config, profile, identities, today: c.today ?? '2025-11-25', rules });
+  const findings = lintReview(review, { config, profile, identities, today: c.today ?? '2025-11-25', rules, ...guarded(identities, profile) });
   return findings.map((f) => ({ ...f, file: path.relative(dir, path.resolve(f.file)).split(path.sep).join('/') }));
 }
 

@@ -1,11 +1,14 @@
 import { appendFileSync } from 'node:fs';
-import { messageOf, summarise, type FormatInput } from './shared.js';
+import { messageOf, printable, shownFile, summarise, type FormatInput } from './shared.js';
 
-/** Escapes data and property values of a GitHub workflow command. */
-function escData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * Escapes data and property values of a GitHub workflow command (`%`, line breaks; `:` and `,` in
+ * properties). The text is made printable first, so no control character reaches the log.
+ */
+export function escData(s: string): string {
+  return printable(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-function escProp(s: string): string {
+export function escProp(s: string): string {
   return escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
@@ -13,7 +16,7 @@ function escProp(s: string): string {
 export function formatGithub(input: FormatInput): string {
   const lines = input.findings.map((f) => {
     const kind = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-    const props = [`file=${escProp(f.file)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escProp(f.ruleId)}`];
+    const props = [`file=${escProp(shownFile(f))}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${escProp(f.ruleId)}`];
     return `::${kind} ${props.join(',')}::${escData(messageOf(f, input.showValues))}`;
   });
   if (process.env.GITHUB_STEP_SUMMARY) {
@@ -26,6 +29,11 @@ export function formatGithub(input: FormatInput): string {
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
+/** Text as one cell of a Markdown table: printable, no `|` ending the cell, no HTML or Markdown markup. */
+function markdownCell(x: string): string {
+  return printable(x).replace(/[\\`[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /** A Markdown job summary: GitHub shows only ~10 annotations per type per step, this shows all. */
 export function jobSummary(input: FormatInput): string {
   const s = summarise(input);
@@ -33,8 +41,7 @@ export function jobSummary(input: FormatInput): string {
   if (input.findings.length) {
     out.push('| severity | file | line | rule | message |', '| --- | --- | --- | --- | --- |');
     for (const f of input.findings) {
-      const cell = (x: string) => x.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-      out.push(`| ${f.severity} | ${cell(f.file)} | ${f.line}:${f.column} | \`${f.ruleId}\` | ${cell(f.message)} |`);
+      out.push(`| ${f.severity} | ${markdownCell(shownFile(f))} | ${f.line}:${f.column} | \`${f.ruleId}\` | ${markdownCell(messageOf(f, input.showValues))} |`);
     }
   } else out.push('No problems found.');
   return out.join('\n') + '\n\n';

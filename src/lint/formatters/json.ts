@@ -1,10 +1,10 @@
-import { messageOf, summarise, type FormatInput } from './shared.js';
+import { messageOf, shownFile, summarise, type FormatInput } from './shared.js';
 
 /** The SPEC's JSON shape: `{ version, findings, summary }`. */
 export function formatJson(input: FormatInput): string {
   const s = summarise(input);
   const findings = input.findings.map((f) => ({
-    ruleId: f.ruleId, severity: f.severity, file: f.file, line: f.line, column: f.column,
+    ruleId: f.ruleId, severity: f.severity, file: shownFile(f), line: f.line, column: f.column,
     endLine: f.endLine, endColumn: f.endColumn, message: messageOf(f, input.showValues),
     ...(f.review ? { review: f.review } : {}),
   }));

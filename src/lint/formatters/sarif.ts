@@ -1,4 +1,4 @@
-import { messageOf, type FormatInput } from './shared.js';
+import { messageOf, shownFile, type FormatInput } from './shared.js';
 import { allRules, loaderRules } from '../../rules/index.js';
 import { docsUrl } from '../rule.js';
 
@@ -24,7 +24,7 @@ export function formatSarif(input: FormatInput): string {
     message: { text: messageOf(f, input.showValues) },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+        artifactLocation: { uri: encodeURI(shownFile(f)), uriBaseId: '%SRCROOT%' },
         region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
       },
     }],

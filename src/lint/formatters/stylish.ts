@@ -1,4 +1,4 @@
-import { messageOf, summarise, type FormatInput } from './shared.js';
+import { messageOf, shownFile, summarise, type FormatInput } from './shared.js';
 
 const C = { red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', dim: '\x1b[2m', bold: '\x1b[1m', underline: '\x1b[4m', reset: '\x1b[0m' };
 
@@ -7,9 +7,10 @@ export function formatStylish(input: FormatInput): string {
   const paint = (code: string, s: string) => (input.color ? code + s + C.reset : s);
   const byFile = new Map<string, typeof input.findings>();
   for (const f of input.findings) {
-    const list = byFile.get(f.file) ?? [];
+    const file = shownFile(f);
+    const list = byFile.get(file) ?? [];
     list.push(f);
-    byFile.set(f.file, list);
+    byFile.set(file, list);
   }
   const out: string[] = [];
   for (const [file, list] of byFile) {

@@ -1,5 +1,6 @@
 /** `anon/unknown-subject` — see unknown-subject.md. */
 import { defineRule } from '../../lint/rule.js';
+import { isSafePseudonym } from '../../review/safe.js';
 import { offsetAt, reviewTexts, spanAt } from './text.js';
 
 export const unknownSubject = defineRule({
@@ -12,7 +13,9 @@ export const unknownSubject = defineRule({
   const subjects = Array.isArray(ctx.meta.subjects) ? ctx.meta.subjects : [];
   const names = subjects.map((s) => (s && typeof s.pseudonym === 'string' ? s.pseudonym.trim() : '')).filter(Boolean);
   const known = new Set(names.map((n) => n.toLowerCase()));
-  const hint = names.length ? `one of: ${names.join(', ')}` : 'a pseudonym';
+  // a pseudonym that is really a registered name is not echoed
+  const shown = names.filter((n) => isSafePseudonym(n, ctx.guard));
+  const hint = shown.length ? `one of: ${shown.join(', ')}` : names.length ? 'a pseudonym listed under subjects' : 'a pseudonym';
   // the same subject lists repeat row after row: check each distinct cell text once
   const seen = new Map<string, Array<{ at: number; length: number; value: string }>>();
   for (const tf of reviewTexts(ctx.review)) {

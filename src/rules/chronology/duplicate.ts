@@ -2,6 +2,7 @@
 import { defineRule } from '../../lint/rule.js';
 import { masterOf } from '../../chronology/merge.js';
 import { findDuplicates } from '../../chronology/duplicates.js';
+import { isSafeId, isSafeRef } from '../../review/safe.js';
 
 export const duplicateRule = defineRule(
   {
@@ -16,9 +17,14 @@ export const duplicateRule = defineRule(
       const cell = d.row.row.cells.event ?? d.row.row.cells.date;
       const span = cell ?? { line: d.row.row.line, column: 1, endLine: d.row.row.line, endColumn: 1 };
       const pct = Math.floor(d.similarity * 100);
-      const where = d.first.agency === d.row.agency ? 'earlier in this chronology' : `in the ${d.first.agency} chronology`;
+      // the agency (a file name) and the row id are printed only when they are plain codes
+      const same = d.first.agency === d.row.agency;
+      const agencyShown = isSafeId(d.first.agency, ctx.guard);
+      const where = same ? 'earlier in this chronology' : agencyShown ? `in the ${d.first.agency} chronology` : 'in another agency\'s chronology';
+      const firstId = d.first.id;
+      const first = agencyShown && isSafeRef(firstId, ctx.guard) ? `${d.first.agency}#${firstId}` : `the row on line ${d.first.row.line}`;
       ctx.report(d.row.file, span,
-        `This looks like the same event as ${d.first.ref} ${where} (same date, same people, ${pct}% of the words the same): `
+        `This looks like the same event as ${first} ${where} (same date, same people, ${pct}% of the words the same): `
         + 'keep one entry, or reword them to show how the two contacts differ.');
     }
   },

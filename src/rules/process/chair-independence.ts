@@ -4,6 +4,7 @@
  * (protocol §2.5, from the statutory guidance).
  */
 import { defineRule } from '../../lint/rule.js';
+import { isSafeId, showId } from '../../review/safe.js';
 import { hasKey, isSubmittedOrLater, isUnderway, locate, normaliseName, text } from './review-yml.js';
 
 /** The ways an organisation may be written: its full name, without brackets, and a bracketed acronym. */
@@ -76,7 +77,7 @@ export const chairIndependence = defineRule(
         const name = text(agency.name);
         if (!name || !sameOrganisation(organisation, name)) continue;
         ctx.report(doc.file, doc.spanOf(['chair', 'organisation']),
-          `The chair's organisation is the same as an agency involved in the review ("${agency.id}"), so the chair is not `
+          `The chair's organisation is the same as an agency involved in the review${typeof agency.id === 'string' && isSafeId(agency.id, ctx.guard) ? ` ("${agency.id}")` : ''}, so the chair is not `
           + 'independent of it. Appoint a chair with no connection to any agency involved, or correct chair.organisation.');
         break;
       }

@@ -4,6 +4,7 @@
  * Home Office was told (protocol §3.3; the six months are the profile's completion_months).
  */
 import { defineRule } from '../../lint/rule.js';
+import { showEnum } from '../../review/safe.js';
 import { addMonths, compareDates, daysBetween, daysText, durationText, isoDate, monthsText } from '../../dates/index.js';
 import { hasKey, isSubmittedOrLater, locate, valueAt } from './review-yml.js';
 
@@ -88,7 +89,7 @@ export const completionTimescale = defineRule(
     const where = locate(doc, ['dates', 'submitted']);
     if (isSubmittedOrLater(meta.status)) {
       ctx.report(doc.file, where,
-        `The status is "${String(meta.status)}" but no submission date is recorded, so the review cannot be shown to have `
+        `The status is ${showEnum(meta.status, 'one of a submitted review')} but no submission date is recorded, so the review cannot be shown to have `
         + `been submitted by ${due}. Record the date it was sent to the Home Office in dates.submitted.`);
       return;
     }

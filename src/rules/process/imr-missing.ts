@@ -3,6 +3,7 @@
  * imrs/<agency>.md by the time the review is submitted (protocol §3.4).
  */
 import { defineRule } from '../../lint/rule.js';
+import { isSafeId, showId } from '../../review/safe.js';
 import { isSubmittedOrLater, text } from './review-yml.js';
 
 export const imrMissing = defineRule(
@@ -23,7 +24,9 @@ export const imrMissing = defineRule(
       if (!a || typeof a !== 'object' || a.involvement !== 'imr' || typeof a.id !== 'string') return;
       if (ctx.review.imrs.has(a.id)) return;
       ctx.report(doc.file, doc.spanOf(['agencies', i, 'involvement']),
-        `The agency "${a.id}" was asked for an Individual Management Review, but there is no imrs/${a.id}.md. Add the IMR, `
+        (isSafeId(a.id, ctx.guard)
+          ? `The agency "${a.id}" was asked for an Individual Management Review, but there is no imrs/${a.id}.md. Add the IMR, `
+          : 'This agency was asked for an Individual Management Review, but there is no IMR named after its id in imrs/. Add the IMR, ')
         + 'or change involvement to "chronology" or "summary" if no IMR was commissioned.');
     });
   },

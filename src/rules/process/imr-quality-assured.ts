@@ -3,6 +3,7 @@
  * commissioned it (protocol §3.4), recorded in its front matter.
  */
 import { defineRule } from '../../lint/rule.js';
+import { isSafeId } from '../../review/safe.js';
 import { normaliseName, text } from './review-yml.js';
 
 export const imrQualityAssured = defineRule(
@@ -18,6 +19,8 @@ export const imrQualityAssured = defineRule(
       const fm = imr.frontMatter;
       if (!fm || !fm.data || typeof fm.data !== 'object') continue;
       const data = fm.data;
+      // the agency is the file's name: printed only when it is a plain id (the finding is in the file anyway)
+      const theImr = isSafeId(agency, ctx.guard) ? `The ${agency} IMR` : 'This IMR';
       const by = text(data.quality_assured_by);
       const on = data.quality_assured_on;
       const onMissing = on === null || on === undefined || (typeof on === 'string' && on.trim() === '');
@@ -27,23 +30,23 @@ export const imrQualityAssured = defineRule(
 
       if (!by && onMissing) {
         ctx.report(imr.file, at('quality_assured_by'),
-          `The ${agency} IMR has no record of quality assurance. It must be quality-assured by the senior manager who `
+          `${theImr} has no record of quality assurance. It must be quality-assured by the senior manager who `
           + 'commissioned it: record their role in quality_assured_by and the date in quality_assured_on.');
         continue;
       }
       if (!by) {
         ctx.report(imr.file, at('quality_assured_by'),
-          `The ${agency} IMR does not say who quality-assured it. Record the senior manager who commissioned it (their `
+          `${theImr} does not say who quality-assured it. Record the senior manager who commissioned it (their `
           + 'role) in quality_assured_by.');
       }
       if (onMissing) {
         ctx.report(imr.file, at('quality_assured_on'),
-          `The ${agency} IMR does not say when it was quality-assured. Record the date in quality_assured_on.`);
+          `${theImr} does not say when it was quality-assured. Record the date in quality_assured_on.`);
       }
       const author = text(data.author);
       if (by && author && normaliseName(by) === normaliseName(author)) {
         ctx.report(imr.file, fm.spanOf(['quality_assured_by']),
-          `The ${agency} IMR was quality-assured by its own author. Quality assurance must come from the senior manager `
+          `${theImr} was quality-assured by its own author. Quality assurance must come from the senior manager `
           + 'who commissioned the IMR, not the author.', by);
       }
     }

@@ -5,6 +5,7 @@
  * lists the joint review, or `joint_review_considered: true` says it was considered and declined.
  */
 import { defineRule } from '../../lint/rule.js';
+import { isSafePseudonym } from '../../review/safe.js';
 
 /** A subject who died: role "victim" or "deceased" as a word ("victim's son" does not count). */
 function died(role: unknown): boolean {
@@ -32,7 +33,7 @@ export const jointReview = defineRule(
 
     meta.subjects.forEach((s, i) => {
       if (!s || typeof s !== 'object' || !died(s.role)) return;
-      const who = typeof s.pseudonym === 'string' && s.pseudonym.trim() ? s.pseudonym.trim() : 'A person who died';
+      const who = typeof s.pseudonym === 'string' && isSafePseudonym(s.pseudonym.trim(), ctx.guard) ? s.pseudonym.trim() : 'A person who died';
       const age = typeof s.age === 'number' && Number.isInteger(s.age) ? s.age : undefined;
       if (age === 16 || age === 17) {
         ctx.report(doc.file, doc.spanOf(['subjects', i, 'age']),

@@ -77,7 +77,7 @@ ruleCases(panelComposition, {
     {
       name: 'represented_by naming an agency that does not exist',
       files: { 'review.yml': badProxy },
-      errors: [{ file: 'review.yml', ...at(badProxy, 'gp', 'id: gp'), message: 'represented_by "ccg" is not one of the review\'s agencies' }],
+      errors: [{ file: 'review.yml', ...at(badProxy, 'gp', 'id: gp'), message: 'represented_by is not one of the review\'s agencies' }],
     },
     {
       name: 'the panel has met but nobody is listed',

@@ -3,6 +3,7 @@
  * every statutory agency involved in the case, and no local political members (protocol §3.1).
  */
 import { defineRule } from '../../lint/rule.js';
+import { isSafeId, showId } from '../../review/safe.js';
 import type { Agency, PanelMember } from '../../review/model.js';
 import { hasKey, isSubmittedOrLater, locate, text } from './review-yml.js';
 
@@ -45,7 +46,8 @@ export const panelComposition = defineRule(
         if (byId.has(id)) onPanel.add(id);
         else {
           ctx.report(doc.file, doc.spanOf(['panel', i, 'agency']),
-            `This panel member's agency "${id}" is not one of the review's agencies. Use an id from the agencies list, `
+            // not declared in agencies: what was typed is not printed
+            'This panel member\'s agency is not one of the review\'s agencies. Use an id from the agencies list, '
             + 'or add the agency there.');
         }
       }
@@ -73,11 +75,13 @@ export const panelComposition = defineRule(
       if (via && onPanel.has(via)) return;
       const why = via
         ? byId.has(via)
-          ? ` It is represented_by "${via}", but nobody from "${via}" sits on the panel either.`
-          : ` Its represented_by "${via}" is not one of the review's agencies.`
+          ? isSafeId(via, ctx.guard)
+            ? ` It is represented_by "${via}", but nobody from "${via}" sits on the panel either.`
+            : ' It is represented_by another agency, but nobody from that agency sits on the panel either.'
+          : ' Its represented_by is not one of the review\'s agencies.'
         : '';
       ctx.report(doc.file, doc.spanOf(['agencies', i, 'id']),
-        `The statutory agency "${a.id}" was involved in the case but is not represented on the review panel.${why} Add a `
+        `The statutory agency ${showId(a.id, ctx.guard, 'here')} was involved in the case but is not represented on the review panel.${why} Add a `
         + 'senior panel member from the agency, or set represented_by to an agency that sits on the panel for it.');
     });
   },

@@ -20,7 +20,7 @@ ruleCases(panelSeniority, {
       name: 'doc wrong example: not senior, and manages involved staff',
       files: { 'review.yml': review('false', 'true') },
       errors: [
-        { file: 'review.yml', line: 10, column: 13, message: 'The panel member (Head of Safeguarding) is not recorded as senior' },
+        { file: 'review.yml', line: 10, column: 13, message: 'Panel member 1 is not recorded as senior' },
         { file: 'review.yml', line: 11, column: 29, message: 'line-manages staff involved in the case' },
       ],
     },

@@ -18,7 +18,8 @@ export const panelSeniority = defineRule(
     if (!doc || !meta || !Array.isArray(meta.panel)) return;
     meta.panel.forEach((m, i) => {
       if (!m || typeof m !== 'object') return;
-      const who = typeof m.role === 'string' && m.role.trim() ? `The panel member (${m.role.trim()})` : 'This panel member';
+      // named by position, not by role: a role is typed text and can hold a person's name
+      const who = `Panel member ${i + 1}`;
       if (m.senior === false) {
         ctx.report(doc.file, doc.spanOf(['panel', i, 'senior']),
           `${who} is not recorded as senior. Panel members must be senior enough to commit their agency to the panel's `

@@ -3,7 +3,8 @@
  * §4.1, §4.3) and concluded only once its action plan is fully implemented (protocol §4.4).
  */
 import { defineRule } from '../../lint/rule.js';
-import { rowId } from '../../review/load.js';
+import { isVocabulary, showEnum } from '../../review/safe.js';
+import { actionName } from '../smart/actions.js';
 import { compareDates, isoDate } from '../../dates/index.js';
 import { text } from './review-yml.js';
 
@@ -38,7 +39,7 @@ export const publication = defineRule(
           + 'published only after clearance: check both dates.');
       } else if (!published && !cleared && (status === 'published' || status === 'concluded')) {
         ctx.report(doc.file, doc.spanOf(['status']),
-          `The status is "${status}", but no Home Office QA clearance date is recorded. Record the date of clearance in `
+          `The status is ${showEnum(status, 'published or concluded')}, but no Home Office QA clearance date is recorded. Record the date of clearance in `
           + 'dates.qa_cleared (and the publication date in dates.published).');
       }
     }
@@ -52,9 +53,9 @@ export const publication = defineRule(
       const value = cell?.value.trim().toLowerCase() ?? '';
       if (CLOSED.has(value)) continue;
       const span = cell ?? { line: row.line, column: 1, endLine: row.line, endColumn: 1 };
-      const state = value ? `is "${value}"` : 'has no status';
+      const state = value ? (isVocabulary(value) ? `is "${value}"` : 'has a status that is not one of the schema\'s') : 'has no status';
       ctx.report(plan.file, span,
-        `The review is concluded (${where}) but action ${rowId(row)} ${state}. A review is concluded only when every `
+        `The review is concluded (${where}) but ${actionName(row)} ${state}. A review is concluded only when every `
         + 'action is complete (or dropped with a reason) and the CSP has audited the plan.');
     }
   },

@@ -2,13 +2,17 @@
 import type { CsvCell, CsvRow, CsvTable, Span } from '../../review/model.js';
 import { rowId } from '../../review/load.js';
 import type { RuleContext } from '../../lint/rule.js';
+import { isSafeRef } from '../../review/safe.js';
 
 export const START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** How a message names an action: `action A3` (or `the action on line 7` when it has no id). */
+/**
+ * How a message names an action: `action A3`, or `the action on line 7` when it has no id or its
+ * id is not a plain reference (the id cell can hold anything typed, a name included).
+ */
 export function actionName(row: CsvRow): string {
   const id = row.cells.id?.value.trim();
-  return id ? `action ${id}` : `the action on line ${row.line}`;
+  return id && isSafeRef(id) ? `action ${id}` : `the action on line ${row.line}`;
 }
 
 /** Where a finding about a row's column goes: the cell, or the row's start when the cell is absent. */
