@@ -325,7 +325,8 @@ export function recommendationsTable(blocks: Block[], doc: MarkdownDoc | undefin
     const m = SCOPE.exec(r.text);
     const actions = plan.filter((p) => p.cells.recommendation?.value.trim() === id);
     const scope = m?.[1]?.toLowerCase() ?? actions.map((p) => p.cells.scope?.value.trim()).find(Boolean) ?? '';
-    const leads = [...new Set(actions.map((p) => p.cells.lead_agency?.value.trim() ?? '').filter(Boolean))].map((a) => agencies.get(a) ?? a);
+    // only agencies review.yml declares are printed: whatever else is typed in the cell (a name, say) is not carried into the document
+    const leads = [...new Set(actions.map((p) => agencies.get(p.cells.lead_agency?.value.trim() ?? '')).filter((a): a is string => Boolean(a)))];
     return row([id, m ? r.text.slice(m[0].length) : r.text, scope, leads.join('; ')]);
   });
   const table: Block = {
