@@ -34,6 +34,9 @@ export const REVIEWED = {
   // its author publishes these packages under MIT/X11 (binary and chainsaw, from the same author
   // in this same tree, declare "MIT" and "MIT/X11").
   'buffers@0.1.1': 'MIT',
+  // duck 0.1.12 (mammoth → lop → duck) declares the bare word "BSD"; its LICENSE file is the
+  // two-clause BSD licence word for word (copyright notice, two conditions, disclaimer).
+  'duck@0.1.12': 'BSD-2-Clause',
 };
 
 function normalise(l) {

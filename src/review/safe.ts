@@ -14,7 +14,7 @@
  * paths ask it.
  */
 import { createHash } from 'node:crypto';
-import { closestWord, isVocabulary, schemaVocabulary } from './schemas.js';
+import { closestWord, isVocabulary, schemaVocabulary } from './schema-files.js';
 
 export { closestWord, isVocabulary, schemaVocabulary };
 
