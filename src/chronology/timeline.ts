@@ -532,8 +532,11 @@ export function timelinePrintPages(review: Review, master: MasterChronology, pri
   const years = y1 - y0 + 1;
   // about two years to a page at this width keeps key-event labels apart
   const perPage = years <= 2 ? years : Math.ceil(years / Math.ceil(years / 2));
+  // only the periods something falls in: a mistyped year (9999, 0001) must not ask for thousands
+  // of empty pages
+  const starts = [...new Set(days.map((d) => y0 + Math.floor((Number(d.slice(0, 4)) - y0) / perPage) * perPage))].sort((a, b) => a - b);
   const pages: TimelinePage[] = [];
-  for (let from = y0; from <= y1; from += perPage) {
+  for (const from of starts) {
     const to = Math.min(y1, from + perPage - 1);
     const range = { from: `${from}-01-01`, to: `${to}-12-31` };
     const inRange = (a: string, b: string) => b >= range.from && a <= range.to;

@@ -134,8 +134,10 @@ describe('the IMR form', () => {
 <table border="1"><tr><th>Line of enquiry</th><th>Finding</th></tr><tr><td>Risk assessment</td><td>DASH completed with Adult B present.</td></tr></table>
 <h2>Good practice</h2><p>The call handler kept Adult A on the line until officers arrived.</p>
 <h2>Lessons learnt</h2><p>Risk questions must be asked privately.</p>
-<h2>Recommendations</h2><ol><li>The force should audit DASH completion quarterly.</li></ol>
+<h2>Recommendations</h2><ol><li>Make the stalking screening tool a required step for every domestic abuse incident involving repeated contact or following after separation.</li></ol>
 </body></html>`;
+    // (its recommendation is one the example's action plan carries, A1: report/imr-recommendations
+    // would rightly warn about one that no recommendation or action takes up)
     const src = path.join(tmp, 'html-imr', 'imr-police.html');
     mkdirSync(path.dirname(src), { recursive: true });
     writeFileSync(src, html);
