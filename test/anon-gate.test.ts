@@ -90,3 +90,33 @@ describe('a file or folder named after a registered person', { timeout: 120_000 
     });
   }
 });
+
+describe('a review folder named after a registered person', { timeout: 120_000 }, () => {
+  let repo2: string;
+  beforeAll(() => {
+    repo2 = path.join(tmp, 'repo2');
+    mkdirSync(path.join(repo2, '.dhr'), { recursive: true });
+    git(['init', '-q'], repo2);
+    configureRepo(repo2);
+    writeFileSync(path.join(repo2, '.gitignore'), '.dhr/identities.yml\n');
+    copyFileSync(EXAMPLE_IDENTITIES, path.join(repo2, '.dhr', 'identities.yml'));
+    // the folder a coordinator made for the case, named after the victim (review.yml keeps its id)
+    cpSync(EXAMPLE, path.join(repo2, 'reviews', 'Joanna Whitby'), { recursive: true });
+    writeFileSync(path.join(repo2, 'reviews', 'Joanna Whitby', 'family', 'note.txt'), 'Call from 07700 900123.\n');
+  });
+
+  for (const format of ['stylish', 'json', 'github', 'sarif']) {
+    it(`${format}: the folder is reported by its place, and no finding under it prints its name`, () => {
+      const r = dhr(['lint', '.', '-f', format], repo2, {});
+      expect(r.code).toBe(1);
+      const raw = r.stdout + r.stderr;
+      const out = format === 'sarif' ? raw + raw.replace(/%5B|%5D|%20/g, (x) => decodeURIComponent(x)) : raw;
+      expect(out).toContain('anon/identity');
+      // the identifier in family/note.txt is still reported, under the safe path of its review
+      expect(out).toMatch(/reviews\/\[folder 1 of 1\]\/family\/note\.txt/);
+      const lower = out.toLowerCase();
+      for (const w of NAME_WORDS) expect(lower.includes(w), 'printed a registered name word').toBe(false);
+      for (const s of SECRETS) expect(out.includes(s), 'printed a registered value').toBe(false);
+    });
+  }
+});

@@ -47,9 +47,14 @@ export function safeFileOf(review: Review, file: string, cwd = process.cwd()): s
   const abs = path.resolve(cwd, file);
   const base = path.resolve(review.dir);
   const rel = path.relative(base, abs);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return file;
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return file;
+  // the review folder's own name may be hidden too: it is then named by its place in its parent
+  const self = m.get(base);
+  let top = relPath(base, cwd);
+  if (self) top = top === '.' ? '.' : [...top.split('/').slice(0, -1), safeName(self)].join('/');
+  if (rel === '') return self ? top : file;
   const parts = rel.split(path.sep);
-  let changed = false;
+  let changed = Boolean(self);
   let cur = base;
   const out: string[] = [];
   for (const p of parts) {
@@ -61,7 +66,6 @@ export function safeFileOf(review: Review, file: string, cwd = process.cwd()): s
     } else out.push(p);
   }
   if (!changed) return file;
-  const top = relPath(base, cwd);
   return (top === '.' ? out : [top, ...out]).join('/');
 }
 

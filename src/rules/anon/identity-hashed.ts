@@ -8,7 +8,7 @@ import { hidePath } from '../../lint/safe-paths.js';
 import { relPath } from '../../review/source.js';
 import { readerView } from './normalise.js';
 import { whereIn } from './identity.js';
-import { findInView, reviewInventory, reviewTexts, spanAt } from './text.js';
+import { findInView, reviewFolderEntry, reviewInventory, reviewTexts, spanAt } from './text.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const loaded = new Map<string, HashedRegister | Error>();
@@ -51,7 +51,8 @@ export const identityHashed = defineRule({
       ctx.report(tf.file, spanAt(tf.file, m.start, m.end), message + whereIn(tf.kind), tf.file.text.slice(m.start, m.end));
     }
   }
-  for (const entry of reviewInventory(review).entries) {
+  const self = reviewFolderEntry(review);
+  for (const entry of [...(self ? [self] : []), ...reviewInventory(review).entries]) {
     const found = findHashed(readerView(entry.name).text, reg, { anyCase: true });
     if (found.length === 0) continue;
     hidePath(review, entry);

@@ -5,7 +5,7 @@ import { relPath } from '../../review/source.js';
 import { defineRule } from '../../lint/rule.js';
 import { matcherFor, type IdentityMatch, type IdentityMatcher } from './matcher.js';
 import { readerView } from './normalise.js';
-import { findInView, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
+import { findInView, reviewFolderEntry, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
 import { seamMatches } from './cells.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -35,7 +35,9 @@ export function identityPathMatches(review: Review, matcher: IdentityMatcher): A
   let hit = per.get(matcher);
   if (!hit) {
     hit = [];
-    for (const entry of reviewInventory(review).entries) {
+    // the review folder's own name ("reviews/<victim's name>/") is printed in every finding's path
+    const self = reviewFolderEntry(review);
+    for (const entry of [...(self ? [self] : []), ...reviewInventory(review).entries]) {
       const found = matcher.find(readerView(entry.name).text, { anyCase: true });
       if (found.length === 0) continue;
       const best = found.find((m) => m.entry.kind !== 'variant') ?? found[0];

@@ -357,3 +357,19 @@ export function reviewTexts(review: Review): TextFile[] {
   cache.set(review, out);
   return out;
 }
+
+/** The review folder itself as an entry of its parent folder (its place among the parent's entries). */
+export function reviewFolderEntry(review: Review): PathEntry | undefined {
+  const abs = path.resolve(review.dir);
+  const parent = path.dirname(abs);
+  if (parent === abs) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(parent).sort();
+  } catch {
+    return undefined;
+  }
+  const name = path.basename(abs);
+  const i = names.indexOf(name);
+  return i < 0 ? undefined : { abs, name, dir: true, index: i + 1, count: names.length };
+}
