@@ -175,6 +175,20 @@ export function runCase(c: Omit<Case, 'name' | 'errors'>, rules: Rule[], base = 
   return lintCase(review, dir, rules, c);
 }
 
+/**
+ * Runs rules over the example with a case's edits, always in memory: a case that adds a file the
+ * loader does not read (which runCase would write to a temporary folder) throws instead.
+ */
+export function runCaseInMemory(c: Omit<Case, 'name' | 'errors'>, rules: Rule[], base = EXAMPLE): Finding[] {
+  const dir = path.join(MEMORY_BASE, path.basename(base));
+  const files = caseFiles(c, base);
+  const review = loadReviewFromFiles(dir, files, parsed);
+  const read = new Set(review.files.map((f) => f.path));
+  const unread = [...files.keys()].filter((rel) => !read.has(path.join(dir, rel)));
+  if (unread.length) throw new Error(`the loader does not read ${unread.join(', ')}: this case cannot run in memory`);
+  return lintCase(review, dir, rules, c);
+}
+
 export function ruleCases(rule: Rule, cases: { valid: Case[]; invalid: Case[] }): void {
   describe(rule.meta.id, () => {
     afterAll(removeTemps);
