@@ -233,6 +233,8 @@ function replaceSection(old: string, ex: Example): string {
 /** The case one Wrong or Right section stands for: its edits, deletions and register. */
 export function caseOf(s: ExampleSection): Omit<Case, 'name' | 'errors'> {
   const files: Record<string, Edit> = {};
+  // deletions first: an example may put a file back into a folder the section empties
+  for (const d of s.deletes) files[d] = null;
   let identities: IdentityRegister['people'] | undefined;
   const byTarget = new Map<string, Example[]>();
   for (const ex of s.examples) {
@@ -247,6 +249,5 @@ export function caseOf(s: ExampleSection): Omit<Case, 'name' | 'errors'> {
     // a whole-file example may add a file the example review does not have
     files[target] = exs[0].edit === 'file' ? fold(undefined) : (old: string) => fold(old);
   }
-  for (const d of s.deletes) files[d] = null;
   return { files, ...(identities ? { identities } : {}) };
 }
