@@ -21,8 +21,9 @@
  *
  * A `hex` example is the file's bytes, written in hexadecimal (a binary file). A fence with no target is output or prose (allowed only as `text` or with no language). In a
  * section, `<!-- example: delete <path> -->` removes a file or folder of the example; all the
- * examples and deletions of one section make one case. A page whose examples cannot run in
- * memory says `<!-- example: not executable: <reason> -->`.
+ * examples and deletions of one section make one case. An example that cannot run in memory
+ * says `<!-- example: not executable: <reason> -->` (one line) in its section; before the Wrong
+ * section, the comment covers the whole page.
  */
 import { parseDocument, parse as parseYaml, isMap } from 'yaml';
 import type { Case, Edit } from './rule-tester.js';
@@ -53,6 +54,8 @@ export interface ExampleSection {
   others: Array<{ lang: string; text: string; line: number }>;
   /** Problems with the section's examples themselves (a bad info string, an unknown edit). */
   problems: string[];
+  /** `<!-- example: not executable: reason -->` inside this section: this example only. */
+  notExecutable?: string;
 }
 
 export interface RulePage {
@@ -60,7 +63,7 @@ export interface RulePage {
   /** The first line after the title (`**Default:** error · **Tag:** anon`). */
   header: string;
   sections: ExampleSection[];
-  /** `<!-- example: not executable: reason -->`, when the page says so. */
+  /** `<!-- example: not executable: reason -->` before the Wrong section: the whole page. */
   notExecutable?: string;
 }
 
@@ -70,7 +73,7 @@ export function parsePage(text: string): RulePage {
   const lines = text.split('\n');
   const title = lines.find((l) => l.startsWith('# ')) ?? '';
   const header = lines.slice(lines.indexOf(title) + 1).find((l) => l.trim() !== '') ?? '';
-  const ne = /<!--\s*example:\s*not executable:\s*([\s\S]*?)\s*-->/.exec(text);
+  let notExecutable: string | undefined;
   const sections: ExampleSection[] = [];
   let cur: ExampleSection | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -95,8 +98,11 @@ export function parsePage(text: string): RulePage {
     }
     const del = /<!--\s*example:\s*delete\s+(\S+)\s*-->/.exec(l);
     if (del && cur) cur.deletes.push(del[1]);
+    const ne = /<!--\s*example:\s*not executable:\s*(.*?)\s*-->/.exec(l);
+    if (ne && cur) cur.notExecutable = ne[1];
+    else if (ne && sections.length === 0) notExecutable = ne[1];
   }
-  return { title, header, sections, ...(ne ? { notExecutable: ne[1] } : {}) };
+  return { title, header, sections, ...(notExecutable !== undefined ? { notExecutable } : {}) };
 }
 
 function addBlock(s: ExampleSection, info: string, text: string, line: number): void {
