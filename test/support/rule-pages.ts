@@ -134,7 +134,7 @@ export function applyExample(ex: Example, old: string | undefined): string {
   };
   switch (ex.edit) {
     case 'file':
-      return ex.lang === 'hex' ? fromHex(ex.text) : ex.text;
+      return ex.text;
     case 'append':
       return `${need().replace(/\s*$/, '')}\n\n${ex.text}`;
     case 'merge':
@@ -161,11 +161,11 @@ export function applyExample(ex: Example, old: string | undefined): string {
   }
 }
 
-/** A `hex` example is the file's bytes (ASCII only: the tester writes text), e.g. an image's signature. */
-function fromHex(text: string): string {
+/** A `hex` example is the file's bytes, e.g. an image's signature or text in another encoding. */
+function fromHex(text: string): Uint8Array {
   const bytes = text.trim().split(/\s+/).map((h) => Number.parseInt(h, 16));
-  if (bytes.some((b) => !(b >= 0 && b < 0x80))) throw new Error('a hex example holds bytes 00 to 7f');
-  return String.fromCharCode(...bytes);
+  if (bytes.some((b) => !(b >= 0 && b <= 0xff))) throw new Error('a hex example is bytes 00 to ff');
+  return Uint8Array.from(bytes);
 }
 
 function mergeYaml(old: string, text: string): string {
@@ -239,8 +239,10 @@ function replaceSection(old: string, ex: Example): string {
 /** The case one Wrong or Right section stands for: its edits, deletions and register. */
 export function caseOf(s: ExampleSection): Omit<Case, 'name' | 'errors'> {
   const files: Record<string, Edit> = {};
-  // deletions first: an example may put a file back into a folder the section empties
-  for (const d of s.deletes) files[d] = null;
+  // deletions first: an example may put a file back into a folder the section empties, or put a
+  // file where a folder was (the key then takes a trailing "/", which the tester reads as the same path)
+  const targets = new Set(s.examples.map((ex) => ex.target));
+  for (const d of s.deletes) files[targets.has(d) ? `${d}/` : d] = null;
   let identities: IdentityRegister['people'] | undefined;
   const byTarget = new Map<string, Example[]>();
   for (const ex of s.examples) {
@@ -252,8 +254,13 @@ export function caseOf(s: ExampleSection): Omit<Case, 'name' | 'errors'> {
   }
   for (const [target, exs] of byTarget) {
     const fold = (old: string | undefined) => exs.reduce<string>((t: string | undefined, ex) => applyExample(ex, t), old as string);
-    // a whole-file example may add a file the example review does not have
-    files[target] = exs[0].edit === 'file' ? fold(undefined) : (old: string) => fold(old);
+    if (exs[0].lang === 'hex') {
+      if (exs.length > 1 || exs[0].edit !== 'file') throw new Error(`${target}: a hex example is a whole file, alone`);
+      files[target] = fromHex(exs[0].text);
+    } else {
+      // a whole-file example may add a file the example review does not have
+      files[target] = exs[0].edit === 'file' ? fold(undefined) : (old: string) => fold(old);
+    }
   }
   return { files, ...(identities ? { identities } : {}) };
 }
