@@ -32,7 +32,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const EXAMPLE = path.join(ROOT, 'fixtures', 'example', 'reviews', 'DHR-2024-03');
 export const EXAMPLE_IDENTITIES = path.join(ROOT, 'fixtures', 'identities.yml');
 
-export type Edit = string | ((old: string) => string) | null;
+/** New text (or bytes), a function of the old text, or null to delete. */
+export type Edit = string | Uint8Array | ((old: string) => string) | null;
 
 export interface ExpectedFinding {
   /** Relative to the review folder. */
@@ -172,6 +173,22 @@ export function runRules(dir: string, rules: Rule[], c: Pick<Case, 'config' | 'i
 /** Runs rules over the example with a case's edits, in memory (see the module comment). */
 export function runCase(c: Omit<Case, 'name' | 'errors'>, rules: Rule[], base = EXAMPLE): Finding[] {
   const { review, dir } = caseReview(c, base);
+  return lintCase(review, dir, rules, c);
+}
+
+/**
+ * Runs rules over the example with a case's edits, always in memory: a case that adds a file the
+ * loader does not read (which runCase would write to a temporary folder) throws instead.
+ */
+export function runCaseInMemory(c: Omit<Case, 'name' | 'errors'>, rules: Rule[], base = EXAMPLE): Finding[] {
+  const dir = path.join(MEMORY_BASE, path.basename(base));
+  const files = caseFiles(c, base);
+  const review = loadReviewFromFiles(dir, files, parsed);
+  const read = new Set(review.files.map((f) => f.path));
+  // a file the loader reported instead of reading (not a folder, not UTF-8) was seen all the same
+  const reported = new Set(review.findings.map((f) => path.resolve(f.file)));
+  const unread = [...files.keys()].filter((rel) => !read.has(path.join(dir, rel)) && !reported.has(path.join(dir, rel)));
+  if (unread.length) throw new Error(`the loader does not read ${unread.join(', ')}: this case cannot run in memory`);
   return lintCase(review, dir, rules, c);
 }
 
