@@ -36,7 +36,7 @@ export function acronymsIn(text: string): Map<string, AcronymUse> {
 
 /**
  * A review's own definitions from `<review>/glossary.yml`; an empty map when there is none or it
- * cannot be read (lint reports a YAML error through format/yaml when it is loaded as a file).
+ * cannot be read (the loader reports a broken one as format/yaml).
  */
 export function reviewGlossary(reviewDir: string): Map<string, string> {
   const file = path.join(reviewDir, 'glossary.yml');

@@ -438,6 +438,19 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
   // optional documents: the scoping review (2024 draft guidance) and the Home Office QA panel's letter
   const scopingReview = md('scoping-review.md');
   const qaLetter = md(path.join('qa', 'letter.md'));
+  // the review's own glossary (read again by glossary.ts): a broken one is reported, not ignored
+  const glossaryPath = path.join(dir, 'glossary.yml');
+  if (present(glossaryPath)) {
+    const f = L.read(glossaryPath);
+    if (f) {
+      const res = readYaml<unknown>(f);
+      for (const p of res.problems) L.add('format/yaml', f.rel, p, p.message);
+      const data = res.doc?.data;
+      if (res.doc && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+        L.add('format/yaml', f.rel, START, 'glossary.yml must be a mapping of acronyms to what they stand for ("IDVA: Independent Domestic Violence Adviser")');
+      }
+    }
+  }
   const family: MarkdownDoc[] = [];
   for (const abs of L.listDir('family', '.md')) {
     const d = L.markdown(abs);
