@@ -6,8 +6,7 @@
  * The page carries no generation time, so the same audit gives the same bytes.
  */
 import type { AuditAction, AuditReport, AuditSummary, ReviewAudit } from './audit.js';
-import { overdueActions } from './audit.js';
-import { plural } from './format.js';
+import { overdueActions, plural } from './audit.js';
 import { longDate } from '../dates/index.js';
 
 export interface DashboardOptions {

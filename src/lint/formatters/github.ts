@@ -37,7 +37,7 @@ function markdownCell(x: string): string {
 /** A Markdown job summary: GitHub shows only ~10 annotations per type per step, this shows all. */
 export function jobSummary(input: FormatInput): string {
   const s = summarise(input);
-  const out = [`## dhr lint: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.reviews} review(s)`, ''];
+  const out = [`## dhr ${input.command ?? 'lint'}: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.reviews} review(s)`, ''];
   if (input.findings.length) {
     out.push('| severity | file | line | rule | message |', '| --- | --- | --- | --- | --- |');
     for (const f of input.findings) {
