@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, escapeXmlText } from './escape.js';
+import { escapeMarkdownCell, escapeXml, escapeXmlText } from './escape.js';
 
 describe('markup escaping', () => {
   it('escapes element text, and quotes too for attributes', () => {
@@ -10,5 +10,11 @@ describe('markup escaping', () => {
   it('drops what XML cannot hold, keeping tabs, line breaks and whole surrogate pairs', () => {
     expect(escapeXmlText('a\u0000b\u001bc\td\ne\uFFFF')).toBe('abc\td\ne');
     expect(escapeXml('x\uD83D\uDE00y\uD83Dz\uDE00')).toBe('x\uD83D\uDE00yz');
+  });
+});
+
+describe('Markdown table cells', () => {
+  it('keep a pipe, markup and a line break inside the cell', () => {
+    expect(escapeMarkdownCell('a | *b* <i>\\ c\nd')).toBe('a \\| \\*b\\* &lt;i&gt;\\\\ c<br>d');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Escaping for XML and HTML — every page, picture and document part the tool writes as markup
- * (the HTML writer, the audit dashboard, the SVG timeline) goes through these two.
+ * (the HTML writer, the audit dashboard, the SVG timeline) goes through the first two — and for a
+ * cell of a Markdown table (the master chronology, the GitHub job summary).
  *
  * Characters XML 1.0 cannot hold (most C0 controls, U+FFFE/U+FFFF, lone surrogate halves) are
  * dropped: HTML parsers reject them too, and a stray one would make an SVG unreadable.
@@ -30,4 +31,14 @@ export function escapeXmlText(s: string): string {
 /** Text safe anywhere in markup, attribute values included: quotes escaped as well. */
 export function escapeXml(s: string): string {
   return escapeXmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Text as one cell of a GFM table: no accidental formatting, no `|` ending the cell, no HTML, line breaks as `<br>`. */
+export function escapeMarkdownCell(s: string): string {
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/([`*_[\]|~])/g, '\\$1')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
