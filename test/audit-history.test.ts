@@ -139,8 +139,16 @@ describe('dhr audit (command line)', { timeout: 180_000 }, () => {
       { date: '2025-07-01', status: 'in-progress', commit: c[4], author: 'Cai Sample' },
     ]);
     expect(out.reviews[1].summary).toMatchObject({ total: 3, complete: 1, inProgress: 2, notStarted: 0, dropped: 0, overdue: 1 });
-    expect(out).toEqual(JSON.parse(JSON.stringify(auditJson(auditPaths([root], { asOf: '2025-09-01', history: true })))
+    // the SPEC's audit object, and the findings added beside it (printed as lint prints them)
+    const { findings, ...audit } = out;
+    expect(audit).toEqual(JSON.parse(JSON.stringify(auditJson(auditPaths([root], { asOf: '2025-09-01', history: true })))
       .replace(/"path":"[^"]*DHR-/g, '"path":"reviews/DHR-').replace(/"actionPlan":"[^"]*DHR-/g, '"actionPlan":"reviews/DHR-')));
+    expect(findings.map((f: { ruleId: string; severity: string; file: string; line: number }) => [f.ruleId, f.severity, f.file, f.line])).toEqual([
+      ['audit/overdue', 'error', 'reviews/DHR-2023-02/action-plan.csv', 3],
+      ['audit/stale', 'warning', 'reviews/DHR-2023-02/action-plan.csv', 3],
+      ['audit/overdue', 'error', 'reviews/DHR-2024-07/action-plan.csv', 3],
+      ['audit/stale', 'warning', 'reviews/DHR-2024-07/action-plan.csv', 3],
+    ]);
   });
 
   it('exits 0 without --fail-on-overdue, and 0 with it when nothing is overdue', () => {
@@ -162,8 +170,14 @@ describe('dhr audit (command line)', { timeout: 180_000 }, () => {
     const r = dhr(['audit', '.', '--as-of', '2025-09-01', '--format', 'github', '--fail-on-overdue'], { cwd: root });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^::error file=reviews\/DHR-2023-02\/action-plan\.csv,line=3,title=audit\/overdue DHR-2023-02 A2::Action A2 \(gdass\) is 124 days past/);
-    expect(lines[1]).toMatch(/^::error file=reviews\/DHR-2024-07\/action-plan\.csv,line=3,title=audit\/overdue DHR-2024-07 A2::/);
+    // the lint formatter's annotation: at the target-date cell of the row
+    const at = (review: string, date: string) => {
+      const row = readFileSync(path.join(root, 'reviews', review, 'action-plan.csv'), 'utf8').split(/\r?\n/)[2]!;
+      const col = row.indexOf(`,${date},`) + 2;
+      return `line=3,col=${col},endLine=3,endColumn=${col + date.length}`;
+    };
+    expect(lines[0]).toMatch(new RegExp(`^::error file=reviews/DHR-2023-02/action-plan\\.csv,${at('DHR-2023-02', '30/04/2025')},title=audit/overdue::Action A2 \\(gdass\\) is 124 days past`));
+    expect(lines[1]).toMatch(new RegExp(`^::error file=reviews/DHR-2024-07/action-plan\\.csv,${at('DHR-2024-07', '2025-06-30')},title=audit/overdue::Action A2 \\(icb\\) is 63 days past`));
   });
 
   it('reports overdue actions as SARIF results', () => {

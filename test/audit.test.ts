@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditPaths } from '../src/audit/audit.js';
 import { daysBetween, londonDate, parseDay } from '../src/dates/index.js';
-import { formatAuditStylish } from '../src/audit/format.js';
+import { formatAudit, formatAuditStylish } from '../src/audit/format.js';
+import { auditFindings } from '../src/audit/findings.js';
 import { renderDashboard } from '../src/audit/dashboard.js';
 import { monitoringReportDoc } from '../src/audit/monitoring-report.js';
 import { normaliseStatus } from '../src/audit/history.js';
@@ -94,6 +95,47 @@ describe('audit of action plans', { timeout: 180_000 }, () => {
     // the dashboard and the report are drawn from the same data without failing
     expect(renderDashboard(report)).toContain('ongoing');
     expect(monitoringReportDoc(report).blocks.length).toBeGreaterThan(5);
+  });
+
+  it('gives a finding at the cell for each overdue action and each action without a valid status', () => {
+    const plan = planCsv([
+      { id: 'A1', rec: 'R1', lead: 'police', target: 'ongoing', status: 'in-progress' },
+      { id: 'A2', rec: 'R1', lead: 'polise', target: '2025-01-31', status: 'Started' },
+      { id: 'A3', rec: '', lead: 'icb', target: '2025-01-30', status: '' },
+      { id: 'A4', rec: 'R2', lead: 'icb', target: '2025-02-28', status: 'dropped' },
+    ]);
+    const root = tempReviews({ 'reviews/DHR-2025-01/review.yml': reviewYml('DHR-2025-01'), 'reviews/DHR-2025-01/action-plan.csv': plan });
+    const report = auditPaths([root], { asOf: '2025-03-01' });
+    const lines = plan.split('\r\n');
+    // 1-based column of the cell that follows `before` on a line (the cells here hold no comma)
+    const col = (line: number, before: string) => lines[line - 1]!.indexOf(before) + before.length + 1;
+    const file = path.relative(process.cwd(), path.join(root, 'reviews/DHR-2025-01/action-plan.csv')).split(path.sep).join('/');
+    const found = auditFindings(report).map((f) => [f.ruleId, f.severity, f.file, f.line, f.column, f.review]);
+    expect(found).toEqual([
+      ['audit/no-status', 'warning', file, 3, col(3, '2025-01-31,'), 'DHR-2025-01'],
+      ['audit/overdue', 'warning', file, 3, col(3, 'cases",'), 'DHR-2025-01'],
+      ['audit/no-status', 'warning', file, 4, col(4, '2025-01-30,'), 'DHR-2025-01'],
+      ['audit/overdue', 'warning', file, 4, col(4, 'cases",'), 'DHR-2025-01'],
+    ]);
+    expect(auditFindings(report, { failOnOverdue: true }).filter((f) => f.ruleId === 'audit/overdue').map((f) => f.severity)).toEqual(['error', 'error']);
+    const overdue = auditFindings(report).find((f) => f.ruleId === 'audit/overdue')!;
+    expect(overdue.endColumn - overdue.column).toBe('2025-01-31'.length);
+    expect(overdue.message).toBe('Action A2 (polise) is 29 days past its target date 2025-01-31 and is not-recognised. Update its status, or agree a new target date with the CSP and record it.');
+    // the same findings through each of the lint formatters; the typed status is never echoed
+    const stylish = formatAudit('stylish', report);
+    expect(stylish).toMatch(/A1\s+R1\s+police\s+in-progress\s+not a date/);
+    expect(stylish).toMatch(/^ {2}3:\d+ +warning +Action A2 \(polise\) has a status that is not one of .* audit\/no-status$/m);
+    expect(stylish).toMatch(/⚠ 4 problems \(0 errors, 4 warnings\) in 1 file in 1 review/);
+    const json = JSON.parse(formatAudit('json', report));
+    expect(json.reviews[0].summary.overdue).toBe(2);
+    expect(json.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}@${f.line}`)).toEqual(['audit/no-status@3', 'audit/overdue@3', 'audit/no-status@4', 'audit/overdue@4']);
+    const sarif = JSON.parse(formatAudit('sarif', report, { failOnOverdue: true }));
+    expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['audit/overdue', 'audit/no-status', 'audit/stale']);
+    expect(sarif.runs[0].results.map((r: { ruleIndex: number; level: string }) => [r.ruleIndex, r.level])).toEqual([[1, 'warning'], [0, 'error'], [1, 'warning'], [0, 'error']]);
+    expect(sarif.runs[0].properties).toEqual({ asOf: '2025-03-01' });
+    const github = formatAudit('github', report);
+    expect(github.split('\n')[1]).toBe(`::warning file=${file},line=3,col=${col(3, 'cases",')},endLine=3,endColumn=${col(3, 'cases",') + 10},title=audit/overdue::${overdue.message}`);
+    for (const out of [stylish, JSON.stringify(json), JSON.stringify(sarif), github]) expect(out).not.toMatch(/\bStarted\b/);
   });
 
   it('escapes everything it puts into the dashboard', () => {

@@ -349,9 +349,9 @@ describe('action.yml (the reusable action)', { timeout: 120_000 }, () => {
     cpSync(EXAMPLE, rev, { recursive: true });
     // a copy outside this repository: dhr refuses a register tracked by git (the fictional one is)
     cpSync(EXAMPLE_IDENTITIES, path.join(tmp, 'register-copy.yml'));
-    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dhr.js'), 'identities', 'hash', '--identities', path.join(tmp, 'register-copy.yml'), '--out', '.dhr/identities.hmac.json'],
-      { cwd: ws, encoding: 'utf8', env: { ...process.env, ...ISOLATED_ENV, DHR_HMAC_KEY: key } });
-    expect(made.status).toBe(0);
+    const made = runDhr(['identities', 'hash', '--identities', path.join(tmp, 'register-copy.yml'), '--out', '.dhr/identities.hmac.json'],
+      { cwd: ws, env: { ...ISOLATED_ENV, DHR_HMAC_KEY: key } });
+    expect(made.code).toBe(0);
     const name = 'Joanna Kestrel-Whitby';
     expect(readFileSync(path.join(ws, '.dhr/identities.hmac.json'), 'utf8')).not.toContain('Joanna');
     const imr = path.join(rev, 'imrs', 'police.md');

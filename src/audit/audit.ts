@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { findReviewDirs, loadReview, rowId } from '../review/load.js';
-import type { Review } from '../review/model.js';
+import type { Review, Span } from '../review/model.js';
 import { findConfigFile, loadConfig } from '../lint/config.js';
 import { guardFor } from '../lint/guard.js';
 import { isSafeId, isSafeRef } from '../review/safe.js';
@@ -60,6 +60,8 @@ export interface AuditAction {
   scope: string | null;
   /** Line of the row in action-plan.csv. */
   line: number;
+  /** Where the row, its status cell and its target-date cell are in action-plan.csv (for findings; not in the JSON). */
+  at: { row: Span; status?: Span; targetDate?: Span };
 }
 
 export interface AuditSummary {
@@ -117,6 +119,9 @@ export interface AuditOptions {
   config?: string;
 }
 
+/** `1 action`, `3 actions`. */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export function emptySummary(): AuditSummary {
   return { total: 0, complete: 0, inProgress: 0, notStarted: 0, dropped: 0, overdue: 0, stale: 0, unknown: 0 };
 }
@@ -141,6 +146,8 @@ export function addToSummary(s: AuditSummary, a: AuditAction): void {
 export function shownStatus(s: string | null): string | null {
   return s === null || (STATUSES as readonly string[]).includes(s) ? s : 'not-recognised';
 }
+
+const spanOf = (c: Span | undefined): Span | undefined => (c ? { line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn } : undefined);
 
 const cellText = (v: string | undefined): string | null => {
   const t = (v ?? '').trim();
@@ -189,6 +196,7 @@ export function auditReview(review: Review, opts: { asOf: string; staleDays: num
       ownerRole: cellText(c.owner_role?.value),
       scope: cellText(c.scope?.value),
       line: row.line,
+      at: { row: { line: row.line, column: 1, endLine: row.line, endColumn: 1 }, status: spanOf(c.status), targetDate: spanOf(c.target_date) },
     };
     actions.push(a);
     addToSummary(summary, a);

@@ -21,6 +21,7 @@
  */
 import type { FundingRule, Profile } from '../lint/profile.js';
 import { UsageError } from '../errors.js';
+import { textTable } from './format.js';
 
 export interface CostItem {
   cost: string;
@@ -327,9 +328,9 @@ export function formatCostsStylish(r: CostsReport): string {
     money(toPence(s.amount)),
   ]);
   rows.push(['Total', ...r.costs.map((c) => money(toPence(c.amount))), money(toPence(r.total))]);
-  const w = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const fmt = (cells: string[]) => '  ' + cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  out.push(fmt(header), ...rows.slice(0, -1).map(fmt), '  ' + '-'.repeat(w.reduce((a, b) => a + b + 2, -2)), fmt(rows[rows.length - 1]), '');
+  // the party names left-aligned, the amounts right-aligned; a rule above the total
+  const lines = textTable(header, rows, new Set(header.map((_, i) => i).filter((i) => i > 0)));
+  out.push(...lines.slice(0, -1), `  ${'-'.repeat(lines[0]!.length - 2)}`, lines[lines.length - 1]!, '');
   out.push('Rules applied:');
   for (const c of r.costs) out.push(`  ${c.cost} (${money(toPence(c.amount))}): ${c.rule}`);
   return out.join('\n') + '\n';

@@ -6,9 +6,9 @@
  * The page carries no generation time, so the same audit gives the same bytes.
  */
 import type { AuditAction, AuditReport, AuditSummary, ReviewAudit } from './audit.js';
-import { overdueActions } from './audit.js';
-import { plural } from './format.js';
+import { overdueActions, plural } from './audit.js';
 import { longDate } from '../dates/index.js';
+import { escapeXml } from '../document/escape.js';
 
 export interface DashboardOptions {
   /** Show commit authors in the history (default false: see format.ts). */
@@ -32,9 +32,7 @@ const OVERDUE = '#b42318';
 const STATUS_KEY: Record<string, StatusKey> = { complete: 'complete', 'in-progress': 'inProgress', 'not-started': 'notStarted', dropped: 'dropped' };
 const keyOf = (status: string | null): StatusKey => (status && STATUS_KEY[status]) || 'unknown';
 
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+const esc = escapeXml;
 
 export interface BarRow {
   label: string;

@@ -7,7 +7,7 @@
  * reordering rows or editing other columns records no change. Dates are committer dates, as a
  * calendar date in Europe/London: the day the change reached the repository.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { git, gitProblem, gitText } from '../review/git.js';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceFile } from '../review/model.js';
@@ -51,30 +51,27 @@ export function normaliseStatus(raw: string | undefined): string {
   return s === 'completed' ? 'complete' : s;
 }
 
-function git(cwd: string, args: string[], input?: string): Buffer {
-  return execFileSync('git', args, {
-    cwd,
-    input,
-    maxBuffer: 1024 * 1024 * 1024,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' },
-  });
-}
-
 /** The repository root holding `dir`; or why there is none (not a work tree, git missing, refused). */
-export function gitRoot(dir: string): { root?: string; problem?: string } {
-  const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
-  if (r.error) return { problem: 'git is not installed or cannot be run, so there is no status history' };
-  if (r.status === 0 && r.stdout.trim()) return { root: r.stdout.trim() };
-  const why = (r.stderr ?? '').split('\n').find((l) => l.trim()) ?? '';
-  if (/not a git repository/i.test(why)) return { problem: 'not in a git repository, so there is no status history' };
-  return { problem: `git refused to read the repository (${why.replace(/^fatal:\s*/, '').trim()}), so there is no status history` };
+export function historyRoot(dir: string): { root?: string; problem?: string } {
+  try {
+    const root = gitText(dir, ['rev-parse', '--show-toplevel']);
+    if (root) return { root };
+  } catch (e) {
+    const { missing, message } = gitProblem(e);
+    if (missing) return { problem: 'git is not installed or cannot be run, so there is no status history' };
+    if (/not a git repository/i.test(message)) return { problem: 'not in a git repository, so there is no status history' };
+    return { problem: `git refused to read the repository (${message}), so there is no status history` };
+  }
+  return { problem: 'git refused to read the repository (no work tree), so there is no status history' };
 }
 
 /** True when the repository is a shallow clone (its oldest commits are missing). */
 export function isShallow(root: string): boolean {
-  const r = spawnSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: root, encoding: 'utf8' });
-  return r.status === 0 && r.stdout.trim() === 'true';
+  try {
+    return gitText(root, ['rev-parse', '--is-shallow-repository']) === 'true';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -120,7 +117,7 @@ export function fileVersions(root: string, relFile: string): FileVersion[] {
 /** Reads many blobs with one `git cat-file --batch` (the same objects as `git show <commit>:<path>`). */
 export function readBlobs(root: string, specs: string[]): Array<Buffer | undefined> {
   if (specs.length === 0) return [];
-  const out = git(root, ['cat-file', '--batch'], specs.map((s) => `${s}\n`).join(''));
+  const out = git(root, ['cat-file', '--batch'], { input: specs.map((s) => `${s}\n`).join('') });
   const blobs: Array<Buffer | undefined> = [];
   let pos = 0;
   for (let k = 0; k < specs.length; k++) {
@@ -161,7 +158,7 @@ export function readActionHistory(reviewDir: string, file = 'action-plan.csv'): 
   const byAction = new Map<string, HistoryEntry[]>();
   const warnings: string[] = [];
   const abs = path.resolve(reviewDir, file);
-  const { root, problem } = gitRoot(path.dirname(abs));
+  const { root, problem } = historyRoot(path.dirname(abs));
   const shown = path.relative(process.cwd(), abs).split(path.sep).join('/') || file;
   if (!root) {
     warnings.push(`${shown}: ${problem}`);

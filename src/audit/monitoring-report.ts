@@ -7,8 +7,7 @@ import type { Block, Doc, Inline, TableRow } from '../document/model.js';
 import { cell, createDoc, heading, lineBreak, paragraph, row, strong, text } from '../document/model.js';
 import { renderDocx } from '../document/docx.js';
 import type { AuditAction, AuditReport, AuditSummary } from './audit.js';
-import { overdueActions } from './audit.js';
-import { plural } from './format.js';
+import { overdueActions, plural } from './audit.js';
 import { longDate } from '../dates/index.js';
 
 export interface MonitoringOptions {

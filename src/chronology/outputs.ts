@@ -21,6 +21,7 @@ import { cell, createDoc, heading, paragraph, row, strong, text } from '../docum
 import { renderDocx } from '../document/docx.js';
 import { MASTER_COLUMNS, formatReconciliation, type MasterChronology, type MasterRow } from './merge.js';
 import { timelineForReview } from './timeline.js';
+import { escapeMarkdownCell } from '../document/escape.js';
 
 export const OUTPUT_FILES = ['master-chronology.csv', 'master-chronology.md', 'master-chronology.docx', 'timeline.svg'] as const;
 
@@ -87,15 +88,8 @@ function intro(review: Review, master: MasterChronology): string[] {
 
 // ---------------------------------------------------------------- Markdown
 
-/** Escapes text for a GFM table cell: no accidental formatting, pipes or line breaks. */
-export function mdCell(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/([`*_[\]|~])/g, '\\$1')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n|\r|\n/g, '<br>');
-}
+/** Escapes text for a GFM table cell (the one Markdown cell escape: src/document/escape.ts). */
+export const mdCell = escapeMarkdownCell;
 
 export function masterMarkdown(review: Review, master: MasterChronology): string {
   const names = agencyNames(review);

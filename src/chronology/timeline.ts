@@ -16,6 +16,7 @@ import type { Review } from '../review/model.js';
 import { dayNumber, formatShortDate, parseChronologyDate, type Precision } from '../dates/index.js';
 import type { MasterChronology } from './merge.js';
 import { reviewPeriod } from './scope.js';
+import { escapeXml } from '../document/escape.js';
 
 export interface TimelineLane {
   id: string;
@@ -92,27 +93,8 @@ export function textWidth(s: string, size: number, bold = false): number {
   return (w / 1000) * size;
 }
 
-/** Escapes text for XML and drops characters XML 1.0 cannot hold. */
-export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDFFF]/g, (c, i: number, all: string) => {
-      // keep well-formed surrogate pairs, drop lone halves
-      const code = c.charCodeAt(0);
-      if (code <= 0xdbff) {
-        const next = all.charCodeAt(i + 1);
-        return next >= 0xdc00 && next <= 0xdfff ? c : '';
-      }
-      const prev = all.charCodeAt(i - 1);
-      return prev >= 0xd800 && prev <= 0xdbff ? c : '';
-    })
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+/** Escapes text for XML and drops characters XML 1.0 cannot hold (the one escape for markup). */
+export const xmlEscape = escapeXml;
 
 /** The first sentence or clause of an event: what a label has room for. */
 export function firstClause(s: string): string {

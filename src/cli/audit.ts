@@ -2,10 +2,10 @@
 import type { Command } from './command.js';
 import { parseFlags, formatFlag, isoDateFlag, todayInLondon, setupFor, print } from './common.js';
 import { UsageError } from './errors.js';
-import { auditJson, auditPaths } from '../audit/audit.js';
-import { formatAuditGithub, formatAuditSarif, formatAuditStylish } from '../audit/format.js';
+import { auditPaths } from '../audit/audit.js';
+import { formatAudit } from '../audit/format.js';
 import { renderDashboard } from '../audit/dashboard.js';
-import { writeFileAtomic } from '../audit/write.js';
+import { writeFileAtomically } from '../document/atomic.js';
 
 const usage = `Usage: dhr audit <path>… [options]
 
@@ -18,8 +18,10 @@ Options:
   --history               read each action's status changes from the git history of action-plan.csv
                           (follows renamed folders; warns when the clone is shallow); also finds
                           stale actions: open, with no status change for audit.stale_days (default 90)
-  --format, -f stylish|json|github|sarif   output (default stylish; github and sarif: one annotation per
-                          overdue action, at its row of action-plan.csv)
+  --format, -f stylish|json|github|sarif   output (default stylish): findings as lint prints them, one
+                          per overdue action (audit/overdue, at its target date in action-plan.csv),
+                          per action without a valid status (audit/no-status) and, with --history, per
+                          stale action (audit/stale); stylish adds the tables, json the SPEC's audit object
   --fail-on-overdue       exit 1 when any action is overdue (for a scheduled workflow)
   --html FILE             also write a dashboard page (self-contained, printable)
   --docx FILE             also write a monitoring report for the CSP meeting
@@ -76,19 +78,17 @@ export const auditCommand: Command = {
       const { profile } = setupFor(first ? first.path : '.', { config }, false);
       const marking = report.reviews.some((r) => !r.published) ? profile.marking?.draft : undefined;
       const opts = { showAuthors, ...(marking ? { marking } : {}) };
-      if (html) writeFileAtomic(html, renderDashboard(report, opts));
+      if (html) writeFileAtomically(html, renderDashboard(report, opts));
       if (docx) {
         // Loaded on demand: the DOCX writer is large, and most runs do not need it.
         const { renderMonitoringDocx } = await import('../audit/monitoring-report.js');
-        writeFileAtomic(docx, await renderMonitoringDocx(report, opts));
+        writeFileAtomically(docx, await renderMonitoringDocx(report, opts));
       }
     }
 
     if (!values.quiet) {
-      if (fmt === 'json') print(JSON.stringify(auditJson(report, { withText }), null, 2) + '\n');
-      else if (fmt === 'github') print(formatAuditGithub(report, failOnOverdue));
-      else if (fmt === 'sarif') print(formatAuditSarif(report, failOnOverdue));
-      else print(formatAuditStylish(report, { showAuthors, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+      const color = fmt === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      print(formatAudit(fmt, report, { showAuthors, failOnOverdue, withText, color }));
     }
     return failOnOverdue && report.totals.overdue > 0 ? 1 : 0;
   },

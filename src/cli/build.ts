@@ -12,6 +12,7 @@ import { allRules } from '../rules/index.js';
 import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
 import { buildOutputs } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
+import { CLEAR_LINE } from '../lint/formatters/ansi.js';
 import { checkOutputFolder } from '../reports/previous-build.js';
 
 /** review.yml must be there and readable before anything is built: one line, exit 2. */
@@ -132,10 +133,10 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile),
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
-        process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+        process.stderr.write(tty ? `${CLEAR_LINE}${line}` : `${line}\n`);
       },
     });
-    if (!quiet && tty) process.stderr.write('\r\x1b[K');
+    if (!quiet && tty) process.stderr.write(CLEAR_LINE);
     try {
       writeFilesAtomically(out, files);
     } catch (e) {

@@ -75,7 +75,7 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
     }
   }
   const out = format(fmt, {
-    findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']),
+    findings, files, reviews: dirs.length, showValues: Boolean(values['show-values']), command: mode,
     color: fmt === 'stylish' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
   });
   const quiet = Boolean(values.quiet);

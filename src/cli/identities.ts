@@ -2,8 +2,7 @@
  * `dhr identities hash`: the keyed-hash form of the identity register, for CI. It holds no
  * readable name and may be committed; the key lives in a CI secret (DHR_HMAC_KEY by default).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomically } from '../document/atomic.js';
 import type { Command } from './command.js';
 import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
@@ -53,11 +52,7 @@ Make the file again whenever the register changes. Example:
       print(text);
       return 0;
     }
-    const abs = path.resolve(out);
-    mkdirSync(path.dirname(abs), { recursive: true });
-    const tmp = `${abs}.tmp-${process.pid}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, abs);
+    writeFileAtomically(out, text);
     if (!values.quiet) print(`Wrote ${out}: ${register.people.length} person(s), keyed with $${envName}. It may be committed; the key must not be.\n`);
     return 0;
   },

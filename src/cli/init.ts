@@ -3,7 +3,6 @@
  * .gitignore for the identity register, a README for chairs, the GitHub workflow, editor settings
  * and offline copies of the JSON Schemas — then `git init` (when needed) and the pre-commit hook.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +10,7 @@ import type { Command } from './command.js';
 import { parseFlags, print } from './common.js';
 import { UsageError } from './errors.js';
 import { hasOwnHook, installPreCommitHook } from '../hooks/precommit.js';
-import { gitRoot } from '../review/staged.js';
+import { git, gitRoot, gitSucceeds } from '../review/git.js';
 import { PACKAGE_NAME, version } from '../package.js';
 
 /**
@@ -126,12 +125,7 @@ function existingReal(dir: string): { real: string; rest: string[] } {
 }
 
 function hasGit(): boolean {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
+  return gitSucceeds(process.cwd(), ['--version']);
 }
 
 export const initCommand: Command = {
@@ -226,9 +220,9 @@ Existing files are never overwritten: they are listed and nothing is written (ex
     if (!root && !values['no-git']) {
       if (!hasGit()) notes.push('git is not installed: install it, run "git init" here, then "npx dhr hooks install".');
       else {
-        execFileSync('git', ['init', '--quiet'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+        git(dir, ['init', '--quiet']);
         // the workflow builds on pushes to main, whatever git's default branch name is here
-        execFileSync('git', ['symbolic-ref', 'HEAD', 'refs/heads/main'], { cwd: dir, stdio: 'ignore' });
+        git(dir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
         root = gitRoot(dir);
         created = true;
         if (!quiet) print(`  ${'ran'.padEnd(9)}  git init (branch main)\n`);

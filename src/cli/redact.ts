@@ -1,5 +1,5 @@
 /** `dhr redact <file>… --identities FILE [--write]`: registered names → pseudonyms, identifiers → placeholders. */
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import iconv from 'iconv-lite';
@@ -11,6 +11,7 @@ import { loadIdentities, resolveIdentitiesPath } from '../lint/identities.js';
 import { decode, MAX_FILE_BYTES, relPath } from '../review/source.js';
 import { IdentityMatcher } from '../rules/anon/matcher.js';
 import { redactText } from '../rules/anon/redact.js';
+import { writeFileAtomically } from '../document/atomic.js';
 
 /** Office documents and other binary formats: they cannot be rewritten in place, so a folder walk warns about them. */
 const OFFICE_EXT = /\.(docx?|xlsx?|pptx?|odt|ods|odp|pdf|rtf|zip|png|jpe?g|gif|tiff?|heic|msg|eml)$/i;
@@ -113,13 +114,9 @@ function encode(text: string, encoding: string): Buffer {
 
 /** Writes a file atomically, keeping its permissions: a temporary file beside it, then a rename. */
 function writeAtomic(file: string, bytes: Buffer): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.dhr-redact.tmp`);
   try {
-    writeFileSync(tmp, bytes, { flag: 'wx' });
-    chmodSync(tmp, statSync(file).mode & 0o7777);
-    renameSync(tmp, file);
+    writeFileAtomically(file, bytes, { mode: statSync(file).mode & 0o7777 });
   } catch (e) {
-    rmSync(tmp, { force: true });
     throw new UsageError(`${relPath(file)}: cannot write: ${(e as Error).message}`);
   }
 }

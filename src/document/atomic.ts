@@ -6,7 +6,7 @@
  * one renamed into place (a rename within one file system is atomic). If any step fails, what was
  * placed is removed and what was moved aside is put back, so the previous outputs stay as they were.
  */
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 
 /** Relative path (with `/`) → content. */
@@ -77,13 +77,18 @@ export function writeFilesAtomically(outDir: string, files: OutputFiles): string
   }
 }
 
-/** Writes one file atomically (temp file in the same folder, then rename). */
-export function writeFileAtomically(file: string, content: Uint8Array | string): void {
+/**
+ * Writes one file atomically: a new temporary file in the same folder (never one already there,
+ * nor through a link in its place), then a rename over the target. `mode` sets its permissions
+ * (e.g. those of the file it replaces); by default they come from the umask.
+ */
+export function writeFileAtomically(file: string, content: Uint8Array | string, opts: { mode?: number } = {}): void {
   const abs = path.resolve(file);
   mkdirSync(path.dirname(abs), { recursive: true });
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.tmp-${process.pid}`);
   try {
-    writeFileSync(tmp, content);
+    writeFileSync(tmp, content, { flag: 'wx' });
+    if (opts.mode !== undefined) chmodSync(tmp, opts.mode);
     renameSync(tmp, abs);
   } finally {
     rmSync(tmp, { force: true });

@@ -8,6 +8,7 @@
  */
 import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
 import { plainText } from './model.js';
+import { escapeXml, escapeXmlText } from './escape.js';
 import { columnCount, columnFractions, coveredCells, headingAnchors, imageSize, language, spanOf, textWidth } from './shared.js';
 
 export interface HtmlOptions {
@@ -208,13 +209,8 @@ function safeUrl(url: string): boolean {
   return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme);
 }
 
-function esc(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return esc(value).replace(/"/g, '&quot;');
-}
+const esc = escapeXmlText;
+const attr = escapeXml;
 
 /** A CSS string literal. */
 function cssString(value: string): string {

@@ -10,3 +10,4 @@ export { renderPdf } from './pdf.js';
 export { renderHtml, type HtmlOptions } from './html.js';
 export { svgToPng } from './raster.js';
 export { renderMarkdown, type MarkdownWriterOptions } from './markdown-writer.js';
+export { escapeMarkdownCell, escapeXml, escapeXmlText } from './escape.js';

@@ -7,7 +7,7 @@
  * package of that name. It runs the hidden `dhr hooks run-pre-commit`, which lints the STAGED
  * content (`git show :path`) with the anonymisation and security rules and the identity register.
  */
-import { execFileSync } from 'node:child_process';
+import { gitText } from '../review/git.js';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,9 +47,7 @@ export function dhrBin(): string {
   throw new Error('bin/dhr.js not found next to the dhr installation');
 }
 
-function git(cwd: string, args: string[]): string {
-  return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8').trim();
-}
+const git = gitText;
 
 /** The folder git runs hooks from: `core.hooksPath` when set (relative to the work tree), else the repository's hooks folder. */
 export function hooksDir(root: string): string {

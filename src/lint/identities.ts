@@ -3,7 +3,7 @@
  * never be committed: the tool refuses to run when the file is tracked by git.
  */
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { gitSucceeds } from '../review/git.js';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { readSource } from '../review/source.js';
@@ -22,14 +22,7 @@ export interface IdentityRegister {
 
 /** True when `file` is tracked by the git repository that contains it. */
 export function isTrackedByGit(file: string): boolean {
-  try {
-    execFileSync('git', ['ls-files', '--error-unmatch', '--', path.basename(file)], {
-      cwd: path.dirname(file), stdio: 'ignore',
-    });
-    return true;
-  } catch {
-    return false;
-  }
+  return gitSucceeds(path.dirname(file), ['ls-files', '--error-unmatch', '--', path.basename(file)]);
 }
 
 /** Where the register is by default, relative to the repository root. */

@@ -6,7 +6,6 @@
  * their paths, that folder is loaded with the ordinary `loadReview`, and findings are mapped
  * back to repository paths. Nothing here parses files itself.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,9 @@ import { UsageError } from '../errors.js';
 import type { Finding, Review } from './model.js';
 import { loadReview } from './load.js';
 import { relPath } from './source.js';
+import { git as runGit } from './git.js';
+
+export { gitRoot } from './git.js';
 
 /** Text files a review folder is made of (loading reads these; the anonymisation gate reads every file). */
 export const REVIEW_FILE_RE = /\.(md|csv|ya?ml)$/i;
@@ -21,18 +23,7 @@ export const REVIEW_FILE_RE = /\.(md|csv|ya?ml)$/i;
 /** Largest output git may hand back for one file (matches the loader's own limit). */
 const MAX_BUFFER = 64 * 1024 * 1024 + 1024;
 
-function git(root: string, args: string[]): Buffer {
-  return execFileSync('git', args, { cwd: root, maxBuffer: MAX_BUFFER, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** The top folder of the git work tree containing `cwd`, or undefined outside a repository. */
-export function gitRoot(cwd = process.cwd()): string | undefined {
-  try {
-    return path.resolve(git(cwd, ['rev-parse', '--show-toplevel']).toString('utf8').trim());
-  } catch {
-    return undefined;
-  }
-}
+const git = (root: string, args: string[]): Buffer => runGit(root, args, { maxBuffer: MAX_BUFFER });
 
 function splitZ(out: Buffer): string[] {
   return out.toString('utf8').split('\0').filter((s) => s !== '');

@@ -6,7 +6,7 @@
  * this repository and breaks one thing in it. The same catalogue drives every command, so a
  * command that lands later is covered without new tests.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   appendFileSync, chmodSync, closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync,
   readFileSync, rmSync, symlinkSync, writeFileSync,
@@ -14,55 +14,13 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { EXAMPLE, EXAMPLE_IDENTITIES, ROOT } from '../support/rule-tester.js';
-import { ISOLATED_ENV } from '../support/git.js';
+import { dhr, type Run } from '../support/cli.js';
 
 export { EXAMPLE, EXAMPLE_IDENTITIES, ROOT };
 export const REVIEW_ID = 'DHR-2024-03';
 export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
-/** A command that takes longer than this on a hostile input has hung (DHR_HANG_MS on a loaded machine). */
-export const HANG_MS = Number(process.env.DHR_HANG_MS) || 60_000;
-/**
- * The CLI under test: `bin/dhr.js` of this checkout, or DHR_TEST_BIN (a private build, so that a
- * concurrent `tsc` writing dist/ cannot change the program halfway through a run).
- */
-export const BIN = process.env.DHR_TEST_BIN ? path.resolve(process.env.DHR_TEST_BIN) : path.join(ROOT, 'bin', 'dhr.js');
-
-export interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-  timedOut: boolean;
-}
-
-/** Runs `bin/dhr.js` without blocking the test process, killing it after `timeoutMs`. */
-export function runDhr(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<Run> {
-  const env: Record<string, string | undefined> = { ...process.env, ...ISOLATED_ENV, NO_COLOR: '1', DHR_DEBUG: undefined, CI: undefined, ...(opts.env ?? {}) };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let outLen = 0;
-    // Keep at most 32 MB of output: enough to check, not enough to exhaust the test's memory.
-    child.stdout.on('data', (b: Buffer) => { if ((outLen += b.length) < 32 << 20) out.push(b); });
-    child.stderr.on('data', (b: Buffer) => { if (err.length < 4096) err.push(b); });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, opts.timeoutMs ?? HANG_MS);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
-        ms: Date.now() - started, timedOut });
-    });
-  });
-}
+// The CLI runner (test/support/cli.ts), under the names these tests use.
+export { BIN, HANG_MS, dhrAsync as runDhr, type Run } from '../support/cli.js';
 
 /** A stack trace line, as Node prints them. */
 export const STACK_RE = /^\s+at .+(\(|:\d+:\d+)/m;
@@ -730,7 +688,7 @@ export const COMMAND_RUNS: CommandRun[] = [
 
 /** True when `dhr <name>` is still the placeholder that says it is not available yet. */
 export function isStub(name: string): boolean {
-  const r = spawnSync(process.execPath, [BIN, name, '--help'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = dhr([name, '--help']);
   return /not available in this version yet/.test(r.stderr);
 }
 

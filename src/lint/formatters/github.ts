@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { messageOf, printable, shownFile, summarise, type FormatInput } from './shared.js';
+import { escapeMarkdownCell } from '../../document/escape.js';
 
 /**
  * Escapes data and property values of a GitHub workflow command (`%`, line breaks; `:` and `,` in
@@ -29,15 +30,15 @@ export function formatGithub(input: FormatInput): string {
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-/** Text as one cell of a Markdown table: printable, no `|` ending the cell, no HTML or Markdown markup. */
+/** Text as one cell of a Markdown table: printable first (no line break, no control character), then escaped. */
 function markdownCell(x: string): string {
-  return printable(x).replace(/[\\`[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeMarkdownCell(printable(x));
 }
 
 /** A Markdown job summary: GitHub shows only ~10 annotations per type per step, this shows all. */
 export function jobSummary(input: FormatInput): string {
   const s = summarise(input);
-  const out = [`## dhr lint: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.reviews} review(s)`, ''];
+  const out = [`## dhr ${input.command ?? 'lint'}: ${s.errors} error(s), ${s.warnings} warning(s) in ${s.reviews} review(s)`, ''];
   if (input.findings.length) {
     out.push('| severity | file | line | rule | message |', '| --- | --- | --- | --- | --- |');
     for (const f of input.findings) {

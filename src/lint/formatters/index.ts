@@ -8,7 +8,9 @@ import { formatSarif } from './sarif.js';
 export type FormatName = 'stylish' | 'json' | 'github' | 'sarif';
 export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'github', 'sarif'];
 
-export { messageOf, printable, shownFile, summarise, type FormatInput, type Summary } from './shared.js';
+export { messageOf, printable, shownFile, summarise, type FormatInput, type RuleEntry, type Summary } from './shared.js';
+export { findingsJson } from './json.js';
+export { palette, visibleWidth, type Palette } from './ansi.js';
 
 export function format(name: FormatName, input: FormatInput): string {
   switch (name) {

@@ -1,5 +1,5 @@
 /** What every formatter takes, and the helpers they share (apart from index.ts, which picks one). */
-import type { Finding } from '../../review/model.js';
+import type { Finding, Severity } from '../../review/model.js';
 
 export interface FormatInput {
   findings: Finding[];
@@ -7,6 +7,25 @@ export interface FormatInput {
   reviews: number;
   showValues: boolean;
   color: boolean;
+  /** The command whose findings these are, for headings (`dhr lint`, `dhr audit`); default `lint`. */
+  command?: string;
+  /**
+   * The rules the findings may come from, for the SARIF `rules` catalogue; default: every lint
+   * rule. The audit passes its own (`audit/overdue` …).
+   */
+  rules?: readonly RuleEntry[];
+  /** Extra facts about the run (SARIF `runs[0].properties`), e.g. the audit's as-of date. */
+  runProperties?: Record<string, unknown>;
+}
+
+/** A rule as the SARIF catalogue lists it. */
+export interface RuleEntry {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Where the rule is documented (SARIF `helpUri`). */
+  helpUri: string;
+  tags: string[];
 }
 
 export interface Summary {

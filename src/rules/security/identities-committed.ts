@@ -1,5 +1,5 @@
 /** `security/identities-committed` — see identities-committed.md. */
-import { execFileSync } from 'node:child_process';
+import { git } from '../../review/git.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -58,7 +58,7 @@ function trackedFiles(root: string, scope: string): string[] {
   if (stamp && known?.stamp === stamp) return known.files;
   try {
     const rel = path.relative(root, scope) || '.';
-    const out = execFileSync('git', ['ls-files', '-z', '--', rel], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    const out = git(root, ['ls-files', '-z', '--', rel], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
     const files = out.split('\0').filter(Boolean).map((f) => path.join(root, f));
     if (stamp) tracked.set(key, { stamp, files });
     return files;
