@@ -344,7 +344,7 @@ export function recommendationsTable(blocks: Block[], doc: MarkdownDoc | undefin
 
 /** The glossary: the acronyms these blocks use that the profile or the review's glossary.yml define. */
 export function glossaryTable(blocks: Block[], ctx: BuildContext): Block | undefined {
-  const defs = glossaryFor(ctx.review.dir, ctx.profile.glossary);
+  const defs = glossaryFor(ctx.review, ctx.profile.glossary);
   const used = acronymsIn(blocksText(blocks));
   const rows = [...used.keys()].filter((a) => defs.has(a)).sort().map((a) => row([a, defs.get(a)!]));
   if (!rows.length) return undefined;

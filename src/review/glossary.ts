@@ -3,10 +3,7 @@
  * (a mapping `ACRONYM: expansion`) on top of the profile's `glossary`. Used by the document
  * builder (the glossary of a report) and by report/undefined-acronym.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { readSource } from './source.js';
-import { readYaml } from './yaml.js';
+import type { Review } from './model.js';
 
 /** All-capital words that are not acronyms to define (markings, placeholders, Roman numerals). */
 const NOT_ACRONYMS = new Set(['UK', 'OK', 'TV', 'AM', 'PM', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII',
@@ -34,29 +31,19 @@ export function acronymsIn(text: string): Map<string, AcronymUse> {
   return out;
 }
 
-/**
- * A review's own definitions from `<review>/glossary.yml`; an empty map when there is none or it
- * cannot be read (the loader reports a broken one as format/yaml).
- */
-export function reviewGlossary(reviewDir: string): Map<string, string> {
-  const file = path.join(reviewDir, 'glossary.yml');
+/** A review's own definitions, from its `glossary.yml` as the loader read it (none when absent or broken). */
+export function reviewGlossary(review: Pick<Review, 'glossary'>): Map<string, string> {
   const out = new Map<string, string>();
-  if (!existsSync(file)) return out;
-  try {
-    const res = readYaml<Record<string, unknown>>(readSource(file));
-    const data = res.doc?.data;
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-      for (const [k, v] of Object.entries(data)) if (typeof v === 'string' && v.trim()) out.set(k.trim(), v.trim());
-    }
-  } catch {
-    // unreadable: no definitions
+  const data = review.glossary?.data;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    for (const [k, v] of Object.entries(data)) if (typeof v === 'string' && v.trim()) out.set(k.trim(), v.trim());
   }
   return out;
 }
 
 /** Every definition that applies to a review: the profile's, overridden by the review's own. */
-export function glossaryFor(reviewDir: string, profileGlossary: Record<string, string> | undefined): Map<string, string> {
+export function glossaryFor(review: Pick<Review, 'glossary'>, profileGlossary: Record<string, string> | undefined): Map<string, string> {
   const out = new Map<string, string>(Object.entries(profileGlossary ?? {}));
-  for (const [k, v] of reviewGlossary(reviewDir)) out.set(k, v);
+  for (const [k, v] of reviewGlossary(review)) out.set(k, v);
   return out;
 }

@@ -440,15 +440,16 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
   const qaLetter = md(path.join('qa', 'letter.md'));
   // the review's own glossary (read again by glossary.ts): a broken one is reported, not ignored
   const glossaryPath = path.join(dir, 'glossary.yml');
+  let glossary: Review['glossary'];
   if (present(glossaryPath)) {
     const f = L.read(glossaryPath);
     if (f) {
-      const res = readYaml<unknown>(f);
+      const res = readYaml<Record<string, unknown>>(f);
       for (const p of res.problems) L.add('format/yaml', f.rel, p, p.message);
-      const data = res.doc?.data;
+      const data = res.doc?.data as unknown;
       if (res.doc && (data === null || typeof data !== 'object' || Array.isArray(data))) {
         L.add('format/yaml', f.rel, START, 'glossary.yml must be a mapping of acronyms to what they stand for ("IDVA: Independent Domestic Violence Adviser")');
-      }
+      } else if (res.doc) glossary = res.doc;
     }
   }
   const family: MarkdownDoc[] = [];
@@ -461,6 +462,6 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
   return {
     dir, rel: relPath(dir), id: L.reviewId, meta, termsOfReference, chronologies, imrs, actionPlan,
     overviewReport, executiveSummary, family, files: L.files, findings: L.findings,
-    ...(scopingReview ? { scopingReview } : {}), ...(qaLetter ? { qaLetter } : {}),
+    ...(scopingReview ? { scopingReview } : {}), ...(qaLetter ? { qaLetter } : {}), ...(glossary ? { glossary } : {}),
   };
 }

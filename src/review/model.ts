@@ -249,6 +249,8 @@ export interface Review {
   scopingReview?: MarkdownDoc;
   /** `qa/letter.md`: the Home Office QA panel's letter, kept with the review (optional). */
   qaLetter?: MarkdownDoc;
+  /** `glossary.yml`: the review's own acronyms (a mapping `ACRONYM: expansion`), optional. */
+  glossary?: YamlDoc<Record<string, unknown>>;
   family: MarkdownDoc[];
   /** Every file read, for rules that scan all text (anonymisation). */
   files: SourceFile[];

@@ -24,7 +24,7 @@ export const undefinedAcronym = defineRule(
   },
   (ctx) => {
     const r = ctx.review;
-    const defined = glossaryFor(r.dir, ctx.profile.glossary);
+    const defined = glossaryFor(r, ctx.profile.glossary);
     for (const doc of [r.overviewReport, r.executiveSummary]) {
       if (!doc) continue;
       const file = doc.file;
