@@ -119,4 +119,25 @@ describe('a review folder named after a registered person', { timeout: 120_000 }
       for (const s of SECRETS) expect(out.includes(s), 'printed a registered value').toBe(false);
     });
   }
+
+  for (const format of ['stylish', 'json', 'github', 'sarif']) {
+    it(`audit ${format}: neither the folder's name nor a registered name in the title is printed`, () => {
+      const yml = path.join(repo2, 'reviews', 'Joanna Whitby', 'review.yml');
+      const before = readFileSync(yml, 'utf8');
+      // a title written with the victim's real name, and an overdue action (as of 2030) to report
+      writeFileSync(yml, before.replace(/^title: .*$/m, 'title: Review into the death of Joanna Whitby'));
+      try {
+        const r = dhr(['audit', '.', '-f', format, '--as-of', '2030-01-01'], repo2, {});
+        expect(r.code, r.stderr).toBe(0);
+        const raw = r.stdout + r.stderr;
+        const out = format === 'sarif' ? raw + decodeURIComponent(raw.replace(/%(?![0-9A-F]{2})/g, '%25')) : raw;
+        expect(out).toMatch(/audit\/overdue|overdue/);
+        expect(out).toMatch(/name-withheld-[0-9a-f]{8}/);
+        const lower = out.toLowerCase();
+        for (const w of NAME_WORDS) expect(lower.includes(w), 'printed a registered name word').toBe(false);
+      } finally {
+        writeFileSync(yml, before);
+      }
+    });
+  }
 });

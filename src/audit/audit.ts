@@ -8,9 +8,11 @@
 import path from 'node:path';
 import { findReviewDirs, loadReview, rowId } from '../review/load.js';
 import type { Review, Span } from '../review/model.js';
-import { findConfigFile, loadConfig } from '../lint/config.js';
 import { guardFor } from '../lint/guard.js';
-import { isSafeId, isSafeRef } from '../review/safe.js';
+import { setupFor } from '../lint/setup.js';
+import type { IdentityRegister } from '../lint/identities.js';
+import { matcherFor } from '../rules/anon/matcher.js';
+import { isSafeId, isSafeRef, safePath, type PrintGuard } from '../review/safe.js';
 import { daysBetween, parseDay, parseIsoDay } from '../dates/index.js';
 
 /** A target date: a whole day in any form the chronology reads (the reading smart/time-bound uses). */
@@ -117,6 +119,8 @@ export interface AuditOptions {
   history?: boolean;
   /** dhr.config.yml to use for every review; default: the nearest one above each review. */
   config?: string;
+  /** The identity register (--identities); default: the one lint finds (config, .dhr/identities.yml). */
+  identities?: string;
 }
 
 /** `1 action`, `3 actions`. */
@@ -155,12 +159,12 @@ const cellText = (v: string | undefined): string | null => {
 };
 
 /** Audits the action plan of one loaded review. */
-export function auditReview(review: Review, opts: { asOf: string; staleDays: number; history?: Map<string, HistoryEntry[]> }): ReviewAudit {
+export function auditReview(review: Review, opts: { asOf: string; staleDays: number; history?: Map<string, HistoryEntry[]>; guard?: PrintGuard }): ReviewAudit {
   const meta = review.meta?.data as Record<string, unknown> | undefined;
   const actions: AuditAction[] = [];
   const summary = emptySummary();
   // ids, agencies and recommendations are printed only when they are plain codes (src/review/safe.ts)
-  const guard = guardFor();
+  const guard = opts.guard ?? guardFor();
   for (const row of review.actionPlan?.rows ?? []) {
     const c = row.cells;
     const id = rowId(row);
@@ -236,8 +240,11 @@ export function auditPaths(paths: string[], opts: AuditOptions): AuditReport {
   const reviews: ReviewAudit[] = [];
   const names = new Map<string, string>();
   const warnings: string[] = [];
+  const registers = new Map<string, IdentityRegister>();
   for (const dir of dirs) {
-    const config = loadConfig(opts.config ?? findConfigFile(dir), path.resolve(dir));
+    // the register lint would use: what it names is never printed (titles, folder names, ids)
+    const { config, profile, identities } = setupFor(dir, { config: opts.config, identities: opts.identities }, true, registers);
+    const guard = guardFor(identities, profile);
     const review = loadReview(dir);
     const agencies = (review.meta?.data as { agencies?: unknown } | undefined)?.agencies;
     if (Array.isArray(agencies)) {
@@ -252,11 +259,28 @@ export function auditPaths(paths: string[], opts: AuditOptions): AuditReport {
       history = h.byAction;
       for (const w of h.warnings) if (!warnings.includes(w)) warnings.push(w);
     }
-    reviews.push(auditReview(review, { asOf: opts.asOf, staleDays: config.audit.stale_days, history }));
+    reviews.push(withholdRegistered(auditReview(review, { asOf: opts.asOf, staleDays: config.audit.stale_days, history, guard }), identities, guard));
   }
   const totals = emptySummary();
   for (const r of reviews) for (const a of r.actions) addToSummary(totals, a);
   return { version: 1, asOf: opts.asOf, reviews, historyRead: Boolean(opts.history), agencies: rollupByAgency(reviews, names), totals, warnings };
+}
+
+/**
+ * A review's title, id and paths as the audit prints them (stylish, JSON, findings, dashboard,
+ * monitoring report): a folder named after a registered person, or a title holding a registered
+ * name or identifier, is withheld, as lint withholds them.
+ */
+function withholdRegistered(r: ReviewAudit, identities: IdentityRegister | undefined, guard: PrintGuard): ReviewAudit {
+  r.path = safePath(r.path, guard);
+  if (r.actionPlan) r.actionPlan = safePath(r.actionPlan, guard);
+  if (safePath(r.review, guard) !== r.review) r.review = 'review id withheld';
+  if (r.title !== null) {
+    const registered = safePath(r.title.replace(/\//g, ' '), guard) !== r.title.replace(/\//g, ' ')
+      || (identities !== undefined && identities.people.length > 0 && matcherFor(identities).find(r.title).length > 0);
+    if (registered) r.title = 'title withheld: it holds text that matches the identity register';
+  }
+  return r;
 }
 
 /** Every overdue action, most overdue first (ties: review, then file order). */

@@ -29,6 +29,8 @@ Options:
   --with-text             add each action's text and owner role to --format json (local use only;
                           refused when CI is set: an unredacted plan can name people)
   --config FILE           dhr.config.yml (default: the nearest one above each review)
+  --identities FILE       the identity register (default: the one lint finds); a review folder, title or
+                          id holding a registered name is never printed (a safe form is shown instead)
   --quiet, -q             print nothing on stdout (files and the exit code only)
 Exit codes: 0 done, 1 an action is overdue with --fail-on-overdue, 2 usage error or unreadable input.
 `;
@@ -47,6 +49,7 @@ export const auditCommand: Command = {
       docx: { type: 'string' },
       'show-authors': { type: 'boolean' },
       'with-text': { type: 'boolean' },
+      identities: { type: 'string' },
     }, 'audit');
     if (values.help) {
       print(usage);
@@ -64,7 +67,8 @@ export const auditCommand: Command = {
     if (positionals.length === 0) throw new UsageError('audit: give at least one review folder or repository (see dhr audit --help)');
     const asOf = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
     const config = values.config as string | undefined;
-    const report = auditPaths(positionals, { asOf, history: Boolean(values.history), config });
+    const identities = values.identities as string | undefined;
+    const report = auditPaths(positionals, { asOf, history: Boolean(values.history), config, ...(identities ? { identities } : {}) });
     for (const w of report.warnings) process.stderr.write(`dhr audit: warning: ${w}\n`);
     const showAuthors = Boolean(values['show-authors']);
     const failOnOverdue = Boolean(values['fail-on-overdue']);
