@@ -121,6 +121,25 @@ describe('a review folder named after a registered person', { timeout: 120_000 }
   }
 
   for (const format of ['stylish', 'json', 'github', 'sarif']) {
+    it(`validate ${format}: a loader finding under the folder is printed under a safe path`, () => {
+      const csv = path.join(repo2, 'reviews', 'Joanna Whitby', 'chronologies', 'police.csv');
+      const before = readFileSync(csv, 'utf8');
+      writeFileSync(csv, `${before}bad,row\n`);
+      try {
+        const r = dhr(['validate', '.', '-f', format], repo2, {});
+        expect(r.code).toBe(1);
+        const raw = r.stdout + r.stderr;
+        expect(raw).toContain('format/csv');
+        expect(raw).toMatch(/name-withheld-[0-9a-f]{8}/);
+        const lower = raw.toLowerCase();
+        for (const w of NAME_WORDS) expect(lower.includes(w), 'printed a registered name word').toBe(false);
+      } finally {
+        writeFileSync(csv, before);
+      }
+    });
+  }
+
+  for (const format of ['stylish', 'json', 'github', 'sarif']) {
     it(`audit ${format}: neither the folder's name nor a registered name in the title is printed`, () => {
       const yml = path.join(repo2, 'reviews', 'Joanna Whitby', 'review.yml');
       const before = readFileSync(yml, 'utf8');

@@ -36,7 +36,8 @@ export interface CheckResult {
 
 /** One review: its configuration, loading, and (for lint) every rule. */
 export function checkReview(dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): CheckResult {
-  const setup = setupFor(dir, job.flags, job.mode === 'lint', registers);
+  // validate reads the register too: it runs no anon rule, but a path it prints may hold a registered name
+  const setup = setupFor(dir, job.flags, true, registers);
   const review = loadReview(dir);
   const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: job.today, rules, ...(job.final ? { gate: 'final' as const } : {}) });
   if (job.mode !== 'lint') return { files: review.files.length, findings };
