@@ -10,7 +10,7 @@ import { lintReview } from '../lint/engine.js';
 import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
 import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
-import { buildOutputs } from '../reports/build.js';
+import { buildOutputs, warmWriters } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
 import { checkOutputFolder } from '../reports/previous-build.js';
 
@@ -87,6 +87,8 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     const final = Boolean(values.final) || publish;
     const kind = publish ? 'publish' : final ? 'final' : 'draft';
     const quiet = Boolean(values.quiet);
+    // the PDF writers load on their worker while the review is read and linted here
+    const writers = warmWriters(kind);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
     requireReviewYml(positionals[0]);
     const review = loadReview(positionals[0]);
@@ -129,7 +131,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     guardOutputFolder(out, Boolean(values.force));
     const tty = Boolean(process.stderr.isTTY);
     const files = await buildOutputs({
-      review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile),
+      review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile), writers,
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
         process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
