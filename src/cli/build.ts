@@ -9,6 +9,7 @@ import { validateData } from '../review/schemas.js';
 import { lintReview } from '../lint/engine.js';
 import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
+import { prefetchTrackedFiles } from '../rules/security/identities-committed.js';
 import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
 import { buildOutputs, warmWriters } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
@@ -91,6 +92,8 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     const writers = warmWriters(kind);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
     requireReviewYml(positionals[0]);
+    // git lists the tracked files (security/identities-committed) while the review is read
+    const listed = prefetchTrackedFiles([positionals[0]]);
     const review = loadReview(positionals[0]);
     if (!review.meta) {
       const why = review.findings.find((f) => f.file.endsWith('review.yml'));
@@ -114,6 +117,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
         throw new UsageError('build --publish: LibreOffice (soffice, or $DHR_SOFFICE) is needed to write the tagged, accessible PDFs and was not found; nothing was written');
       }
     }
+    await listed;
     const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
     const errors = findings.filter((f) => f.severity === 'error');
     // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
