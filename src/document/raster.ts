@@ -57,7 +57,14 @@ export function prerenderPng(svg: string, widthPx: number): Promise<void> {
   if (drawn.has(key) || ahead.has(key)) return Promise.resolve();
   let p = drawing.get(key);
   if (!p) {
-    p = canvasOf(svg, widthPx).encode('png').then((b) => {
+    let encoded: Promise<Buffer>;
+    try {
+      encoded = canvasOf(svg, widthPx).encode('png');
+    } catch (e) {
+      return Promise.reject(e); // never thrown here: svgToPng, asked later, reports it
+    }
+    p = encoded.then((b) => {
+      if (ahead.size >= 32) ahead.clear(); // drawn ahead and never asked for: not kept for ever
       ahead.set(key, new Uint8Array(b));
     }).finally(() => drawing.delete(key));
     drawing.set(key, p);

@@ -114,7 +114,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   // as a document is composed: its DOCX waits for them, the work between goes on meanwhile
   const pictures = new Map<string, Promise<unknown>>();
   const drawAhead = (name: string, doc: Doc) => {
-    if (!pictures.has(name)) pictures.set(name, Promise.all(docxFallbacks(doc).map((f) => prerenderPng(f.svg, f.widthPx))));
+    if (!pictures.has(name)) pictures.set(name, (async () => Promise.all(docxFallbacks(doc).map((f) => prerenderPng(f.svg, f.widthPx))))());
     return pictures.get(name)!;
   };
   const both = (name: string, compose: () => Doc, inputs: string[]): Job[] => {
