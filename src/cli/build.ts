@@ -9,8 +9,9 @@ import { validateData } from '../review/schemas.js';
 import { lintReview } from '../lint/engine.js';
 import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
+import { prefetchTrackedFiles } from '../rules/security/identities-committed.js';
 import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
-import { buildOutputs } from '../reports/build.js';
+import { buildOutputs, warmWriters } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
 import { CLEAR_LINE } from '../lint/formatters/ansi.js';
 import { checkOutputFolder } from '../reports/previous-build.js';
@@ -88,8 +89,12 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     const final = Boolean(values.final) || publish;
     const kind = publish ? 'publish' : final ? 'final' : 'draft';
     const quiet = Boolean(values.quiet);
+    // the PDF writers load on their worker while the review is read and linted here
+    const writers = warmWriters(kind);
     const setup = setupFor(positionals[0], { config: values.config as string | undefined, identities: values.identities as string | undefined });
     requireReviewYml(positionals[0]);
+    // git lists the tracked files (security/identities-committed) while the review is read
+    const listed = prefetchTrackedFiles([positionals[0]]);
     const review = loadReview(positionals[0]);
     if (!review.meta) {
       const why = review.findings.find((f) => f.file.endsWith('review.yml'));
@@ -113,6 +118,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
         throw new UsageError('build --publish: LibreOffice (soffice, or $DHR_SOFFICE) is needed to write the tagged, accessible PDFs and was not found; nothing was written');
       }
     }
+    await listed;
     const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
     const errors = findings.filter((f) => f.severity === 'error');
     // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
@@ -130,7 +136,7 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     guardOutputFolder(out, Boolean(values.force));
     const tty = Boolean(process.stderr.isTTY);
     const files = await buildOutputs({
-      review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile),
+      review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile), writers,
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
         process.stderr.write(tty ? `${CLEAR_LINE}${line}` : `${line}\n`);

@@ -6,7 +6,7 @@ import { parseFlags, formatFlag, todayInLondon, isoDateFlag, print } from './com
 import { UsageError } from './errors.js';
 import { defaultReviewPath, enclosingReview } from './locate.js';
 import { findReviewDirs } from '../review/load.js';
-import { checkInWorkers, checkReview, workerCount, type CheckJob, type CheckResult } from '../lint/parallel.js';
+import { checkInWorkers, checkReviewAfter, workerCount, type CheckJob, type CheckResult } from '../lint/parallel.js';
 import { format } from '../lint/formatters/index.js';
 import { finalBlockers, finalRefusal } from '../lint/gate.js';
 import type { Finding } from '../review/model.js';
@@ -62,7 +62,12 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
     const registers = new Map<string, IdentityRegister>();
     // validate runs no rule: the rule modules are loaded for lint only
     const rules = mode === 'lint' ? (await import('../rules/index.js')).allRules : [];
-    results = dirs.map((dir) => checkReview(dir, job, rules, registers));
+    // git lists the tracked files (security/identities-committed) while the first review is read
+    const listed = mode === 'lint'
+      ? (await import('../rules/security/identities-committed.js')).prefetchTrackedFiles(dirs)
+      : Promise.resolve();
+    results = [];
+    for (const dir of dirs) results.push(await checkReviewAfter(listed, dir, job, rules, registers));
   }
   // never a silent pass: without any register, registered names were not checked (said once)
   if (mode === 'lint' && results.some((r) => r.register === 'none')) process.stderr.write(NO_REGISTER_NOTICE);

@@ -6,6 +6,10 @@
  * one call at a time in the order made; arguments and results are copied (structured clone), so
  * they are plain data: a `Doc`, form values, bytes. The writers are deterministic, so the bytes are
  * the same as in the main thread.
+ *
+ * `warm(modules)` starts the worker and has it load those modules while the main thread does other
+ * work (a build lints first): the PDF writers take about a second to load. The worker keeps the
+ * process alive only while a call is pending, so a command that stops early need not close it.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -40,8 +44,18 @@ export class Offload {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.ref();
       worker.postMessage({ id, module: module.href, name, args });
     });
+  }
+
+  /**
+   * Starts the worker and loads the modules there, without waiting: a later call finds them
+   * loaded. A module that fails to load fails the call that needs it, as without warm().
+   */
+  warm(modules: URL[]): void {
+    const worker = this.start();
+    for (const m of modules) worker.postMessage({ id: -1, module: m.href });
   }
 
   /** Stops the worker (pending calls fail). */
@@ -62,9 +76,11 @@ export class Offload {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
+      if (!this.pending.size) worker.unref();
       if (m.error) p.reject(Object.assign(new Error(m.error.message), { stack: m.error.stack }));
       else p.resolve(m.result);
     });
+    worker.unref(); // referenced while a call is pending (call())
     worker.on('error', failAll);
     worker.on('exit', (code) => {
       if (this.pending.size) failAll(new Error(`a writer worker stopped unexpectedly (exit code ${code})`));

@@ -7,6 +7,8 @@
  * document: the dates in the metadata are the document's (or none) and the file /ID is derived
  * from them.
  */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import PdfPrinter from 'pdfmake';
 import type {
   Content,
@@ -41,6 +43,39 @@ const MONO = 'DejaVuSansMono';
 const COLOURS = { heading: '#1F3864', rule: '#808080', headerFill: '#1F3864', keyFill: '#FFF2CC', link: '#0563C1' };
 const CELL_PADDING = { x: 4, y: 2.5 };
 const RULE = 0.5;
+
+/**
+ * pdfkit parses each font file afresh for every document (PDFFontFactory.open calls
+ * fontkit.create on the file's bytes): a build's three PDFs parsed DejaVu three times, and each
+ * parse starts its glyph and layout tables cold (about a tenth of the PDFs' time). The parsed
+ * fonts are kept and given again for the same bytes. What is per document (the subset embedded,
+ * the widths written) lives in pdfkit's own objects, so the output is the same (pdf.test.ts: the
+ * same bytes whatever was rendered before). When the modules are not where expected, nothing is
+ * shared.
+ */
+function shareParsedFonts(): void {
+  try {
+    const require = createRequire(import.meta.url);
+    const fromPdfkit = createRequire(createRequire(require.resolve('pdfmake')).resolve('@foliojs-fork/pdfkit'));
+    const fontkit = fromPdfkit('@foliojs-fork/fontkit') as { create: (buffer: Buffer, postscriptName?: string) => unknown; dhrShared?: boolean };
+    if (typeof fontkit.create !== 'function' || fontkit.dhrShared) return;
+    const create = fontkit.create;
+    const parsed = new Map<string, unknown>();
+    fontkit.create = function (buffer: Buffer, postscriptName?: string) {
+      const key = `${postscriptName ?? ''}\0${createHash('sha256').update(buffer).digest('hex')}`;
+      let font = parsed.get(key);
+      if (font === undefined) {
+        font = create.call(this, buffer, postscriptName);
+        parsed.set(key, font);
+      }
+      return font;
+    };
+    fontkit.dhrShared = true;
+  } catch {
+    // fonts parsed per document, as pdfkit does
+  }
+}
+shareParsedFonts();
 
 const printer = new PdfPrinter({
   [FONT]: DEJAVU.sans,

@@ -36,9 +36,27 @@ export interface CheckResult {
 
 /** One review: its configuration, loading, and (for lint) every rule. */
 export function checkReview(dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): CheckResult {
+  const loaded = loadForCheck(dir, job, registers);
+  return runRules(dir, job, rules, loaded);
+}
+
+/**
+ * checkReview, awaiting `ready` between reading the review and running the rules: work started
+ * before (git listing the tracked files) goes on while the review is read.
+ */
+export async function checkReviewAfter(ready: Promise<unknown>, dir: string, job: CheckJob, rules: Rule[], registers?: Map<string, IdentityRegister>): Promise<CheckResult> {
+  const loaded = loadForCheck(dir, job, registers);
+  await ready;
+  return runRules(dir, job, rules, loaded);
+}
+
+function loadForCheck(dir: string, job: CheckJob, registers?: Map<string, IdentityRegister>) {
   // validate reads the register too: it runs no anon rule, but a path it prints may hold a registered name
   const setup = setupFor(dir, job.flags, true, registers);
-  const review = loadReview(dir);
+  return { setup, review: loadReview(dir) };
+}
+
+function runRules(dir: string, job: CheckJob, rules: Rule[], { setup, review }: ReturnType<typeof loadForCheck>): CheckResult {
   const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: job.today, rules, ...(job.final ? { gate: 'final' as const } : {}) });
   if (job.mode !== 'lint') return { files: review.files.length, findings };
   const hashed = process.env[DEFAULT_KEY_ENV] && resolveHashedPath([setup.config.root, path.dirname(path.dirname(path.resolve(dir)))]);

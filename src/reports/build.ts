@@ -12,6 +12,7 @@ import type { Doc } from '../document/model.js';
 import { NO_REGISTER, safeFileName, type PrintGuard } from '../review/safe.js';
 import { renderDocx } from '../document/docx.js';
 import { Offload, offloadAvailable } from '../document/offload.js';
+import { docxFallbacks, prerenderPng } from '../document/raster.js';
 import { overviewReport } from './overview-report.js';
 import { executiveSummary } from './executive-summary.js';
 import { actionPlan } from './action-plan.js';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   guard?: PrintGuard;
   /** Called before each output is rendered: (index from 1, total, file name). */
   progress?: (i: number, total: number, name: string) => void;
+  /** The writer worker from warmWriters(), started before the review was linted; closed here. */
+  writers?: Offload;
 }
 
 interface Job {
@@ -60,6 +63,18 @@ function sha256(b: Uint8Array | string): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
+/**
+ * Starts the writer worker and has it load the PDF writers (about a second) while the caller
+ * lints the review: pass it to buildOutputs as `writers`. Undefined when there is no worker to
+ * use (one CPU, DHR_WORKERS=0, under vitest). `publish` builds draw only the data form there.
+ */
+export function warmWriters(kind: BuildKind): Offload | undefined {
+  if (!offloadAvailable()) return undefined;
+  const offload = new Offload();
+  offload.warm(kind === 'publish' ? [FORM_MODULE] : [PDF_MODULE, FORM_MODULE]);
+  return offload;
+}
+
 /** Renders every output; returns file name → content, including manifest.json. */
 export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint8Array | string>> {
   const { review, profile } = opts;
@@ -79,7 +94,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
   const es = rel(review.executiveSummary?.file);
   const ap = rel(review.actionPlan?.file);
   // PDFs are drawn on a worker thread while the DOCX files are written here (two CPUs or more)
-  const offload = offloadAvailable() ? new Offload() : undefined;
+  const offload = opts.writers ?? (offloadAvailable() ? new Offload() : undefined);
   const pdf = async (doc: Doc): Promise<Uint8Array> => (offload
     ? asBuffer(await offload.call<Uint8Array>(PDF_MODULE, 'renderPdf', [doc]))
     : (await import('../document/pdf.js')).renderPdf(doc));
@@ -95,12 +110,28 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
     })();
     return (await tagged).get(name)!;
   };
+  // the DOCX writer's PNG fallbacks (the timeline pages) are drawn ahead, off this thread, as soon
+  // as a document is composed: its DOCX waits for them, the work between goes on meanwhile
+  const pictures = new Map<string, Promise<unknown>>();
+  const drawAhead = (name: string, doc: Doc) => {
+    if (!pictures.has(name)) pictures.set(name, (async () => Promise.all(docxFallbacks(doc).map((f) => prerenderPng(f.svg, f.widthPx))))());
+    return pictures.get(name)!;
+  };
   const both = (name: string, compose: () => Doc, inputs: string[]): Job[] => {
     let doc: Doc | undefined;
-    const get = () => (doc ??= compose());
+    const get = () => {
+      if (!doc) {
+        doc = compose();
+        drawAhead(name, doc).catch(() => undefined); // on a failure svgToPng draws it, as before
+      }
+      return doc;
+    };
     const docx = () => {
       let p = docxOf.get(name);
-      if (!p) docxOf.set(name, (p = renderDocx(get())));
+      if (!p) {
+        const d = get();
+        docxOf.set(name, (p = drawAhead(name, d).catch(() => undefined).then(() => renderDocx(d))));
+      }
       return p;
     };
     if (kind === 'publish') docx();

@@ -9,7 +9,11 @@
  * image or other binary file is `binary`: the gate cannot check either, and says so.
  */
 import { execFileSync } from 'node:child_process';
-import { unzipSync, strFromU8 } from 'fflate';
+import { createRequire } from 'node:module';
+import type * as fflateModule from 'fflate';
+
+/** The unzipper, loaded only when a review holds an office document. */
+const fflate = () => createRequire(import.meta.url)('fflate') as typeof fflateModule;
 
 export type Extracted =
   | { kind: 'text'; text: string; format: string }
@@ -62,6 +66,7 @@ export function extractText(bytes: Uint8Array, name: string): Extracted {
 const SKIP_PART = /(^|\/)(\[Content_Types\]\.xml|theme\d*\.xml|fontTable\.xml|webSettings\.xml|settings\.xml|numbering\.xml|manifest\.xml|styles\.xml|stylesWithEffects\.xml|presProps\.xml|viewProps\.xml|tableStyles\.xml|calcChain\.xml)$/i;
 
 function fromZip(bytes: Uint8Array, name: string): Extracted {
+  const { unzipSync, strFromU8 } = fflate();
   let files: Record<string, Uint8Array>;
   let total = 0;
   try {

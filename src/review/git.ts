@@ -4,7 +4,7 @@
  * C locale (its messages are read, not translated) and takes no optional locks (a read never
  * blocks a commit the user is making at the same time).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 
 export interface GitOptions {
@@ -24,6 +24,14 @@ export function git(cwd: string, args: readonly string[], opts: GitOptions = {})
     maxBuffer: opts.maxBuffer ?? 1024 * 1024 * 1024,
     stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...ENV },
+  });
+}
+
+/** Runs git without waiting: resolves to what it printed (UTF-8), rejects when git fails or cannot be started. */
+export function gitAsync(cwd: string, args: readonly string[], opts: Pick<GitOptions, 'maxBuffer'> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: opts.maxBuffer ?? 1024 * 1024 * 1024, env: { ...process.env, ...ENV } },
+      (err, stdout) => (err ? reject(err) : resolve(stdout))).stdin?.end();
   });
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
-const FILES: Record<SchemaKind, string> = {
+export const SCHEMA_FILES: Record<SchemaKind, string> = {
   review: 'review.schema.json',
   chronology: 'chronology-row.schema.json',
   imr: 'imr.schema.json',
@@ -17,13 +17,20 @@ const FILES: Record<SchemaKind, string> = {
   config: 'config.schema.json',
 };
 
+let foundDir: string | undefined;
+
 /** The repository's `schemas/` folder (works from src/ under vitest and from dist/src/). */
 export function schemasDir(): string {
+  foundDir ??= findSchemasDir();
+  return foundDir;
+}
+
+function findSchemasDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, 'schemas');
     try {
-      readFileSync(path.join(candidate, FILES.review));
+      readFileSync(path.join(candidate, SCHEMA_FILES.review));
       return candidate;
     } catch {
       dir = path.dirname(dir);
@@ -33,7 +40,7 @@ export function schemasDir(): string {
 }
 
 export function loadSchema(kind: SchemaKind): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(schemasDir(), FILES[kind]), 'utf8'));
+  return JSON.parse(readFileSync(path.join(schemasDir(), SCHEMA_FILES[kind]), 'utf8'));
 }
 
 let vocabulary: Set<string> | undefined;

@@ -1,29 +1,59 @@
 /**
  * The JSON Schemas in `schemas/`, compiled once, and their errors turned into findings at the
- * offending key or cell.
+ * offending key or cell. The validators come from the ahead-of-time module when it matches the
+ * schemas (schemas-standalone.ts); ajv compiles them otherwise, with the same options.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type addFormatsModule from 'ajv-formats';
 import { quoted } from './source.js';
 import { isoDateProblem, parseIsoDay } from '../dates/index.js';
+import { AJV_OPTIONS, COMPILED_FILE, ajvVersion, schemasHash, type CompiledSchemas } from './schemas-standalone.js';
 
 export { loadSchema, schemasDir, schemaVocabulary, isVocabulary, closestWord, type SchemaKind } from './schema-files.js';
 import { closestWord, isVocabulary, loadSchema, schemaVocabulary, type SchemaKind } from './schema-files.js';
 
+const require = createRequire(import.meta.url);
+
+/** One date grammar: the schemas' "date" is the ISO day every other reader accepts. */
+const isDate = (s: string) => parseIsoDay(s).ok;
+
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<SchemaKind, ValidateFunction>();
+let ahead: Partial<Record<SchemaKind, ValidateFunction>> | null | undefined;
+
+/** The ahead-of-time validators, when their module is there and was made from these schemas and this ajv. */
+function aheadOfTime(): Partial<Record<SchemaKind, ValidateFunction>> | null {
+  if (ahead !== undefined) return ahead;
+  ahead = null;
+  if (process.env.DHR_SCHEMAS_AOT === '0') return ahead;
+  let mod: CompiledSchemas;
+  try {
+    mod = require(`./${COMPILED_FILE}`) as CompiledSchemas;
+  } catch {
+    return ahead; // not generated (under vitest, or only tsc was run)
+  }
+  if (mod.hash === schemasHash() && mod.ajv === ajvVersion()) {
+    ahead = mod.create({ date: isDate }) as Partial<Record<SchemaKind, ValidateFunction>>;
+  }
+  return ahead;
+}
 
 export function validator(kind: SchemaKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: false });
-      const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-      (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-      // one date grammar: the schemas' "date" is the ISO day every other reader accepts
-      ajv.addFormat('date', (s: string) => parseIsoDay(s).ok);
+    v = aheadOfTime()?.[kind];
+    if (!v) {
+      if (!ajv) {
+        // ajv itself is loaded only when the schemas are compiled here (about 50 ms)
+        const { Ajv2020: AjvClass } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+        const formats = require('ajv-formats') as typeof addFormatsModule & { default?: typeof addFormatsModule };
+        ajv = new AjvClass({ ...AJV_OPTIONS });
+        (formats.default ?? formats)(ajv);
+        ajv.addFormat('date', isDate);
+      }
+      v = ajv.compile(loadSchema(kind));
     }
-    v = ajv.compile(loadSchema(kind));
     compiled.set(kind, v);
   }
   return v;

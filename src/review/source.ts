@@ -5,9 +5,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type chardetModule from 'chardet';
+import type iconvModule from 'iconv-lite';
 import type { SourceFile } from './model.js';
+
+const require = createRequire(import.meta.url);
+/** The encoding detector and decoders, loaded only for a file that is not UTF-8 (rare; about 20 ms). */
+const legacy = () => ({ chardet: require('chardet') as typeof chardetModule, iconv: require('iconv-lite') as typeof iconvModule });
 
 /** Largest input file read (bytes). Bigger files are refused with a finding. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -84,6 +89,7 @@ export function decode(bytes: Uint8Array): DecodeResult {
   } catch {
     // not UTF-8: fall through to detection
   }
+  const { chardet, iconv } = legacy();
   let detected = (chardet.detect(body) ?? 'windows-1252').toLowerCase();
   // Excel's "CSV" on Windows is cp1252; ISO-8859-1 detection is nearly always that (it has £ and “”).
   if (detected === 'iso-8859-1' || detected === 'iso-8859-15' || detected === 'utf-8' || !iconv.encodingExists(detected)) {

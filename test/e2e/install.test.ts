@@ -89,7 +89,7 @@ describe('installed from the npm pack tarball, outside the clone', { timeout: 60
   it('packs compiled code, schemas, templates, profiles and data, and no tests or fixtures', () => {
     expect(packed.code, packed.stderr).toBe(0);
     const files = (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('[')))[0].files as Array<{ path: string }>).map((f) => f.path);
-    for (const f of ['bin/dhr.js', 'dist/src/cli/main.js', 'dist/src/lint/worker.js', 'schemas/review.schema.json', 'templates/repo/.github/workflows/dhr.yml',
+    for (const f of ['bin/dhr.js', 'dist/src/cli/main.js', 'dist/src/lint/worker.js', 'dist/src/review/schemas.compiled.cjs', 'schemas/review.schema.json', 'templates/repo/.github/workflows/dhr.yml',
       'templates/review/review.yml', 'profiles/gloucestershire.yml', 'src/rules/anon/data/given-names.txt', 'profiles/report-sections.yml',
       'src/chronology/headings.yml', 'src/reports/home-office-form.fields.yml', 'action.yml', 'package.json']) {
       expect(files, f).toContain(f);

@@ -1,5 +1,5 @@
 /** `security/identities-committed` — see identities-committed.md. */
-import { git } from '../../review/git.js';
+import { git, gitAsync } from '../../review/git.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -50,6 +50,10 @@ function gitDirOf(root: string): string {
   return path.resolve(root, m[1]!.trim());
 }
 
+const lsFiles = (root: string, scope: string) => ['ls-files', '-z', '--', path.relative(root, scope) || '.'];
+const MAX_LISTING = 256 * 1024 * 1024;
+const listed = (root: string, out: string) => out.split('\0').filter(Boolean).map((f) => path.join(root, f));
+
 /** Tracked files under `scope`, as absolute paths. */
 function trackedFiles(root: string, scope: string): string[] {
   const key = `${root}\0${scope}`;
@@ -57,14 +61,49 @@ function trackedFiles(root: string, scope: string): string[] {
   const known = tracked.get(key);
   if (stamp && known?.stamp === stamp) return known.files;
   try {
-    const rel = path.relative(root, scope) || '.';
-    const out = git(root, ['ls-files', '-z', '--', rel], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
-    const files = out.split('\0').filter(Boolean).map((f) => path.join(root, f));
+    const files = listed(root, git(root, lsFiles(root, scope), { maxBuffer: MAX_LISTING }).toString('utf8'));
     if (stamp) tracked.set(key, { stamp, files });
     return files;
   } catch {
     return [];
   }
+}
+
+/** The repository root (real path) and scope the rule lists for a review folder; undefined outside git. */
+function whereListed(reviewDir: string): { root: string; scope: string } | undefined {
+  let dir: string;
+  try {
+    dir = realpathSync(reviewDir);
+  } catch {
+    return undefined;
+  }
+  const root = gitRoot(dir);
+  return root ? { root: realpathSync(root), scope: scopeFor(dir).scope } : undefined;
+}
+
+/**
+ * Starts `git ls-files` for these review folders now, without waiting, and keeps the lists as the
+ * rule would: a lint that awaits this after reading the reviews (which takes longer than git) finds
+ * them ready, instead of waiting for git in the rule. Never fails: the rule asks git itself then.
+ */
+export function prefetchTrackedFiles(reviewDirs: readonly string[]): Promise<void> {
+  const jobs = new Map<string, Promise<void>>();
+  for (const d of reviewDirs) {
+    let at: { root: string; scope: string } | undefined;
+    try {
+      at = whereListed(path.resolve(d));
+    } catch {
+      continue;
+    }
+    if (!at) continue;
+    const { root, scope } = at;
+    const key = `${root}\0${scope}`;
+    const stamp = indexStamp(root);
+    if (!stamp || jobs.has(key) || tracked.get(key)?.stamp === stamp) continue;
+    jobs.set(key, gitAsync(root, lsFiles(root, scope), { maxBuffer: MAX_LISTING })
+      .then((stdout) => void tracked.set(key, { stamp, files: listed(root, stdout) }), () => undefined));
+  }
+  return Promise.all(jobs.values()).then(() => undefined);
 }
 
 /** True when YAML text has a top-level `people:` list whose items carry `names` or `identifiers`. */
