@@ -51,8 +51,17 @@ export async function checkReviewAfter(ready: Promise<unknown>, dir: string, job
 }
 
 function loadForCheck(dir: string, job: CheckJob, registers?: Map<string, IdentityRegister>) {
-  // validate reads the register too: it runs no anon rule, but a path it prints may hold a registered name
-  const setup = setupFor(dir, job.flags, true, registers);
+  // validate reads the register too when it can (it runs no anon rule, but a path it prints may hold
+  // a registered name); a missing or refused register stops lint, not validate
+  let setup: ReturnType<typeof setupFor>;
+  if (job.mode === 'lint') setup = setupFor(dir, job.flags, true, registers);
+  else {
+    try {
+      setup = setupFor(dir, job.flags, true, registers);
+    } catch {
+      setup = setupFor(dir, job.flags, false, registers);
+    }
+  }
   return { setup, review: loadReview(dir) };
 }
 

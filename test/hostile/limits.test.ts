@@ -183,7 +183,11 @@ describe('Markdown limits (markdown.ts)', () => {
     const files = spawnSync('find', [path.join(ROOT, 'fixtures'), path.join(ROOT, 'templates'), path.join(ROOT, 'docs'), path.join(ROOT, 'src'), '-name', '*.md'], { encoding: 'utf8' })
       .stdout.trim().split('\n').filter(Boolean);
     expect(files.length).toBeGreaterThan(10);
-    for (const f of files) expect(markdownTooComplex(readFileSync(f, 'utf8')), f).toBeUndefined();
+    // format/markdown's own page shows a refused input (a quote nested past the limit) as its Wrong
+    // example, which its page test runs through the loader: that one file is meant to be refused
+    const refusedOnPurpose = path.join(ROOT, 'src', 'rules', 'format', 'markdown.md');
+    expect(markdownTooComplex(readFileSync(refusedOnPurpose, 'utf8'))).toBeDefined();
+    for (const f of files.filter((x) => x !== refusedOnPurpose)) expect(markdownTooComplex(readFileSync(f, 'utf8')), f).toBeUndefined();
   });
 
   const cases: Array<[string, string, RegExp, number]> = [
