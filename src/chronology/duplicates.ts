@@ -61,34 +61,52 @@ class Vocabulary {
   readonly starts: number[] = [];
   readonly sizes: number[] = [];
 
+  /** Texts already added, by their text: the same text is the same bag. */
+  private readonly seen = new Map<string, number>();
+
   /** Adds a text; returns its number. */
   add(text: string): number {
-    // sorted, so that repeats of a word sit together and are counted without a Map per text
-    const words = tokens(text).sort();
+    const again = this.seen.get(text);
+    if (again !== undefined) {
+      this.starts.push(this.starts[again]!);
+      this.sizes.push(this.sizes[again]!);
+      return this.starts.length - 1;
+    }
+    const words = tokens(text);
     if (this.used + words.length > this.pool.length) {
       const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + words.length));
       bigger.set(this.pool.subarray(0, this.used));
       this.pool = bigger;
     }
     const start = this.used;
-    let prev = '';
-    let n = 0;
-    for (const w of words) {
-      n = w === prev ? n + 1 : 1;
-      prev = w;
-      const el = n === 1 ? w : `${w}#${n}`;
-      let id = this.ids.get(el);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(el, id);
-        this.names.push(el);
+    for (const w of words) this.pool[this.used++] = this.idOf(w);
+    // sorted, so that repeats of a word sit together: the second is the element `w#2`, and so on
+    const elements = this.pool.subarray(start, this.used).sort();
+    let repeats = false;
+    for (let i = 0, prev = -1, n = 0; i < elements.length; i++) {
+      const word = elements[i]!;
+      n = word === prev ? n + 1 : 1;
+      prev = word;
+      if (n > 1) {
+        elements[i] = this.idOf(`${this.names[word]}#${n}`);
+        repeats = true;
       }
-      this.pool[this.used++] = id;
     }
-    this.pool.subarray(start, this.used).sort();
+    if (repeats) elements.sort();
     this.starts.push(start);
     this.sizes.push(words.length);
+    this.seen.set(text, this.starts.length - 1);
     return this.starts.length - 1;
+  }
+
+  private idOf(element: string): number {
+    let id = this.ids.get(element);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(element, id);
+      this.names.push(element);
+    }
+    return id;
   }
 
   /** Element ids of text `k`, sorted. */
@@ -146,30 +164,32 @@ function timesCompatible(a: MasterRow, b: MasterRow): boolean {
  */
 export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Duplicate[] {
   const t = Number.isFinite(threshold) ? Math.min(Math.max(threshold, 0.01), 1) : 0.85;
-  const buckets = new Map<string, MasterRow[]>();
-  for (const r of rows) {
+  // each day's rows, by their place in `rows`
+  const buckets = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (!r.parsed || !r.event) continue;
     const k = r.parsed.iso;
     const b = buckets.get(k);
-    if (b) b.push(r);
-    else buckets.set(k, [r]);
+    if (b) b.push(i);
+    else buckets.set(k, [i]);
   }
   // only rows that share their day with another row need their words
   const vocab = new Vocabulary();
-  const texts = new Map<MasterRow, number>();
+  const texts = new Int32Array(rows.length);
   for (const bucket of buckets.values()) {
-    if (bucket.length >= 2) for (const r of bucket) texts.set(r, vocab.add(r.event));
+    if (bucket.length >= 2) for (const i of bucket) texts[i] = vocab.add(rows[i]!.event);
   }
   const lex = vocab.lexRanks();
   const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length) };
-  const out: Duplicate[] = [];
+  const found: Array<{ at: number; duplicate: Duplicate }> = [];
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
+    const day = bucket.map((i) => rows[i]!);
     // a loop, not push(...): one crowded day can hold more duplicates than a call takes arguments
-    for (const d of duplicatesInBucket(bucket, bucket.map((r) => texts.get(r)!), t, vocab, lex, scratch)) out.push(d);
+    for (const [j, d] of duplicatesInBucket(day, bucket.map((i) => texts[i]!), t, vocab, lex, scratch)) found.push({ at: bucket[j]!, duplicate: d });
   }
-  const order = new Map(rows.map((r, i) => [r, i]));
-  return out.sort((a, b) => order.get(a.row)! - order.get(b.row)!);
+  return found.sort((a, b) => a.at - b.at).map((f) => f.duplicate);
 }
 
 /** At most this many earlier rows are looked at for one row (a bound on a pathological day). */
@@ -194,7 +214,7 @@ function duplicatesInBucket(
   vocab: Vocabulary,
   lex: Int32Array,
   scratch: { freq: Int32Array; byLex: Int32Array },
-): Duplicate[] {
+): Array<[number, Duplicate]> {
   // "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
   // as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
   const { freq, byLex } = scratch;
@@ -203,7 +223,7 @@ function duplicatesInBucket(
   const jaccard = t / (2 - t);
   // posting lists: element id → [row, position of the element in that row's rarest-first order]…
   const index = new Map<number, number[]>();
-  const out: Duplicate[] = [];
+  const out: Array<[number, Duplicate]> = [];
   for (let j = 0; j < bucket.length; j++) {
     const sj = vocab.sizes[texts[j]];
     if (sj === 0) continue;
@@ -242,7 +262,7 @@ function duplicatesInBucket(
       if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
       const sim = vocab.similarity(texts[i], texts[j]);
       if (sim >= t) {
-        out.push({ row: bucket[j], first: bucket[i], similarity: sim });
+        out.push([j, { row: bucket[j], first: bucket[i], similarity: sim }]);
         break;
       }
     }

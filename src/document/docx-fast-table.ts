@@ -169,15 +169,19 @@ function runText(value: string): string {
   return foldLineBreaks(value).replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 
-/** The texts of a row's cells, in the order its template's slots take them. */
+/** The texts of a row's cells, escaped, in the order its template's slots take them. */
 function rowTexts(row: ModelRow, count: number, out: string[]): void {
-  const walk = (inlines: readonly Inline[]) => {
-    for (const node of inlines) {
-      if (node.type === 'text' || node.type === 'code') out.push(runText(node.text));
-      else if (node.type === 'strong' || node.type === 'emphasis') walk(node.children);
-    }
-  };
-  for (let i = 0; i < count; i++) walk(row.cells[i]?.children ?? []);
+  for (let i = 0; i < count; i++) {
+    const c = row.cells[i];
+    if (c) inlineTexts(c.children, out);
+  }
+}
+
+function inlineTexts(inlines: readonly Inline[], out: string[]): void {
+  for (const node of inlines) {
+    if (node.type === 'text' || node.type === 'code') out.push(runText(node.text));
+    else if (node.type === 'strong' || node.type === 'emphasis') inlineTexts(node.children, out);
+  }
 }
 
 /** Bytes of document XML handed on at a time (at least; the zip deflates a megabyte at a time). */
