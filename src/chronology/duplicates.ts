@@ -114,6 +114,11 @@ class Vocabulary {
     return this.pool.subarray(this.starts[k], this.starts[k] + this.sizes[k]);
   }
 
+  /** Every text's elements: text `k`'s are at starts[k] … starts[k] + sizes[k] − 1 (no view per text). */
+  get elementPool(): Int32Array {
+    return this.pool;
+  }
+
   /** Dice similarity of texts `a` and `b`: 2 × elements in common ÷ (size of a + size of b). */
   similarity(a: number, b: number): number {
     const na = this.sizes[a];
@@ -181,7 +186,7 @@ export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Du
     if (bucket.length >= 2) for (const i of bucket) texts[i] = vocab.add(rows[i]!.event);
   }
   const lex = vocab.lexRanks();
-  const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length) };
+  const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length), keys: new Float64Array(64) };
   const found: Array<{ at: number; duplicate: Duplicate }> = [];
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
@@ -213,28 +218,30 @@ function duplicatesInBucket(
   t: number,
   vocab: Vocabulary,
   lex: Int32Array,
-  scratch: { freq: Int32Array; byLex: Int32Array },
+  scratch: { freq: Int32Array; byLex: Int32Array; keys: Float64Array },
 ): Array<[number, Duplicate]> {
   // "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
   // as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
   const { freq, byLex } = scratch;
-  for (const k of texts) for (const e of vocab.elements(k)) freq[e]++;
+  const { elementPool: pool, starts, sizes } = vocab;
+  for (const k of texts) for (let x = starts[k], end = x + sizes[k]; x < end; x++) freq[pool[x]]++;
   const n = lex.length;
   const jaccard = t / (2 - t);
   // posting lists: element id → [row, position of the element in that row's rarest-first order]…
   const index = new Map<number, number[]>();
   const out: Array<[number, Duplicate]> = [];
   for (let j = 0; j < bucket.length; j++) {
-    const sj = vocab.sizes[texts[j]];
+    const sj = sizes[texts[j]];
     if (sj === 0) continue;
     // sort keys: frequency first, then string order (one number each, sorted natively)
-    const els = vocab.elements(texts[j]);
-    const keys = new Float64Array(els.length);
-    for (let e = 0; e < els.length; e++) {
-      keys[e] = freq[els[e]] * n + lex[els[e]];
-      byLex[lex[els[e]]] = els[e];
+    if (scratch.keys.length < sj) scratch.keys = new Float64Array(2 * sj);
+    const at0 = starts[texts[j]];
+    for (let e = 0; e < sj; e++) {
+      const el = pool[at0 + e];
+      scratch.keys[e] = freq[el] * n + lex[el];
+      byLex[lex[el]] = el;
     }
-    keys.sort();
+    const keys = scratch.keys.subarray(0, sj).sort();
     const prefix: number[] = [];
     const size = sj - Math.ceil(jaccard * sj - 1e-9) + 1;
     for (let e = 0; e < size && e < keys.length; e++) prefix.push(byLex[keys[e] % n]);
@@ -256,7 +263,7 @@ function duplicatesInBucket(
           at[k] += 2;
         }
       }
-      const si = vocab.sizes[texts[i]];
+      const si = sizes[texts[i]];
       const bound = 1 + Math.min(si - pi - 1, sj - pj - 1);
       if (bound < Math.ceil((t * (si + sj)) / 2 - 1e-9)) continue;
       if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
@@ -272,6 +279,6 @@ function duplicatesInBucket(
       else index.set(e, [j, pos]);
     });
   }
-  for (const k of texts) for (const e of vocab.elements(k)) freq[e] = 0;
+  for (const k of texts) for (let x = starts[k], end = x + sizes[k]; x < end; x++) freq[pool[x]] = 0;
   return out;
 }

@@ -137,7 +137,8 @@ class NativeZipDeflate extends ZipPassThrough {
       this.pending = [];
       this.pendingBytes = 0;
       const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-      const deflated = deflateRaw(block, { level: this.level, finishFlush: flush });
+      // output in one piece for a block that deflates well (not zlib's default 16 kB pieces)
+      const deflated = deflateRaw(block, { level: this.level, finishFlush: flush, chunkSize: 1 << 16 });
       deflated.catch(() => undefined); // a failure is thrown where it is awaited, in order
       inFlight.push(deflated);
     };
