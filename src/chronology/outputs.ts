@@ -46,8 +46,13 @@ function* chunked(lines: Iterable<string>, eol: string): Generator<string> {
 
 /** One CSV cell, quoted when RFC 4180 needs it (or when it has spaces at either end). */
 export function csvCell(v: string): string {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // the ends tested alone: `\s$` would be tried at every position of a long cell
+  const quote = CSV_SPECIAL.test(v) || SPACE.test(v.charAt(0)) || SPACE.test(v.charAt(v.length - 1));
+  return quote ? `"${v.replace(/"/g, '""')}"` : v;
 }
+
+const CSV_SPECIAL = /[",\r\n]/;
+const SPACE = /\s/;
 
 /** CSV text for rows of cells: CRLF between records and after the last. */
 export function toCsv(records: readonly (readonly string[])[]): string {

@@ -166,8 +166,12 @@ export function foldLineBreaks(value: string): string {
 
 /** A run's text as docx writes it: line breaks folded (as the writer's runs do), then escaped as docx escapes. */
 function runText(value: string): string {
+  if (!NEEDS_WORK.test(value)) return value; // most texts: one scan, no copy
   return foldLineBreaks(value).replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
 }
+
+/** A character that folding or escaping changes. */
+const NEEDS_WORK = /[\n&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
 
 /** The texts of a row's cells, escaped, in the order its template's slots take them. */
 function rowTexts(row: ModelRow, count: number, out: string[]): void {
