@@ -74,7 +74,7 @@ export function zipParts({ files, order, mtime }: Parts): Buffer {
  * The parts zipped with `streamed` taken from `chunks` rather than from `files`, so that a part
  * too large for one string is never held whole (every entry deflated at level 6, as zipParts does).
  */
-export async function zipPartsStreaming({ files, order, mtime }: Parts, streamed: string, chunks: Iterable<Uint8Array>): Promise<Buffer> {
+export function zipPartsStreaming({ files, order, mtime }: Parts, streamed: string, chunks: Iterable<Uint8Array>): Buffer {
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, data) => {
@@ -85,31 +85,23 @@ export async function zipPartsStreaming({ files, order, mtime }: Parts, streamed
     const entry = new NativeZipDeflate(path, 6);
     entry.mtime = mtime;
     zip.add(entry);
-    if (path === streamed) await entry.pushAll(chunks);
-    else entry.push(files[path]!, true);
+    if (path === streamed) {
+      for (const chunk of chunks) entry.push(chunk);
+      entry.push(new Uint8Array(0), true);
+    } else entry.push(files[path]!, true);
   }
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(out);
 }
 
-/** zlib's raw deflate on Node's thread pool. */
-function deflateRaw(block: Uint8Array, options: zlib.ZlibOptions): Promise<Uint8Array<ArrayBuffer>> {
-  return new Promise((resolve, reject) => {
-    zlib.deflateRaw(block, options, (err, out) => (err ? reject(err) : resolve(out as Uint8Array<ArrayBuffer>)));
-  });
-}
-
 /**
  * A zip entry deflated by Node's own zlib (native, about four times fflate's speed on a large
- * document) as it streams: each block of at least BLOCK bytes is compressed on its own with a
- * sync flush, so the blocks join into one valid DEFLATE stream without holding the whole entry in
- * memory — and, being independent, can be compressed on other threads (pushAll).
+ * document) as it streams: each block of at least BLOCK bytes is compressed with a sync flush, so
+ * the blocks join into one valid DEFLATE stream without holding the whole entry in memory.
  */
 class NativeZipDeflate extends ZipPassThrough {
   private static readonly BLOCK = 1 << 20;
-  /** Blocks pushAll has compressing at once (Node's thread pool has four threads). */
-  private static readonly IN_FLIGHT = 4;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   private crcSoFar = 0;
@@ -124,37 +116,6 @@ class NativeZipDeflate extends ZipPassThrough {
     this.size += chunk.length;
     if (final) this.crc = this.crcSoFar;
     this.process(chunk as Uint8Array<ArrayBuffer>, final);
-  }
-
-  /**
-   * The whole entry from `chunks`: blocks are deflated on Node's thread pool while the next ones
-   * are produced, and handed on in order. The bytes are those push would give.
-   */
-  async pushAll(chunks: Iterable<Uint8Array>): Promise<void> {
-    const inFlight: Array<Promise<Uint8Array<ArrayBuffer>>> = [];
-    const start = (final: boolean) => {
-      const block = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-      this.pending = [];
-      this.pendingBytes = 0;
-      const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH;
-      // output in one piece for a block that deflates well (not zlib's default 16 kB pieces)
-      const deflated = deflateRaw(block, { level: this.level, finishFlush: flush, chunkSize: 1 << 16 });
-      deflated.catch(() => undefined); // a failure is thrown where it is awaited, in order
-      inFlight.push(deflated);
-    };
-    const handOn = async (final: boolean) => this.ondata(null, await inFlight.shift()!, final);
-    for (const chunk of chunks) {
-      this.crcSoFar = zlib.crc32(chunk, this.crcSoFar);
-      this.size += chunk.length;
-      this.pending.push(chunk);
-      this.pendingBytes += chunk.length;
-      if (this.pendingBytes < NativeZipDeflate.BLOCK) continue;
-      start(false);
-      if (inFlight.length >= NativeZipDeflate.IN_FLIGHT) await handOn(false);
-    }
-    start(true);
-    this.crc = this.crcSoFar;
-    while (inFlight.length) await handOn(inFlight.length === 1);
   }
 
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
