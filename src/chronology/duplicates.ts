@@ -61,39 +61,62 @@ class Vocabulary {
   readonly starts: number[] = [];
   readonly sizes: number[] = [];
 
+  /** Texts already added, by their text: the same text is the same bag. */
+  private readonly seen = new Map<string, number>();
+
   /** Adds a text; returns its number. */
   add(text: string): number {
-    // sorted, so that repeats of a word sit together and are counted without a Map per text
-    const words = tokens(text).sort();
+    const again = this.seen.get(text);
+    if (again !== undefined) {
+      this.starts.push(this.starts[again]!);
+      this.sizes.push(this.sizes[again]!);
+      return this.starts.length - 1;
+    }
+    const words = tokens(text);
     if (this.used + words.length > this.pool.length) {
       const bigger = new Int32Array(Math.max(this.pool.length * 2, this.used + words.length));
       bigger.set(this.pool.subarray(0, this.used));
       this.pool = bigger;
     }
     const start = this.used;
-    let prev = '';
-    let n = 0;
-    for (const w of words) {
-      n = w === prev ? n + 1 : 1;
-      prev = w;
-      const el = n === 1 ? w : `${w}#${n}`;
-      let id = this.ids.get(el);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(el, id);
-        this.names.push(el);
+    for (const w of words) this.pool[this.used++] = this.idOf(w);
+    // sorted, so that repeats of a word sit together: the second is the element `w#2`, and so on
+    const elements = this.pool.subarray(start, this.used).sort();
+    let repeats = false;
+    for (let i = 0, prev = -1, n = 0; i < elements.length; i++) {
+      const word = elements[i]!;
+      n = word === prev ? n + 1 : 1;
+      prev = word;
+      if (n > 1) {
+        elements[i] = this.idOf(`${this.names[word]}#${n}`);
+        repeats = true;
       }
-      this.pool[this.used++] = id;
     }
-    this.pool.subarray(start, this.used).sort();
+    if (repeats) elements.sort();
     this.starts.push(start);
     this.sizes.push(words.length);
+    this.seen.set(text, this.starts.length - 1);
     return this.starts.length - 1;
+  }
+
+  private idOf(element: string): number {
+    let id = this.ids.get(element);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(element, id);
+      this.names.push(element);
+    }
+    return id;
   }
 
   /** Element ids of text `k`, sorted. */
   elements(k: number): Int32Array {
     return this.pool.subarray(this.starts[k], this.starts[k] + this.sizes[k]);
+  }
+
+  /** Every text's elements: text `k`'s are at starts[k] … starts[k] + sizes[k] − 1 (no view per text). */
+  get elementPool(): Int32Array {
+    return this.pool;
   }
 
   /** Dice similarity of texts `a` and `b`: 2 × elements in common ÷ (size of a + size of b). */
@@ -146,30 +169,32 @@ function timesCompatible(a: MasterRow, b: MasterRow): boolean {
  */
 export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Duplicate[] {
   const t = Number.isFinite(threshold) ? Math.min(Math.max(threshold, 0.01), 1) : 0.85;
-  const buckets = new Map<string, MasterRow[]>();
-  for (const r of rows) {
+  // each day's rows, by their place in `rows`
+  const buckets = new Map<string, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (!r.parsed || !r.event) continue;
     const k = r.parsed.iso;
     const b = buckets.get(k);
-    if (b) b.push(r);
-    else buckets.set(k, [r]);
+    if (b) b.push(i);
+    else buckets.set(k, [i]);
   }
   // only rows that share their day with another row need their words
   const vocab = new Vocabulary();
-  const texts = new Map<MasterRow, number>();
+  const texts = new Int32Array(rows.length);
   for (const bucket of buckets.values()) {
-    if (bucket.length >= 2) for (const r of bucket) texts.set(r, vocab.add(r.event));
+    if (bucket.length >= 2) for (const i of bucket) texts[i] = vocab.add(rows[i]!.event);
   }
   const lex = vocab.lexRanks();
-  const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length) };
-  const out: Duplicate[] = [];
+  const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length), keys: new Float64Array(64) };
+  const found: Array<{ at: number; duplicate: Duplicate }> = [];
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
+    const day = bucket.map((i) => rows[i]!);
     // a loop, not push(...): one crowded day can hold more duplicates than a call takes arguments
-    for (const d of duplicatesInBucket(bucket, bucket.map((r) => texts.get(r)!), t, vocab, lex, scratch)) out.push(d);
+    for (const [j, d] of duplicatesInBucket(day, bucket.map((i) => texts[i]!), t, vocab, lex, scratch)) found.push({ at: bucket[j]!, duplicate: d });
   }
-  const order = new Map(rows.map((r, i) => [r, i]));
-  return out.sort((a, b) => order.get(a.row)! - order.get(b.row)!);
+  return found.sort((a, b) => a.at - b.at).map((f) => f.duplicate);
 }
 
 /** At most this many earlier rows are looked at for one row (a bound on a pathological day). */
@@ -193,28 +218,30 @@ function duplicatesInBucket(
   t: number,
   vocab: Vocabulary,
   lex: Int32Array,
-  scratch: { freq: Int32Array; byLex: Int32Array },
-): Duplicate[] {
+  scratch: { freq: Int32Array; byLex: Int32Array; keys: Float64Array },
+): Array<[number, Duplicate]> {
   // "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
   // as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
   const { freq, byLex } = scratch;
-  for (const k of texts) for (const e of vocab.elements(k)) freq[e]++;
+  const { elementPool: pool, starts, sizes } = vocab;
+  for (const k of texts) for (let x = starts[k], end = x + sizes[k]; x < end; x++) freq[pool[x]]++;
   const n = lex.length;
   const jaccard = t / (2 - t);
   // posting lists: element id → [row, position of the element in that row's rarest-first order]…
   const index = new Map<number, number[]>();
-  const out: Duplicate[] = [];
+  const out: Array<[number, Duplicate]> = [];
   for (let j = 0; j < bucket.length; j++) {
-    const sj = vocab.sizes[texts[j]];
+    const sj = sizes[texts[j]];
     if (sj === 0) continue;
     // sort keys: frequency first, then string order (one number each, sorted natively)
-    const els = vocab.elements(texts[j]);
-    const keys = new Float64Array(els.length);
-    for (let e = 0; e < els.length; e++) {
-      keys[e] = freq[els[e]] * n + lex[els[e]];
-      byLex[lex[els[e]]] = els[e];
+    if (scratch.keys.length < sj) scratch.keys = new Float64Array(2 * sj);
+    const at0 = starts[texts[j]];
+    for (let e = 0; e < sj; e++) {
+      const el = pool[at0 + e];
+      scratch.keys[e] = freq[el] * n + lex[el];
+      byLex[lex[el]] = el;
     }
-    keys.sort();
+    const keys = scratch.keys.subarray(0, sj).sort();
     const prefix: number[] = [];
     const size = sj - Math.ceil(jaccard * sj - 1e-9) + 1;
     for (let e = 0; e < size && e < keys.length; e++) prefix.push(byLex[keys[e] % n]);
@@ -236,13 +263,13 @@ function duplicatesInBucket(
           at[k] += 2;
         }
       }
-      const si = vocab.sizes[texts[i]];
+      const si = sizes[texts[i]];
       const bound = 1 + Math.min(si - pi - 1, sj - pj - 1);
       if (bound < Math.ceil((t * (si + sj)) / 2 - 1e-9)) continue;
       if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
       const sim = vocab.similarity(texts[i], texts[j]);
       if (sim >= t) {
-        out.push({ row: bucket[j], first: bucket[i], similarity: sim });
+        out.push([j, { row: bucket[j], first: bucket[i], similarity: sim }]);
         break;
       }
     }
@@ -252,6 +279,6 @@ function duplicatesInBucket(
       else index.set(e, [j, pos]);
     });
   }
-  for (const k of texts) for (const e of vocab.elements(k)) freq[e] = 0;
+  for (const k of texts) for (let x = starts[k], end = x + sizes[k]; x < end; x++) freq[pool[x]] = 0;
   return out;
 }

@@ -15,7 +15,7 @@
  */
 import type { CsvRow, CsvTable, Review, SourceFile } from '../review/model.js';
 import { rowId } from '../review/load.js';
-import { parseChronologyDate, parseTime, type ChronologyDate } from '../dates/index.js';
+import { parseChronologyDate, parseTime, type ChronologyDate, type DateResult } from '../dates/index.js';
 
 /** The columns of an agency chronology, in the order the master chronology writes them. */
 export const AGENCY_COLUMNS = [
@@ -85,14 +85,29 @@ export interface MasterChronology {
 
 const cellText = (row: CsvRow, col: string): string => row.cells[col]?.value.trim() ?? '';
 
+/**
+ * Dates and subject lists already read, by their text. A chronology repeats them (a day holds
+ * many entries), so its rows share one parsed date and one list each, read-only.
+ */
+export interface MergeCache {
+  dates: Map<string, DateResult>;
+  subjects: Map<string, string[]>;
+}
+
+const newCache = (): MergeCache => ({ dates: new Map(), subjects: new Map() });
+
 /** One agency row as a master row (date parsed, cells trimmed). */
-export function toMasterRow(agency: string, table: CsvTable, row: CsvRow): MasterRow {
+export function toMasterRow(agency: string, table: CsvTable, row: CsvRow, cache: MergeCache = newCache()): MasterRow {
   const id = rowId(row);
   const rawDate = cellText(row, 'date');
-  const res = parseChronologyDate(rawDate);
+  let res = cache.dates.get(rawDate);
+  if (!res) cache.dates.set(rawDate, (res = parseChronologyDate(rawDate)));
   const time = cellText(row, 'time');
+  const minutes = parseTime(time);
   const key = cellText(row, 'key_event').toLowerCase();
   const subject = cellText(row, 'subject');
+  let subjects = cache.subjects.get(subject);
+  if (!subjects) cache.subjects.set(subject, (subjects = splitSubjects(subject)));
   return {
     ref: `${agency}#${id}`,
     agency,
@@ -100,7 +115,7 @@ export function toMasterRow(agency: string, table: CsvTable, row: CsvRow): Maste
     date: res.ok ? res.date.iso : rawDate,
     ...(res.ok ? { parsed: res.date } : { dateError: res.error }),
     time,
-    ...(parseTime(time) !== undefined ? { minutes: parseTime(time) } : {}),
+    ...(minutes !== undefined ? { minutes } : {}),
     subject,
     source: cellText(row, 'source'),
     event: cellText(row, 'event'),
@@ -109,7 +124,7 @@ export function toMasterRow(agency: string, table: CsvTable, row: CsvRow): Maste
     key_event: key,
     comment: cellText(row, 'comment'),
     key: key === 'yes',
-    subjects: splitSubjects(subject),
+    subjects,
     sourceIndex: row.index,
     file: table.file,
     row,
@@ -137,10 +152,11 @@ export function mergeChronologies(input: Review | Map<string, CsvTable>): Master
   const rows: MasterRow[] = [];
   const counts: AgencyCount[] = [];
   const agencies = [...tables.keys()].sort();
+  const cache = newCache();
   for (const agency of agencies) {
     const table = tables.get(agency)!;
     counts.push({ agency, rowsIn: table.rows.length, rowsOut: 0 });
-    for (const row of table.rows) rows.push(toMasterRow(agency, table, row));
+    for (const row of table.rows) rows.push(toMasterRow(agency, table, row, cache));
   }
   rows.sort(compareMasterRows);
 

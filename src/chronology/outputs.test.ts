@@ -5,7 +5,7 @@ import { EXAMPLE, prepareReview } from '../../test/support/rule-tester.js';
 import { loadReview } from '../review/load.js';
 import { tokenizeCsv } from '../review/csv.js';
 import { mergeChronologies, MASTER_COLUMNS } from './merge.js';
-import { chronologyOutputs, csvCell, masterCsv, masterDoc, masterMarkdown, mdCell, toCsv } from './outputs.js';
+import { chronologyOutputs, csvCell, masterCsv, masterCsvChunks, masterDoc, masterMarkdown, masterMarkdownChunks, mdCell, toCsv } from './outputs.js';
 
 const HEADER = 'id,date,time,agency,subject,source,event,action,practitioner,key_event,comment\n';
 
@@ -33,6 +33,22 @@ describe('master-chronology.csv', () => {
     });
     // sources with multi-line cells survive as multi-line quoted cells
     expect(master.rows.some((r) => r.comment.includes('\n') || r.event.includes('\n'))).toBe(true);
+  });
+
+  it('reads back the same when written in several chunks (a chronology of more than a megabyte)', () => {
+    const review = loadReview(EXAMPLE);
+    const one = mergeChronologies(review);
+    // the example's rows many times over, each a new row
+    const copies = Math.ceil((2.5 * (1 << 20)) / masterCsv(one).length);
+    const rows = Array.from({ length: copies }, (_, k) => one.rows.map((r) => ({ ...r, ref: `${r.ref}-${k}` }))).flat();
+    const master = { ...one, rows };
+    expect([...masterCsvChunks(master)].length).toBeGreaterThan(1);
+    expect([...masterMarkdownChunks(review, master)].length).toBeGreaterThan(1);
+    const { records, problems } = tokenizeCsv(masterCsv(master));
+    expect(problems).toEqual([]);
+    expect(records.slice(1).map((rec) => rec.cells[0]!.value)).toEqual(rows.map((r) => r.ref));
+    const md = masterMarkdown(review, master).split('\n');
+    for (const r of rows) expect(md.filter((line) => line.startsWith(`| ${r.key ? `**${mdCell(r.ref)}**` : mdCell(r.ref)} |`)).length, r.ref).toBe(1);
   });
 
   it('keeps Windows-1252 text: a £ in a cp1252 chronology is UTF-8 £ in the master', async () => {

@@ -16,26 +16,50 @@
  * table header repeated on every page.
  */
 import type { Review } from '../review/model.js';
-import type { Block, Doc, TableRow } from '../document/model.js';
+import type { Block, Doc, TableCell, TableRow } from '../document/model.js';
 import { cell, createDoc, heading, paragraph, row, strong, text } from '../document/model.js';
 import { renderDocx } from '../document/docx.js';
+import type { OutputContent, OutputFiles } from '../document/atomic.js';
 import { MASTER_COLUMNS, formatReconciliation, type MasterChronology, type MasterRow } from './merge.js';
 import { timelineForReview } from './timeline.js';
 import { escapeMarkdownCell } from '../document/escape.js';
 
 export const OUTPUT_FILES = ['master-chronology.csv', 'master-chronology.md', 'master-chronology.docx', 'timeline.svg'] as const;
 
+/** Characters of CSV or Markdown handed on at a time: a 100,000-row chronology is never one string. */
+const CHUNK = 1 << 20;
+
+/** Lines, each followed by `eol`, joined into chunks of about {@link CHUNK} characters. */
+function* chunked(lines: Iterable<string>, eol: string): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line + eol;
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
 // ---------------------------------------------------------------- CSV
 
 /** One CSV cell, quoted when RFC 4180 needs it (or when it has spaces at either end). */
 export function csvCell(v: string): string {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // the ends tested alone: `\s$` would be tried at every position of a long cell
+  const quote = CSV_SPECIAL.test(v) || SPACE.test(v.charAt(0)) || SPACE.test(v.charAt(v.length - 1));
+  return quote ? `"${v.replace(/"/g, '""')}"` : v;
 }
+
+const CSV_SPECIAL = /[",\r\n]/;
+const SPACE = /\s/;
 
 /** CSV text for rows of cells: CRLF between records and after the last. */
 export function toCsv(records: readonly (readonly string[])[]): string {
-  return records.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return records.map(csvRecord).join('\r\n') + '\r\n';
 }
+
+const csvRecord = (r: readonly string[]): string => r.map(csvCell).join(',');
 
 function masterValues(r: MasterRow): string[] {
   const v: Record<(typeof MASTER_COLUMNS)[number], string> = {
@@ -46,7 +70,17 @@ function masterValues(r: MasterRow): string[] {
 }
 
 export function masterCsv(master: MasterChronology): string {
-  return toCsv([[...MASTER_COLUMNS], ...master.rows.map(masterValues)]);
+  return [...masterCsvChunks(master)].join('');
+}
+
+/** `masterCsv` in chunks. */
+export function masterCsvChunks(master: MasterChronology): Generator<string> {
+  return chunked(csvRecords(master), '\r\n');
+}
+
+function* csvRecords(master: MasterChronology): Generator<string> {
+  yield csvRecord(MASTER_COLUMNS);
+  for (const r of master.rows) yield csvRecord(masterValues(r));
 }
 
 // ---------------------------------------------------------------- shared by Markdown and DOCX
@@ -91,7 +125,17 @@ function intro(review: Review, master: MasterChronology): string[] {
 /** Escapes text for a GFM table cell (the one Markdown cell escape: src/document/escape.ts). */
 export const mdCell = escapeMarkdownCell;
 
+
 export function masterMarkdown(review: Review, master: MasterChronology): string {
+  return [...masterMarkdownChunks(review, master)].join('');
+}
+
+/** `masterMarkdown` in chunks. */
+export function masterMarkdownChunks(review: Review, master: MasterChronology): Generator<string> {
+  return chunked(markdownLines(review, master), '\n');
+}
+
+function* markdownLines(review: Review, master: MasterChronology): Generator<string> {
   const names = agencyNames(review);
   const out: string[] = [];
   out.push(`# Master chronology: ${mdCell(review.id)}`, '');
@@ -105,14 +149,14 @@ export function masterMarkdown(review: Review, master: MasterChronology): string
   out.push(`| **Total** | | **${master.reconciliation.totalIn}** | **${master.reconciliation.totalOut}** |`, '');
   out.push('## Chronology', '');
   out.push(`| ${TABLE_COLUMNS.join(' | ')} |`, `| ${TABLE_COLUMNS.map(() => '---').join(' | ')} |`);
+  yield* out;
   for (const r of master.rows) {
     const cells = tableValues(r).map((v) => {
       const e = mdCell(v);
       return r.key && e ? `**${e}**` : e;
     });
-    out.push(`| ${cells.join(' | ')} |`);
+    yield `| ${cells.join(' | ')} |`;
   }
-  return `${out.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------- DOCX (through the document model)
@@ -139,7 +183,17 @@ export function masterDoc(review: Review, master: MasterChronology, options: Chr
     ],
   });
   blocks.push(heading(2, 'Chronology'));
-  const rows: TableRow[] = master.rows.map((r) => row(tableValues(r).map((v) => multiline(v)), r.key));
+  // one cell for each distinct short text, shared by the rows that hold it: a long chronology
+  // repeats its dates, sources and roles, and a cell is three objects (a long text such as an
+  // event rarely repeats: not worth looking up)
+  const cells = new Map<string, TableCell>();
+  const cellOf = (v: string): TableCell => {
+    if (v.length > 64) return multiline(v);
+    let c = cells.get(v);
+    if (!c) cells.set(v, (c = multiline(v)));
+    return c;
+  };
+  const rows: TableRow[] = master.rows.map((r) => row(tableValues(r).map(cellOf), r.key));
   blocks.push({
     type: 'table',
     // Widths in points of a landscape A4 text width (728 pt) at the writer's 9-point table text:
@@ -157,7 +211,7 @@ export function masterDoc(review: Review, master: MasterChronology, options: Chr
 }
 
 /** A table cell whose line breaks are kept. */
-function multiline(v: string) {
+function multiline(v: string): TableCell {
   const parts = v.split(/\r\n|\r|\n/);
   if (parts.length === 1) return cell(v);
   return { children: parts.flatMap((p, i) => (i === 0 ? [text(p)] : [{ type: 'lineBreak' as const }, text(p)])) };
@@ -172,9 +226,24 @@ export async function masterDocx(review: Review, master: MasterChronology, optio
 /** Every chronology output, by file name, as bytes. */
 export async function chronologyOutputs(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
-  files.set('master-chronology.csv', Buffer.from(masterCsv(master), 'utf8'));
-  files.set('master-chronology.md', Buffer.from(masterMarkdown(review, master), 'utf8'));
-  files.set('master-chronology.docx', await masterDocx(review, master, options));
-  files.set('timeline.svg', Buffer.from(timelineForReview(review, master), 'utf8'));
+  for (const [name, content] of await chronologyOutputFiles(review, master, options)) {
+    const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : [...content];
+    files.set(name, Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
+  }
   return files;
+}
+
+/**
+ * Every chronology output, by file name, for writeFilesAtomically: the CSV and Markdown are
+ * produced in chunks as they are written, so that neither is ever held whole.
+ */
+export async function chronologyOutputFiles(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Promise<OutputFiles> {
+  // the document first: its model is dropped before the CSV and Markdown are written
+  const docx = await masterDocx(review, master, options);
+  return new Map<string, OutputContent>([
+    ['master-chronology.csv', masterCsvChunks(master)],
+    ['master-chronology.md', masterMarkdownChunks(review, master)],
+    ['master-chronology.docx', docx],
+    ['timeline.svg', timelineForReview(review, master)],
+  ]);
 }

@@ -8,8 +8,8 @@ import { loadReview } from '../review/load.js';
 import { guarded } from '../lint/guard.js';
 import { lintReview } from '../lint/engine.js';
 import { chronologyRules } from '../rules/chronology/index.js';
-import { formatReconciliation, mergeChronologies } from '../chronology/merge.js';
-import { chronologyOutputs } from '../chronology/outputs.js';
+import { formatReconciliation, masterOf } from '../chronology/merge.js';
+import { chronologyOutputFiles } from '../chronology/outputs.js';
 import { writeFilesAtomically } from '../document/atomic.js';
 import { relPath } from '../review/source.js';
 import type { Finding } from '../review/model.js';
@@ -54,12 +54,12 @@ Exit codes: 0 outputs written (even when some dates could not be read: see the f
     const setup = setupFor(dir, { config: values.config as string | undefined }, false);
     const quiet = Boolean(values.quiet);
 
-    const master = mergeChronologies(review);
+    const master = masterOf(review); // shared with the chronology rules, which merge the same rows
     const chronologyFiles = new Set([...review.chronologies.values()].map((t) => t.file.rel));
     const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today, rules: chronologyRules })
       .filter((f) => f.ruleId.startsWith('chronology/') || chronologyFiles.has(f.file));
 
-    const files = await chronologyOutputs(review, master, { marking: setup.profile.marking?.draft || undefined });
+    const files = await chronologyOutputFiles(review, master, { marking: setup.profile.marking?.draft || undefined });
     const out = (values.out as string | undefined) ?? path.join('reports', review.id);
     let written: string[];
     try {

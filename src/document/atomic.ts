@@ -6,11 +6,33 @@
  * one renamed into place (a rename within one file system is atomic). If any step fails, what was
  * placed is removed and what was moved aside is put back, so the previous outputs stay as they were.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, lstatSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync, writeSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * A file's content: bytes, text (written as UTF-8), or chunks of either, produced as the file is
+ * written (a large output need not be held whole in memory).
+ */
+export type OutputContent = Uint8Array | string | Iterable<Uint8Array | string>;
+
 /** Relative path (with `/`) → content. */
-export type OutputFiles = Map<string, Uint8Array | string>;
+export type OutputFiles = Map<string, OutputContent>;
+
+function writeContent(file: string, content: OutputContent): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    writeFileSync(file, content);
+    return;
+  }
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of content) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function kindAt(p: string): 'none' | 'file' | 'other' {
   try {
@@ -31,7 +53,7 @@ export function writeFilesAtomically(outDir: string, files: OutputFiles): string
       if (parts(rel).some((s) => s === '..' || s === '' || s === '.previous') || path.isAbsolute(rel)) throw new Error(`bad output name ${rel}`);
       const f = path.join(tmp, ...parts(rel));
       mkdirSync(path.dirname(f), { recursive: true });
-      writeFileSync(f, content);
+      writeContent(f, content);
     }
     // every destination first: a folder or link where an output goes stops the build here
     for (const rel of files.keys()) {

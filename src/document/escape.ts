@@ -35,6 +35,7 @@ export function escapeXml(s: string): string {
 
 /** Text as one cell of a GFM table: no accidental formatting, no `|` ending the cell, no HTML, line breaks as `<br>`. */
 export function escapeMarkdownCell(s: string): string {
+  if (!MARKDOWN_SPECIAL.test(s)) return s; // most cells: one scan, no copies
   return s
     .replace(/\\/g, '\\\\')
     .replace(/([`*_[\]|~])/g, '\\$1')
@@ -42,3 +43,6 @@ export function escapeMarkdownCell(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/\r\n|\r|\n/g, '<br>');
 }
+
+/** A character escapeMarkdownCell changes. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]|~<>\r\n]/;
