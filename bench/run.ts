@@ -275,8 +275,10 @@ async function runSize(size: SizeName, tmp: string, scratch: string): Promise<vo
     await measure(size, 'node (empty script)', ['-e', ''], tmp, scratch);
     await measure(size, 'dhr --help', [BIN, '--help'], tmp, scratch);
     // what --help cost before commands were loaded lazily: every command module imported
-    const all = ['new', 'check', 'chronology', 'build', 'audit', 'redact', 'costs', 'import', 'init', 'hooks', 'identities']
-      .map((m) => `import(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'cli', `${m}.js`))})`);
+    // every module of src/cli/ (so a renamed command module cannot drop out of the figure)
+    const cliDir = path.join(ROOT, 'dist', 'src', 'cli');
+    const all = readdirSync(cliDir).filter((f) => f.endsWith('.js') && !f.endsWith('.test.js') && f !== 'main.js')
+      .map((m) => `import(${JSON.stringify(path.join(cliDir, m))})`);
     await measure(size, 'all commands (eager)', ['--input-type=module', '-e', `await Promise.all([${all.join(',')}])`], tmp, scratch);
     return;
   }

@@ -86,8 +86,34 @@ export function csvCells(text: string, delimiter = ','): RawCell[][] {
   return records;
 }
 
+const isBlank = (c: number) => c === 32 || c === 9;
+/** A letter (ASCII by its code; anything else through the Unicode property). */
+const isLetter = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /\p{L}/u.test(ch);
+};
+const isUpper = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /\p{Lu}/u.test(ch);
+};
+
+/**
+ * The last few texts' seams: anon/identity and anon/person-name both read the seams of every CSV
+ * file, so they are worked out once (the same string object, the same delimiter).
+ */
+const recent: Array<{ text: string; delimiter: string; seams: Seam[] }> = [];
+
 /** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text. */
 export function cellSeams(text: string, delimiter = ','): Seam[] {
+  const hit = recent.find((r) => r.delimiter === delimiter && r.text === text);
+  if (hit) return hit.seams;
+  const seams = computeSeams(text, delimiter);
+  recent.unshift({ text, delimiter, seams });
+  if (recent.length > 4) recent.pop();
+  return seams;
+}
+
+function computeSeams(text: string, delimiter: string): Seam[] {
   const out: Seam[] = [];
   const records = csvCells(text, delimiter);
   records.forEach((row, r) => {
@@ -96,12 +122,12 @@ export function cellSeams(text: string, delimiter = ','): Seam[] {
       const b = row[c + 1];
       // trim spaces at the join so "Laura " + " Smith" still reads as two words
       let aEnd = a.end;
-      while (aEnd > a.start && /[ \t]/.test(text[aEnd - 1])) aEnd--;
+      while (aEnd > a.start && isBlank(text.charCodeAt(aEnd - 1))) aEnd--;
       let bStart = b.start;
-      while (bStart < b.end && /[ \t]/.test(text[bStart])) bStart++;
+      while (bStart < b.end && isBlank(text.charCodeAt(bStart))) bStart++;
       if (aEnd === a.start || bStart === b.end) continue;
       // only letters meet at a seam worth scanning
-      if (!/\p{L}/u.test(text[aEnd - 1]) || !/\p{Lu}/u.test(text[bStart])) continue;
+      if (!isLetter(text[aEnd - 1]!) || !isUpper(text[bStart]!)) continue;
       const aFrom = Math.max(a.start, aEnd - SIDE);
       const bTo = Math.min(b.end, bStart + SIDE);
       const left = text.slice(aFrom, aEnd);
