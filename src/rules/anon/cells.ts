@@ -32,13 +32,17 @@ interface RawCell {
   end: number;
 }
 
-/** The cells of a CSV text by record, as offsets (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
-export function csvCells(text: string, delimiter = ','): RawCell[][] {
-  const records: RawCell[][] = [];
-  let row: RawCell[] = [];
+/**
+ * Visits the cells of a CSV text in order, as offsets (RFC 4180: quoted cells may hold commas,
+ * quotes and line breaks): `record` and `cell` are 0-based, [start, end) is the cell's content
+ * (inside the quotes, when quoted). Nothing is allocated per cell.
+ */
+function walkCells(text: string, delimiter: string, visit: (record: number, cell: number, start: number, end: number) => void): void {
   const d = delimiter.charCodeAt(0);
   let i = 0;
   const n = text.length;
+  let record = 0;
+  let cell = 0;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
   while (i <= n) {
     let start = i;
@@ -67,22 +71,28 @@ export function csvCells(text: string, delimiter = ','): RawCell[][] {
       while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
       end = i;
     }
-    row.push({ start, end });
-    if (i >= n) {
-      records.push(row);
-      break;
-    }
+    visit(record, cell, start, end);
+    if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === d) {
       i++;
+      cell++;
       continue;
     }
     // end of record
-    records.push(row);
-    row = [];
+    record++;
+    cell = 0;
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     if (i >= n) break;
   }
+}
+
+/** The cells of a CSV text by record, as offsets (RFC 4180: quoted cells may hold commas, quotes and line breaks). */
+export function csvCells(text: string, delimiter = ','): RawCell[][] {
+  const records: RawCell[][] = [];
+  walkCells(text, delimiter, (record, _cell, start, end) => {
+    (records[record] ??= []).push({ start, end });
+  });
   return records;
 }
 
@@ -115,32 +125,35 @@ export function cellSeams(text: string, delimiter = ','): Seam[] {
 
 function computeSeams(text: string, delimiter: string): Seam[] {
   const out: Seam[] = [];
-  const records = csvCells(text, delimiter);
-  records.forEach((row, r) => {
-    for (let c = 0; c + 1 < row.length; c++) {
-      const a = row[c];
-      const b = row[c + 1];
-      // trim spaces at the join so "Laura " + " Smith" still reads as two words
-      let aEnd = a.end;
-      while (aEnd > a.start && isBlank(text.charCodeAt(aEnd - 1))) aEnd--;
-      let bStart = b.start;
-      while (bStart < b.end && isBlank(text.charCodeAt(bStart))) bStart++;
-      if (aEnd === a.start || bStart === b.end) continue;
-      // only letters meet at a seam worth scanning
-      if (!isLetter(text[aEnd - 1]!) || !isUpper(text[bStart]!)) continue;
-      const aFrom = Math.max(a.start, aEnd - SIDE);
-      const bTo = Math.min(b.end, bStart + SIDE);
-      const left = text.slice(aFrom, aEnd);
-      const right = text.slice(bStart, bTo);
-      const join = left.length + 1;
-      out.push({
-        text: `${left} ${right}`,
-        join,
-        fileOffset: (i: number) => (i < join ? aFrom + i : bStart + (i - join)),
-        record: r,
-        cell: c,
-      });
-    }
+  // the previous cell of the same record (its start is -1 at the start of a record)
+  let prevStart = -1;
+  let prevEnd = -1;
+  walkCells(text, delimiter, (r, c, bStartRaw, bEnd) => {
+    const aStart = prevStart;
+    const aEndRaw = prevEnd;
+    prevStart = bStartRaw;
+    prevEnd = bEnd;
+    if (c === 0) return;
+    // trim spaces at the join so "Laura " + " Smith" still reads as two words
+    let aEnd = aEndRaw;
+    while (aEnd > aStart && isBlank(text.charCodeAt(aEnd - 1))) aEnd--;
+    let bStart = bStartRaw;
+    while (bStart < bEnd && isBlank(text.charCodeAt(bStart))) bStart++;
+    if (aEnd === aStart || bStart === bEnd) return;
+    // only letters meet at a seam worth scanning
+    if (!isLetter(text[aEnd - 1]!) || !isUpper(text[bStart]!)) return;
+    const aFrom = Math.max(aStart, aEnd - SIDE);
+    const bTo = Math.min(bEnd, bStart + SIDE);
+    const left = text.slice(aFrom, aEnd);
+    const right = text.slice(bStart, bTo);
+    const join = left.length + 1;
+    out.push({
+      text: `${left} ${right}`,
+      join,
+      fileOffset: (i: number) => (i < join ? aFrom + i : bStart + (i - join)),
+      record: r,
+      cell: c - 1,
+    });
   });
   return out;
 }
