@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { distance } from 'fastest-levenshtein';
 
 export type SchemaKind = 'review' | 'chronology' | 'imr' | 'action' | 'config';
 
@@ -81,26 +82,11 @@ export function closestWord(value: string, words: Iterable<string>): string | un
   for (const w of words) {
     if (w === v) return w;
     if (Math.abs(w.length - v.length) >= bestD) continue;
-    const d = editDistance(v, w, bestD);
+    const d = distance(v, w);
     if (d < bestD) {
       bestD = d;
       best = w;
     }
   }
   return v.length >= 4 ? best : undefined;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin >= limit) return limit;
-    prev = cur;
-  }
-  return prev[b.length];
 }

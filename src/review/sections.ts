@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { ReviewType, Severity } from './model.js';
+import { distance as levenshtein } from 'fastest-levenshtein';
 
 /** The plain text of an mdast node (footnote references and HTML left out). */
 export function plainText(node: unknown): string {
@@ -227,21 +228,11 @@ export function contentWords(normalised: string): string[] {
   return normalised.split(' ').filter((w) => w && !STOP.has(w)).map(stem);
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/** Levenshtein distance, or `max + 1` when it exceeds `max`. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
+  const d = levenshtein(a, b);
+  return d > max ? max + 1 : d;
 }
 
 /** Two words are the same word, allowing a typo in a long one. */
