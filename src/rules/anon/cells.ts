@@ -10,6 +10,7 @@
  * The CSV is read here, not taken from the loaded table, so every CSV or TSV file of a review is
  * covered (extra files too), whatever its columns.
  */
+import type { SourceFile } from '../../review/model.js';
 
 export interface Seam {
   /** The end of one cell, a space, and the start of the next (quotes removed, `""` kept as written). */
@@ -107,23 +108,20 @@ const isUpper = (ch: string) => {
   return c < 128 ? c >= 65 && c <= 90 : /\p{Lu}/u.test(ch);
 };
 
-/**
- * The last few texts' seams: anon/identity and anon/person-name both read the seams of every CSV
- * file, so they are worked out once (the same string object, the same delimiter).
- */
-const recent: Array<{ text: string; delimiter: string; seams: Seam[] }> = [];
+const byFile = new WeakMap<SourceFile, Seam[]>();
 
-/** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text. */
-export function cellSeams(text: string, delimiter = ','): Seam[] {
-  const hit = recent.find((r) => r.delimiter === delimiter && r.text === text);
-  if (hit) return hit.seams;
-  const seams = computeSeams(text, delimiter);
-  recent.unshift({ text, delimiter, seams });
-  if (recent.length > 4) recent.pop();
+/**
+ * The seams of a CSV or TSV file (a tab for `.tsv`, else a comma), worked out once per file:
+ * anon/identity and anon/person-name both read them.
+ */
+export function fileSeams(file: SourceFile): Seam[] {
+  let seams = byFile.get(file);
+  if (!seams) byFile.set(file, (seams = cellSeams(file.text, /\.tsv$/i.test(file.path) ? '\t' : ',')));
   return seams;
 }
 
-function computeSeams(text: string, delimiter: string): Seam[] {
+/** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text. */
+export function cellSeams(text: string, delimiter = ','): Seam[] {
   const out: Seam[] = [];
   // the previous cell of the same record (its start is -1 at the start of a record)
   let prevStart = -1;
@@ -168,10 +166,10 @@ export function crossesJoin(seam: Seam, start: number, end: number): boolean {
  * offsets mapped back to the file. For the identity register (anon/identity, redact):
  * `seamMatches(text, ',', (s) => matcher.find(s))` gives the registered names split across two cells.
  */
-export function seamMatches<T extends { start: number; end: number }>(text: string, delimiter: string,
+export function seamMatches<T extends { start: number; end: number }>(text: string | readonly Seam[], delimiter: string,
   find: (seamText: string) => T[]): Array<{ match: T; start: number; end: number; seam: Seam }> {
   const out: Array<{ match: T; start: number; end: number; seam: Seam }> = [];
-  for (const seam of cellSeams(text, delimiter)) {
+  for (const seam of typeof text === 'string' ? cellSeams(text, delimiter) : text) {
     for (const m of find(seam.text)) {
       if (!crossesJoin(seam, m.start, m.end)) continue;
       out.push({ match: m, start: seam.fileOffset(m.start), end: seam.fileOffset(m.end - 1) + 1, seam });

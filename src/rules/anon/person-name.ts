@@ -1,7 +1,7 @@
 /** `anon/person-name` — see person-name.md. */
 import { defineRule } from '../../lint/rule.js';
 import type { SourceFile } from '../../review/model.js';
-import { cellSeams, crossesJoin } from './cells.js';
+import { crossesJoin, fileSeams } from './cells.js';
 import { anonData } from './data.js';
 import { isGivenName } from './name-scan.js';
 import { isSurnameLike, judgeName, nameContext, norm, type NameContext, type NameReason } from './names.js';
@@ -103,8 +103,7 @@ function checkTableSeams(tf: TextFile, nc: NameContext, found: Array<[number, nu
 
 function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
   report: (file: SourceFile, start: number, end: number, reason: NameReason, suffix?: string) => void): void {
-  const text = tf.file.text;
-  const seams = cellSeams(text, /\.tsv$/i.test(tf.file.path) ? '\t' : ',');
+  const seams = fileSeams(tf.file);
   for (const seam of seams) {
     // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
     const last = /([\p{L}'’-]+)\.?$/u.exec(seam.text.slice(0, seam.join - 1));
