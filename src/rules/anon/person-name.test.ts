@@ -34,6 +34,8 @@ const police = withParagraph(FAMILY, 'Ms G. Green and Mr J Hollis saw it; PC 123
 // a name split across two CSV cells
 const CONTACTS = 'family/contacts.csv';
 const contacts = 'forename,surname,relationship\nMaureen,Tilley,mother\n,,friend\n';
+// what a reader reads: emphasis inside a word, a look-alike letter (Cyrillic "а"), a zero-width space
+const disguised = withParagraph(FAMILY, 'Her friend Jo**an**ne Pilbeam called. Then D\u0430vid Ockwell and Tr\u200bacy Lunnon came.');
 const table = withParagraph(FAMILY, '| Forename | Surname | Relationship |\n|---|---|---|\n| Maureen | Tilley | mother |\n| Sarah | Victim | Stroud |');
 
 ruleCases(personName, {
@@ -82,6 +84,9 @@ ruleCases(personName, {
     ] },
     { name: 'a title with initials or a collar number', files: { [FAMILY]: police }, errors: [
       at(FAMILY, police, 'Ms G. Green'), at(FAMILY, police, 'Mr J Hollis'), at(FAMILY, police, 'PC 1234 Jones'),
+    ] },
+    { name: 'names disguised in the text as written are found as a reader reads them', files: { [FAMILY]: disguised }, errors: [
+      at(FAMILY, disguised, 'Jo**an**ne Pilbeam'), at(FAMILY, disguised, 'D\u0430vid Ockwell'), at(FAMILY, disguised, 'Tr\u200bacy Lunnon'),
     ] },
     { name: 'a name split across the forename and surname cells of a CSV', files: { [CONTACTS]: contacts }, errors: [
       at(CONTACTS, contacts, 'Maureen', 0, 'across two CSV cells'),

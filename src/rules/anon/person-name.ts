@@ -6,7 +6,8 @@ import { anonData } from './data.js';
 import { isGivenName } from './name-scan.js';
 import { isSurnameLike, judgeName, nameContext, norm, type NameContext, type NameReason } from './names.js';
 import { scanFile, scanText } from './patterns.js';
-import { namesAllowedAt, notProseAt, reviewTexts, spanAt, type TextFile } from './text.js';
+import { viewOf } from './normalise.js';
+import { namesAllowedAt, notProseAt, reviewTexts, spanAt, viewScan, type TextFile } from './text.js';
 
 const ADVICE = 'use the pseudonym or the person\'s role instead';
 const OPTIONS = 'a cited author or an official named on purpose goes in allowed_names in dhr.config.yml, a word that is not a name in allowed_terms';
@@ -43,14 +44,21 @@ export const personName = defineRule({
     const text = tf.file.text;
     const found: Array<[number, number]> = [];
     const skip = (a: number, b: number) => namesAllowedAt(tf, a, b) || notProseAt(tf, a, b);
-    for (const m of scanFile(tf.file)) {
+    // names as a reader reads them (the view: look-alike letters folded, tags and emphasis dropped),
+    // judged in the view and reported at the file's offsets; a lossy view's original is read as written
+    const v = viewOf(tf.file);
+    const inView = !v.identity && !v.lossy;
+    const read = inView ? v.text : text;
+    for (const m of inView ? viewScan(tf.file) : scanFile(tf.file)) {
       if (m.kind !== 'person-name' || !m.name) continue;
-      if (skip(m.start, m.end) || found.some(([a, b]) => m.start < b && m.end > a)) continue;
+      const start = inView ? v.toStart(m.start) : m.start;
+      const end = inView ? Math.max(start, v.toEnd(m.end)) : m.end;
+      if (skip(start, end) || found.some(([a, b]) => start < b && end > a)) continue;
       nc ??= nameContext(ctx);
-      const reason = refine(nc, m.name.words, judgeName(nc, m.name, text));
+      const reason = refine(nc, m.name.words, judgeName(nc, m.name, read));
       if (!reason) continue;
-      found.push([m.start, m.end]);
-      report(tf.file, m.start, m.end, reason);
+      found.push([start, end]);
+      report(tf.file, start, end, reason);
     }
     // a pseudonym that is not a given name ("Adult A"), then a surname
     nc ??= nameContext(ctx);

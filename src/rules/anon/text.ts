@@ -273,16 +273,40 @@ export function reviewInventory(review: Review): ReviewInventory {
 export function findInView<T extends { start: number; end: number; possessiveEnd?: number }>(file: SourceFile, find: (text: string) => T[]): T[] {
   const v = viewOf(file);
   if (v.identity) return find(file.text);
-  const out = find(v.text).map((m) => {
+  return fromView(file, find(v.text), () => find(file.text));
+}
+
+/** What was found in a file's view (not its own view), moved to the file's offsets; `inOriginal` when the view is lossy. */
+function fromView<T extends { start: number; end: number; possessiveEnd?: number }>(file: SourceFile, found: T[], inOriginal: () => T[]): T[] {
+  const v = viewOf(file);
+  const out = found.map((m) => {
     const start = v.toStart(m.start);
     const end = Math.max(start, v.toEnd(m.end));
     return m.possessiveEnd === undefined ? { ...m, start, end } : { ...m, start, end, possessiveEnd: Math.max(end, v.toEnd(m.possessiveEnd)) };
   });
   if (v.lossy) {
-    for (const m of find(file.text)) if (!out.some((o) => o.start < m.end && o.end > m.start)) out.push(m);
+    for (const m of inOriginal()) if (!out.some((o) => o.start < m.end && o.end > m.start)) out.push(m);
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+const viewScans = new WeakMap<SourceFile, PatternMatch[]>();
+
+/**
+ * The pattern scan (patterns.ts) of a file's reader's view, in offsets of the view (`viewOf(file).text`);
+ * once per file, shared by the identifier rules and anon/person-name. A file that is its own view
+ * is scanned as it is.
+ */
+export function viewScan(file: SourceFile): PatternMatch[] {
+  const v = viewOf(file);
+  if (v.identity) return scanFile(file);
+  let hit = viewScans.get(file);
+  if (!hit) {
+    hit = scanText(v.text);
+    viewScans.set(file, hit);
+  }
+  return hit;
 }
 
 const patternCache = new WeakMap<SourceFile, PatternMatch[]>();
@@ -291,7 +315,8 @@ const patternCache = new WeakMap<SourceFile, PatternMatch[]>();
 export function patternMatches(file: SourceFile): PatternMatch[] {
   let hit = patternCache.get(file);
   if (!hit) {
-    hit = viewOf(file).identity ? scanFile(file) : findInView(file, scanText);
+    // the view's scan is shared with anon/person-name; a lossy view's original is scanned once too (scanFile)
+    hit = viewOf(file).identity ? scanFile(file) : fromView(file, viewScan(file), () => scanFile(file));
     patternCache.set(file, hit);
   }
   return hit;
