@@ -108,21 +108,34 @@ const isUpper = (ch: string) => {
   return c < 128 ? c >= 65 && c <= 90 : /\p{Lu}/u.test(ch);
 };
 
-const byFile = new WeakMap<SourceFile, Seam[]>();
+/**
+ * The seams of a text as offsets, six numbers each (see `seamAt`): a large chronology has hundreds
+ * of thousands, and most are passed over by a cheap look at their two sides, so none is made into
+ * a string until a rule asks for it.
+ */
+export interface SeamList {
+  text: string;
+  count: number;
+  /** Per seam: left start, left end, right start, right end (file offsets), record, cell. */
+  at: Int32Array;
+}
+
+const byFile = new WeakMap<SourceFile, SeamList>();
 
 /**
  * The seams of a CSV or TSV file (a tab for `.tsv`, else a comma), worked out once per file:
  * anon/identity and anon/person-name both read them.
  */
-export function fileSeams(file: SourceFile): Seam[] {
+export function fileSeams(file: SourceFile): SeamList {
   let seams = byFile.get(file);
-  if (!seams) byFile.set(file, (seams = cellSeams(file.text, /\.tsv$/i.test(file.path) ? '\t' : ',')));
+  if (!seams) byFile.set(file, (seams = seamList(file.text, /\.tsv$/i.test(file.path) ? '\t' : ',')));
   return seams;
 }
 
-/** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text. */
-export function cellSeams(text: string, delimiter = ','): Seam[] {
-  const out: Seam[] = [];
+/** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text, as offsets. */
+export function seamList(text: string, delimiter = ','): SeamList {
+  let at = new Int32Array(6 * 1024);
+  let count = 0;
   // the previous cell of the same record (its start is -1 at the start of a record)
   let prevStart = -1;
   let prevEnd = -1;
@@ -140,20 +153,55 @@ export function cellSeams(text: string, delimiter = ','): Seam[] {
     if (aEnd === aStart || bStart === bEnd) return;
     // only letters meet at a seam worth scanning
     if (!isLetter(text[aEnd - 1]!) || !isUpper(text[bStart]!)) return;
-    const aFrom = Math.max(aStart, aEnd - SIDE);
-    const bTo = Math.min(bEnd, bStart + SIDE);
-    const left = text.slice(aFrom, aEnd);
-    const right = text.slice(bStart, bTo);
-    const join = left.length + 1;
-    out.push({
-      text: `${left} ${right}`,
-      join,
-      fileOffset: (i: number) => (i < join ? aFrom + i : bStart + (i - join)),
-      record: r,
-      cell: c - 1,
-    });
+    if (6 * (count + 1) > at.length) {
+      const bigger = new Int32Array(at.length * 2);
+      bigger.set(at);
+      at = bigger;
+    }
+    const o = 6 * count++;
+    at[o] = Math.max(aStart, aEnd - SIDE);
+    at[o + 1] = aEnd;
+    at[o + 2] = bStart;
+    at[o + 3] = Math.min(bEnd, bStart + SIDE);
+    at[o + 4] = r;
+    at[o + 5] = c - 1;
   });
+  return { text, count, at };
+}
+
+/** Seam `i` of a list, as text with its map back to file offsets. */
+export function seamAt(list: SeamList, i: number): Seam {
+  const o = 6 * i;
+  const { at, text } = list;
+  const aFrom = at[o]!;
+  const bStart = at[o + 2]!;
+  const left = text.slice(aFrom, at[o + 1]);
+  const join = left.length + 1;
+  return {
+    text: `${left} ${text.slice(bStart, at[o + 3])}`,
+    join,
+    fileOffset: (k: number) => (k < join ? aFrom + k : bStart + (k - join)),
+    record: at[o + 4]!,
+    cell: at[o + 5]!,
+  };
+}
+
+/**
+ * The seams of a list a test lets through, made into text: `keep(leftFrom, leftEnd, rightStart,
+ * rightEnd)` looks at file offsets before any string is made.
+ */
+export function seamsWhere(list: SeamList, keep: (leftFrom: number, leftEnd: number, rightStart: number, rightEnd: number) => boolean): Seam[] {
+  const out: Seam[] = [];
+  const { at } = list;
+  for (let i = 0, o = 0; i < list.count; i++, o += 6) {
+    if (keep(at[o]!, at[o + 1]!, at[o + 2]!, at[o + 3]!)) out.push(seamAt(list, i));
+  }
   return out;
+}
+
+/** The seams between neighbouring non-empty cells of every record of a CSV (or TSV) text. */
+export function cellSeams(text: string, delimiter = ','): Seam[] {
+  return seamsWhere(seamList(text, delimiter), () => true);
 }
 
 /** True when [start, end) of a seam's text crosses its join (it holds text of both cells). */

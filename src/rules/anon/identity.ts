@@ -6,7 +6,7 @@ import { defineRule } from '../../lint/rule.js';
 import { matcherFor, type IdentityMatch, type IdentityMatcher } from './matcher.js';
 import { readerView } from './normalise.js';
 import { findInView, reviewFolderEntry, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
-import { fileSeams, seamMatches } from './cells.js';
+import { fileSeams, seamMatches, seamsWhere } from './cells.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const byMatcher = new WeakMap<IdentityMatcher, WeakMap<SourceFile, IdentityMatch[]>>();
@@ -77,7 +77,10 @@ export const identity = defineRule({
     const delimiter = /\.tsv$/i.test(tf.file.path) ? '\t' : /\.csv$/i.test(tf.file.path) ? ',' : undefined;
     if (!delimiter) continue;
     const found = identityMatches(tf.file, matcher);
-    for (const { match, start, end } of seamMatches(fileSeams(tf.file), delimiter, (t) => matcher.find(t))) {
+    // only seams where a registered name could run across the join are read (most are passed over unread)
+    const text = tf.file.text;
+    const seams = seamsWhere(fileSeams(tf.file), (leftFrom, leftEnd, rightStart) => matcher.mayCrossJoin(text, leftFrom, leftEnd, rightStart));
+    for (const { match, start, end } of seamMatches(seams, delimiter, (t) => matcher.find(t))) {
       if (match.entry.kind === 'variant' || match.entry.kind === 'identifier') continue;
       if (found.some((m) => m.start < end && m.end > start && m.entry.kind !== 'variant')) continue;
       const who = match.entry.pseudonym;

@@ -257,6 +257,36 @@ export class IdentityMatcher {
     }
     this.size = size;
     for (const c of this.root.next.keys()) this.first[c] = 1;
+    // every run of 2 to 4 folded characters inside a key, for mayCrossJoin
+    const walk = (node: TrieNode, tail: string) => {
+      for (const [c, child] of node.next) {
+        const t = (tail + String.fromCharCode(c)).slice(-4);
+        for (let k = 2; k <= t.length; k++) this.grams.add(t.slice(-k));
+        walk(child, t);
+      }
+    };
+    walk(this.root, '');
+  }
+
+  /** Runs of 2 to 4 folded characters found inside some key. */
+  private readonly grams = new Set<string>();
+
+  /**
+   * False when no match can run from the text before `leftEnd` across a join to `rightStart` (two CSV
+   * cells read as one seam, see cells.ts): a match that crosses it holds the whole last word before
+   * the join, so the last (up to three) folded characters of that word and the first one after the
+   * join follow each other in some key. True means "maybe": run `find` to know.
+   */
+  mayCrossJoin(text: string, leftFrom: number, leftEnd: number, rightStart: number): boolean {
+    const r = fold(text, rightStart);
+    if (r < 0) return false;
+    let gram = String.fromCharCode(r);
+    for (let i = leftEnd - 1; i >= leftFrom && gram.length < 4; i--) {
+      const c = fold(text, i);
+      if (c < 0) break;
+      gram = String.fromCharCode(c) + gram;
+    }
+    return gram.length >= 2 && this.grams.has(gram);
   }
 
   /** Every match in a text, left to right, longest first, never overlapping. */

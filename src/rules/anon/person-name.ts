@@ -1,7 +1,7 @@
 /** `anon/person-name` — see person-name.md. */
 import { defineRule } from '../../lint/rule.js';
 import type { SourceFile } from '../../review/model.js';
-import { crossesJoin, fileSeams } from './cells.js';
+import { crossesJoin, fileSeams, seamsWhere } from './cells.js';
 import { anonData } from './data.js';
 import { isGivenName } from './name-scan.js';
 import { isSurnameLike, judgeName, nameContext, norm, type NameContext, type NameReason } from './names.js';
@@ -111,11 +111,14 @@ function checkTableSeams(tf: TextFile, nc: NameContext, found: Array<[number, nu
 
 function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
   report: (file: SourceFile, start: number, end: number, reason: NameReason, suffix?: string) => void): void {
-  const seams = fileSeams(tf.file);
+  const text = tf.file.text;
+  const titles = anonData().titles;
+  // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
+  const seams = seamsWhere(fileSeams(tf.file), (leftFrom, leftEnd) => {
+    const word = text.slice(lastWordStart(text, leftFrom, leftEnd), leftEnd);
+    return word !== '' && (isGivenName(word) || /^\p{Lu}$/u.test(word) || titles.includes(word));
+  });
   for (const seam of seams) {
-    // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
-    const last = /([\p{L}'’-]+)\.?$/u.exec(seam.text.slice(0, seam.join - 1));
-    if (!last || !(isGivenName(last[1]) || /^\p{Lu}$/u.test(last[1]) || anonData().titles.includes(last[1]))) continue;
     for (const m of scanText(seam.text)) {
       if (m.kind !== 'person-name' || !m.name || !crossesJoin(seam, m.start, m.end)) continue;
       // the given name starts its cell or follows a space: "Adult A;Alfie" is a list of subjects, not a sentence
@@ -130,4 +133,23 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
       report(tf.file, start, end, reason, SPLIT);
     }
   }
+}
+
+/** Start of the run of letters, apostrophes and hyphens that ends at `end` (not before `from`). */
+function lastWordStart(text: string, from: number, end: number): number {
+  let i = end;
+  while (i > from) {
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 0x2019) {
+      i--;
+      continue;
+    }
+    if (c < 128) break;
+    // a letter outside ASCII, one or two code units (a surrogate pair)
+    const pair = c >= 0xdc00 && c <= 0xdfff && i - 2 >= from ? text.slice(i - 2, i) : '';
+    if (pair && /^\p{L}$/u.test(pair)) i -= 2;
+    else if (/^\p{L}$/u.test(text[i - 1]!)) i--;
+    else break;
+  }
+  return i;
 }
