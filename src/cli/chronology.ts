@@ -50,7 +50,8 @@ Exit codes: 0 outputs written (even when some dates could not be read: see the f
     if (positionals.length !== 1) throw new UsageError('chronology: give exactly one review folder (see dhr chronology --help)');
     const today = isoDateFlag(values['as-of'], '--as-of') ?? todayInLondon();
     const dir = positionals[0];
-    const review = loadReview(dir);
+    // the chronologies and review.yml are all this command reads (the IMRs and reports are not parsed)
+    const review = loadReview(dir, { only: 'chronologies' });
     const setup = setupFor(dir, { config: values.config as string | undefined }, false);
     const quiet = Boolean(values.quiet);
 

@@ -346,11 +346,20 @@ export function findReviewDirs(p: string): string[] {
   throw new UsageError(`${p}: no review found (expected review.yml, or reviews/<id>/review.yml)`);
 }
 
-export function loadReview(dirArg: string): Review {
+export interface LoadOptions {
+  /**
+   * `chronologies`: read review.yml and the agency chronologies only (what `dhr chronology` needs);
+   * the IMRs, reports, action plan and family pages are left unread and the review holds none.
+   * Default: everything.
+   */
+  only?: 'chronologies';
+}
+
+export function loadReview(dirArg: string, options: LoadOptions = {}): Review {
   const dir = path.resolve(dirArg);
   if (!existsSync(dir)) throw new UsageError(`${dirArg}: no such folder`);
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dirArg}: not a folder`);
-  return loadReviewFrom(dir, realpathSync(dir), diskFs);
+  return loadReviewFrom(dir, realpathSync(dir), diskFs, options);
 }
 
 /** Loads a review held in memory (see memoryFs): the same reading, without a folder on disk. */
@@ -359,8 +368,9 @@ export function loadReviewFromFiles(dirArg: string, files: ReadonlyMap<string, s
   return loadReviewFrom(dir, dir, memoryFs(dir, files, parsed));
 }
 
-function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
+function loadReviewFrom(dir: string, root: string, fs: ReviewFs, options: LoadOptions = {}): Review {
   const L = new Loader(dir, root, fs);
+  const all = options.only !== 'chronologies';
   const present = (p: string) => fs.present(p);
 
   let meta: Review['meta'];
@@ -403,7 +413,7 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
   }
 
   const imrs = new Map<string, MarkdownDoc>();
-  for (const abs of L.listDir('imrs', '.md')) {
+  for (const abs of all ? L.listDir('imrs', '.md') : []) {
     const agency = path.basename(abs).replace(/\.md$/i, '');
     const doc = L.markdown(abs);
     if (!doc) continue;
@@ -427,10 +437,10 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
   }
 
   const actionPath = path.join(dir, 'action-plan.csv');
-  const actionPlan = present(actionPath) ? L.csv(actionPath, 'action') : undefined;
+  const actionPlan = all && present(actionPath) ? L.csv(actionPath, 'action') : undefined;
   const md = (name: string) => {
     const p = path.join(dir, name);
-    return present(p) ? L.markdown(p) : undefined;
+    return all && present(p) ? L.markdown(p) : undefined;
   };
   const termsOfReference = md('terms-of-reference.md');
   const overviewReport = md('overview-report.md');
@@ -441,7 +451,7 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
   // the review's own glossary (read again by glossary.ts): a broken one is reported, not ignored
   const glossaryPath = path.join(dir, 'glossary.yml');
   let glossary: Review['glossary'];
-  if (present(glossaryPath)) {
+  if (all && present(glossaryPath)) {
     const f = L.read(glossaryPath);
     if (f) {
       const res = readYaml<Record<string, unknown>>(f);
@@ -453,7 +463,7 @@ function loadReviewFrom(dir: string, root: string, fs: ReviewFs): Review {
     }
   }
   const family: MarkdownDoc[] = [];
-  for (const abs of L.listDir('family', '.md')) {
+  for (const abs of all ? L.listDir('family', '.md') : []) {
     const d = L.markdown(abs);
     if (d) family.push(d);
   }
