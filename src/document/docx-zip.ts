@@ -20,12 +20,14 @@ export interface Parts {
 export const DOCUMENT_PART = 'word/document.xml';
 
 /**
- * The parts of the zip `docx` wrote, normalised: the random ids `docx` gives some relationships
+ * The parts of the zip `docx` wrote (or the parts it would have zipped, by path in their order), normalised: the random ids `docx` gives some relationships
  * (hyperlinks) are renumbered in order, bookmarks and drawings are numbered again from 1, and the
  * core properties carry the document's date or, when it has none, no dates at all.
  */
-export function normaliseParts(zipped: Uint8Array, date: Date | undefined): Parts {
-  const files = unzipSync(zipped);
+export function normaliseParts(zipped: Uint8Array | Map<string, string | Uint8Array>, date: Date | undefined): Parts {
+  const files: Record<string, Uint8Array> = zipped instanceof Map
+    ? Object.fromEntries([...zipped].map(([p, data]) => [p, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]))
+    : unzipSync(zipped);
   const text = (path: string): string | undefined => (files[path] ? Buffer.from(files[path]!).toString('utf8') : undefined);
   const core = text('docProps/core.xml');
   if (core !== undefined) {
@@ -63,11 +65,14 @@ export function normaliseParts(zipped: Uint8Array, date: Date | undefined): Part
   return { files, order, mtime };
 }
 
-/** The parts zipped in memory (every entry deflated at level 6). */
+/** Pictures are compressed already: stored as they are, not deflated again. */
+const STORED = /\.(png|jpe?g|gif)$/i;
+
+/** The parts zipped in memory: every entry deflated at level 6, but pictures, which are stored. */
 export function zipParts({ files, order, mtime }: Parts): Buffer {
   const entries: Zippable = {};
-  for (const path of order) entries[path] = [files[path]!, { mtime }];
-  return Buffer.from(zipSync(entries, { level: 6 }));
+  for (const path of order) entries[path] = [files[path]!, { mtime, level: STORED.test(path) ? 0 : 6 }];
+  return Buffer.from(zipSync(entries));
 }
 
 /** Deflate level of a streamed part: a 100,000-row table is 370 MB of XML (level 1: 0.4 s and 18 MB; level 6: 1.1 s and 14 MB). */
@@ -121,29 +126,25 @@ export async function zipPartsStreaming({ files, order, mtime }: Parts, streamed
     else out.push(data);
   });
   for (const path of order) {
-    if (path === streamed) {
-      const entry = new Deflated(path, crc, size);
-      entry.mtime = mtime;
-      zip.add(entry);
-      deflated.forEach((d, i) => entry.pass(d, i === deflated.length - 1));
-    } else {
-      const data = files[path]!;
-      const entry = new Deflated(path, zlib.crc32(data), data.length);
-      entry.mtime = mtime;
-      zip.add(entry);
-      entry.pass(zlib.deflateRawSync(data, { level: 6 }), true);
-    }
+    const data = path === streamed ? undefined : files[path]!;
+    const stored = data !== undefined && STORED.test(path);
+    // the other entries by Node's zlib at level 6 (native: several times fflate's speed), pictures stored
+    const entry = data === undefined ? new Deflated(path, crc, size, 8) : new Deflated(path, zlib.crc32(data), data.length, stored ? 0 : 8);
+    entry.mtime = mtime;
+    zip.add(entry);
+    if (data === undefined) deflated.forEach((d, i) => entry.pass(d, i === deflated.length - 1));
+    else entry.pass(stored ? data : zlib.deflateRawSync(data, { level: 6 }), true);
   }
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(out);
 }
 
-/** A zip entry whose DEFLATE data is already made: passed through with its CRC and size. */
+/** A zip entry whose data is already made (DEFLATE, method 8, or stored, 0): passed through with its CRC and size. */
 class Deflated extends ZipPassThrough {
-  constructor(filename: string, crc: number, size: number) {
+  constructor(filename: string, crc: number, size: number, method: 0 | 8) {
     super(filename);
-    this.compression = 8;
+    this.compression = method;
     this.crc = crc;
     this.size = size;
   }

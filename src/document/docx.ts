@@ -6,7 +6,7 @@
  * package is normalised and zipped so that the output is byte-identical for the same document
  * (docx-zip.ts): fixed entry dates, and the core properties get the document's date (or none).
  */
-import { Document, Footer, Header, Packer } from 'docx';
+import { Document, Footer, Header, Packer, type PageNumberEstimator } from 'docx';
 import type { Block, Doc } from './model.js';
 import { documentDate } from './shared.js';
 import { DocxWriter, footer, header, pageProperties, styles } from './docx-writer.js';
@@ -55,7 +55,9 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
     footnotes: writer.footnotes,
     ...(doc.options.toc && !estimate ? { features: { updateFields: true } } : {}),
     // docx/layout is large: load it only when it is used.
-    ...(doc.options.toc && estimate ? { pageNumbers: (await import('docx/layout')).estimatePageNumbers } : {}),
+    // without its `listNumbers` (the list numbers of numbered headings, read from a second pass over
+    // the document): this writer's headings are never list items, so that pass would find none
+    ...(doc.options.toc && estimate ? { pageNumbers: withoutListNumbers((await import('docx/layout')).estimatePageNumbers) } : {}),
     // a page break that turns the page starts a new section with that orientation
     sections: writer.sections(body).map(({ orientation, children }) => ({
       properties: { page: pageProperties(orientation) },
@@ -65,13 +67,32 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
       children,
     })),
   });
-  const parts = normaliseParts(await Packer.toBuffer(document), documentDate(doc));
+  const parts = normaliseParts(await packageParts(document), documentDate(doc));
   if (!writer.fastTables.length) return zipParts(parts);
   const xml = parts.files[DOCUMENT_PART];
   const pieces = xml && spliceFastTables(Buffer.from(xml).toString('utf8'), writer.fastTables);
   // a fast table whose rows could not be found again (text that looks like a marker): write it the slow way
   if (!pieces) return renderDocx(doc, { ...options, fastTables: false });
   return zipPartsStreaming(parts, DOCUMENT_PART, documentChunks(pieces));
+}
+
+/**
+ * The files of the package `docx` would zip, by path in order: from its compiler when this version
+ * of `docx` has one where it had it (zipping and unzipping again cost more than the XML), else
+ * from its zip.
+ */
+async function packageParts(document: Document): Promise<Map<string, string | Uint8Array> | Buffer> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
+  if (typeof compiler?.compile === 'function') {
+    const files = compiler.compile(document);
+    if (files instanceof Map) return files as Map<string, string | Uint8Array>;
+  }
+  return Packer.toBuffer(document);
+}
+
+/** The page-number estimator alone, without the list-number reader attached to it. */
+function withoutListNumbers(estimate: PageNumberEstimator): PageNumberEstimator {
+  return (body, context) => estimate(body, context);
 }
 
 /** Paragraphs and table rows, roughly what the page layout costs. */
