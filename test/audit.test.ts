@@ -6,7 +6,8 @@ import { auditPaths } from '../src/audit/audit.js';
 import { daysBetween, londonDate, parseDay } from '../src/dates/index.js';
 import { formatAudit, formatAuditStylish } from '../src/audit/format.js';
 import { auditFindings } from '../src/audit/findings.js';
-import { renderDashboard } from '../src/audit/dashboard.js';
+import { dashboardDoc, renderDashboard } from '../src/audit/dashboard.js';
+import { renderHtml, renderMarkdown } from '../src/document/index.js';
 import { monitoringReportDoc } from '../src/audit/monitoring-report.js';
 import { normaliseStatus } from '../src/audit/history.js';
 import { planCsv, reviewYml, writeFiles } from './audit-repo.js';
@@ -147,6 +148,18 @@ describe('audit of action plans', { timeout: 180_000 }, () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>x</b>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
+  });
+
+  it('composes the dashboard in the document model, which the HTML writer writes', () => {
+    const report = auditPaths([EXAMPLE], { asOf: '2030-01-01' });
+    const doc = dashboardDoc(report, { marking: 'OFFICIAL-SENSITIVE' });
+    expect(doc.options).toMatchObject({ layout: 'dashboard', orientation: 'landscape', marking: 'OFFICIAL-SENSITIVE' });
+    expect(doc.blocks.map((b) => b.type)).toEqual(['keyFigures', 'section', 'section', 'section', 'pageBreak', 'heading', 'section', 'paragraph']);
+    expect(renderDashboard(report, { marking: 'OFFICIAL-SENSITIVE' })).toBe(renderHtml(doc));
+    // and any other writer can write it: here its figures as Markdown tables
+    const md = renderMarkdown(doc);
+    expect(md).toContain('## Overdue actions (4)');
+    expect(md).toMatch(/\| \*\*DHR-2024-03\*\* \| 6 \| 3 \| 1 \| 0 \| 0 \| 10 \| 4 \|/);
   });
 
   it('writes the dashboard and the report with --html and --docx, leaving no temporary files', () => {

@@ -69,6 +69,13 @@ describe('DOCX tables written from row templates', () => {
     await expectSameAsSlow(d, false);
   }, 120_000);
 
+  it("takes a row's tone into its shape, and falls back to docx for blocks in a cell", async () => {
+    await expectSameAsSlow(doc(rows(FAST_TABLE_ROWS + 10).map((r, i) => (i % 3 ? r : { ...r, tone: i % 2 ? 'alert' : 'muted' }))));
+    const listed = rows(FAST_TABLE_ROWS + 10);
+    listed[9] = { ...listed[9]!, cells: [{ children: [text('10')], blocks: [{ type: 'list', ordered: true, items: [[paragraph('one')], [paragraph('two')]] }] }, ...listed[9]!.cells.slice(1)] };
+    await expectSameAsSlow(doc(listed), true); // the second table still has templates
+  }, 120_000);
+
   it('is deterministic', async () => {
     const d = doc(rows(FAST_TABLE_ROWS + 50));
     expect((await renderDocx(d)).equals(await renderDocx(d))).toBe(true);

@@ -30,12 +30,13 @@ const marker = (table: number, shape: number, slot: number) => `DHRFAST${table}S
 const MARKER = /DHRFAST(\d+)S(\d+)X(\d+)Q/g;
 
 /**
- * The shape of a row is what its XML depends on besides its texts: each cell's emphasis and the
- * nesting of its inlines. Undefined when a cell holds a link or a footnote (they add relationships
- * and numbered parts) or a text that the counters' renumbering would touch.
+ * The shape of a row is what its XML depends on besides its texts: each cell's emphasis, the
+ * nesting of its inlines and the row's tone. Undefined when a cell holds a link or a footnote (they
+ * add relationships and numbered parts), blocks, a toned text or a badge (not templated: rare in a
+ * long table), or a text that the counters' renumbering would touch.
  */
 export function planFastTable(table: Extract<Block, { type: 'table' }>, count: number, id: number): FastTable | undefined {
-  if (table.rows.length <= FAST_TABLE_ROWS || table.rows.some((r) => r.cells.some((c) => c.rowSpan))) return undefined;
+  if (table.rows.length <= FAST_TABLE_ROWS || table.rows.some((r) => r.cells.some((c) => c.rowSpan || c.blocks?.length))) return undefined;
   const shapes = new Map<string, number>();
   const samples: ModelRow[] = [];
   const slots: number[] = [];
@@ -74,6 +75,7 @@ export function planFastTable(table: Extract<Block, { type: 'table' }>, count: n
       if (inner === undefined) return undefined;
       key += `${row.emphasis || c?.emphasis ? 'E' : 'N'}[${inner}]`;
     }
+    if (row.tone) key += `T${row.tone}`;
     let s = shapes.get(key);
     if (s === undefined) {
       if (shapes.size >= MAX_SHAPES) return undefined;
@@ -90,6 +92,7 @@ export function planFastTable(table: Extract<Block, { type: 'table' }>, count: n
           const c = row.cells[i];
           return { children: mark(c?.children ?? []), ...(row.emphasis || c?.emphasis ? { emphasis: true } : {}) };
         }),
+        ...(row.tone ? { tone: row.tone } : {}),
       });
       slots.push(slot);
     }

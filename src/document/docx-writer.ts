@@ -35,7 +35,8 @@ import {
 } from 'docx';
 import { svgToPng } from './raster.js';
 import type { Block, ColumnAlign, Doc, ImageBlock, Inline, Orientation, TableRow as ModelRow } from './model.js';
-import { HEADER_DISTANCE, MARGIN, coveredCells, spanOf, textWidthFor, columnCount, columnFractions, headingAnchors, imageSize, language } from './shared.js';
+import { HEADER_DISTANCE, MARGIN, TONES, coveredCells, spanOf, textWidthFor, columnCount, columnFractions, headingAnchors, imageSize, isColour, isTone, keyFiguresTable, language } from './shared.js';
+import { barChartImage } from './chart.js';
 import { foldLineBreaks, planFastTable, type FastTable } from './docx-fast-table.js';
 
 const FONT = 'Arial';
@@ -178,6 +179,8 @@ export class DocxWriter {
   private readonly anchors: Map<Block, string>;
   /** Large tables written from row templates (see {@link FAST_TABLE_ROWS}), in document order. */
   readonly fastTables: FastTable[] = [];
+  /** Set while the blocks of a table cell are written: their paragraphs take the table's text style. */
+  private inCell = false;
 
   constructor(private readonly doc: Doc, private readonly fast = true) {
     this.anchors = headingAnchors(doc.blocks);
@@ -264,7 +267,7 @@ export class DocxWriter {
 
   /** One block; `indent` counts list levels, `quote` is set inside a blockquote. */
   private block(block: Block, indent: number, quote = false): Array<Paragraph | Table> {
-    const indented = quote ? { style: 'Quote' } : indent ? { indent: { left: 567 * indent } } : {};
+    const indented = quote ? { style: 'Quote' } : { ...(this.inCell ? { style: 'TableText' } : {}), ...(indent ? { indent: { left: 567 * indent } } : {}) };
     switch (block.type) {
       case 'heading': {
         const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1];
@@ -278,10 +281,16 @@ export class DocxWriter {
         return this.list(block, 0, indent);
       case 'blockquote':
         return this.blocks(block.children, indent, true);
+      case 'section':
+        return this.blocks(block.children, indent, quote);
       case 'table':
         return [this.table(block), new Paragraph({ spacing: { after: 0 }, children: [] })];
+      case 'keyFigures':
+        return [this.table(keyFiguresTable(block)), new Paragraph({ spacing: { after: 0 }, children: [] })];
       case 'image':
         return [new Paragraph({ ...indented, children: [this.image(block)] })];
+      case 'barChart':
+        return [new Paragraph({ ...indented, children: [this.image(barChartImage(block, textWidthFor(this.orientation)))] })];
       case 'pageBreak': {
         if (!block.orientation || indent || quote) return [new Paragraph({ children: [new PageBreak()] })];
         // a section break (see sections()): a marker paragraph, never written
@@ -317,6 +326,7 @@ export class DocxWriter {
         if (block.type === 'paragraph' && first) {
           out.push(
             new Paragraph({
+              ...(this.inCell ? { style: 'TableText' } : {}),
               numbering: { reference, level: depth, ...(list.ordered ? { instance } : {}) },
               children: this.runs(block.children),
             }),
@@ -358,7 +368,7 @@ export class DocxWriter {
           const c = r.cells[i] ?? { children: [] };
           const span = header ? 1 : spanOf(c.rowSpan, index, body.length);
           const emphasis = !header && (r.emphasis || c.emphasis);
-          const fill = header ? COLOURS.headerFill : emphasis ? COLOURS.keyFill : undefined;
+          const fill = header ? COLOURS.headerFill : emphasis ? COLOURS.keyFill : isTone(r.tone) ? TONES[r.tone].shade.slice(1).toUpperCase() : undefined;
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             margins: { top: 40, bottom: 40, left: 80, right: 80 },
@@ -370,6 +380,7 @@ export class DocxWriter {
                 alignment: alignment(table.columns?.[i]?.align),
                 children: this.runs(c.children, header ? { bold: true } : emphasis ? { bold: true } : {}, header ? 'FFFFFF' : undefined),
               }),
+              ...(!header && c.blocks?.length ? this.cellBlocks(c.blocks) : []),
             ],
           });
         }),
@@ -381,6 +392,17 @@ export class DocxWriter {
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
       rows: [...table.header.map((r) => row(r, true)), ...body.map((r, i) => row(r, false, i))],
     });
+  }
+
+  /** Blocks below a cell's text, in the table's text style. */
+  private cellBlocks(blocks: readonly Block[]): Array<Paragraph | Table> {
+    const was = this.inCell;
+    this.inCell = true;
+    try {
+      return this.blocks(blocks, 0);
+    } finally {
+      this.inCell = was;
+    }
   }
 
   private image(image: ImageBlock): ImageRun {
@@ -424,6 +446,18 @@ export class DocxWriter {
         case 'lineBreak':
           out.push(new TextRun({ break: 1 }));
           break;
+        case 'toned':
+          out.push(...this.runs(node.children, format, isTone(node.tone) ? TONES[node.tone].ink.slice(1).toUpperCase() : colour));
+          break;
+        case 'badge': {
+          const colours = isColour(node.fill) && isColour(node.ink);
+          out.push(new TextRun({
+            text: ` ${foldLineBreaks(node.text)} `,
+            bold: true,
+            ...(colours ? { color: node.ink.slice(1).toUpperCase(), shading: { type: ShadingType.CLEAR, color: 'auto', fill: node.fill.slice(1).toUpperCase() } } : {}),
+          }));
+          break;
+        }
         case 'link':
           out.push(
             new ExternalHyperlink({

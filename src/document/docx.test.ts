@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderDocx } from './docx.js';
 import { createDoc, heading, link, paragraph } from './model.js';
-import { sampleDoc } from './sample.js';
+import { sampleDashboardBlocks, sampleDoc } from './sample.js';
 
 const parts = (docx: Buffer): Record<string, string> =>
   Object.fromEntries(Object.entries(unzipSync(docx)).map(([k, v]) => [k, Buffer.from(v).toString('utf8')]));
@@ -67,4 +67,22 @@ describe('renderDocx', () => {
   it('refuses an image with no data', async () => {
     await expect(renderDocx(createDoc({ title: 'T' }, [{ type: 'image', width: 10, alt: 'nothing' }]))).rejects.toThrow(/nothing/);
   });
+});
+
+describe('renderDocx: the blocks of a dashboard', () => {
+  it('embeds the chart as SVG with a PNG fallback, shades badges and toned rows, and sets blocks in cells as table text', async () => {
+    const files = parts(await renderDocx(createDoc({ title: 'T' }, sampleDashboardBlocks(), { orientation: 'landscape' })));
+    const body = files['word/document.xml']!;
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['word/media/image1.svg', 'word/media/image1.png']));
+    expect(files['word/media/image1.svg']).toContain('aria-label="Progress by team"');
+    expect(body).toContain('Progress by team. North: 4 in all');
+    // key figures as a table: labels in the header row, values in bold
+    expect(body).toMatch(/<w:t xml:space="preserve">Tasks<\/w:t>[\s\S]*<w:t xml:space="preserve">10<\/w:t>/);
+    // a badge on its fill, in its ink; a toned text in the tone's colour; the alert row shaded
+    expect(body).toMatch(/<w:color w:val="1D2733"\/>[\s\S]{0,200}<w:shd w:fill="C5CFDB"[^>]*\/>[\s\S]{0,200}<w:t xml:space="preserve"> open <\/w:t>/);
+    expect(body).toMatch(/<w:color w:val="8A5A00"\/>[\s\S]{0,100}<w:t xml:space="preserve">Figures may be incomplete.<\/w:t>/);
+    expect(body).toContain('w:fill="FDF1F0"');
+    // the list in a cell: numbered paragraphs in the table's text style
+    expect(body).toMatch(/<w:pStyle w:val="TableText"\/><w:numPr>[\s\S]{0,400}2024-01-02 opened/);
+  }, 60_000);
 });

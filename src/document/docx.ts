@@ -101,7 +101,7 @@ function size(blocks: readonly Block[]): number {
   for (const block of blocks) {
     if (block.type === 'table') n += block.header.length + block.rows.length;
     else if (block.type === 'list') n += block.items.reduce((sum, item) => sum + size(item), 0);
-    else if (block.type === 'blockquote') n += size(block.children);
+    else if (block.type === 'blockquote' || block.type === 'section') n += size(block.children);
     else n += 1;
   }
   return n;

@@ -1,7 +1,7 @@
 /**
  * Escaping for XML and HTML — every page, picture and document part the tool writes as markup
- * (the HTML writer, the audit dashboard, the SVG timeline) goes through the first two — and for a
- * cell of a Markdown table (the master chronology, the GitHub job summary).
+ * (the HTML writer, and so the audit dashboard; the charts; the SVG timeline) goes through the
+ * first two — and for a cell of a Markdown table (the master chronology, the GitHub job summary).
  *
  * Characters XML 1.0 cannot hold (most C0 controls, U+FFFE/U+FFFF, lone surrogate halves) are
  * dropped: HTML parsers reject them too, and a stray one would make an SVG unreadable.

@@ -1,15 +1,20 @@
 /**
- * The HTML writer: one self-contained, printable page — inline CSS, pictures as data URIs, no
- * script and nothing fetched — for previews and dashboards.
+ * The HTML writer: one self-contained, printable page — inline CSS, pictures as data URIs, charts
+ * as inline SVG, no script and nothing fetched (a Content-Security-Policy forbids it) — for
+ * previews and dashboards (DocOptions.layout). The same document gives the same bytes.
  *
  * Headings are shifted down one level (the document title is the page's only <h1>). When printed,
  * the marking and page numbers go in the page margins (CSS @page margin boxes); on screen the
  * marking is a banner at the top and bottom.
  */
-import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
+import type { Attr, Block, Doc, ImageBlock, Inline, KeyFigure, TableRow, Tone } from './model.js';
 import { plainText } from './model.js';
 import { escapeXml, escapeXmlText } from './escape.js';
-import { columnCount, columnFractions, coveredCells, headingAnchors, imageSize, language, spanOf, textWidth } from './shared.js';
+import { barChartSvg } from './chart.js';
+import { TONES, cleanAttr, columnCount, columnFractions, coveredCells, headingAnchors, imageSize, isColour, isTone, language, spanOf, textWidth } from './shared.js';
+
+/** Nothing may be fetched or run: styles are inline, pictures data URIs. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 export interface HtmlOptions {
   /** Extra CSS appended after the built-in style sheet. */
@@ -28,6 +33,7 @@ export function renderHtml(doc: Doc, options: HtmlOptions = {}): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     `<title>${esc(doc.meta.title)}</title>`,
     `<style>${stylesheet(doc)}${options.css ?? ''}</style>`,
     '</head>',
@@ -97,15 +103,21 @@ class HtmlWriter {
         return `<p>${this.inlines(block.children)}</p>`;
       case 'list': {
         const items = block.items.map((item) => `<li>${this.item(item)}</li>`).join('\n');
-        if (!block.ordered) return `<ul>\n${items}\n</ul>`;
-        return `<ol${block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : ''}>\n${items}\n</ol>`;
+        if (!block.ordered) return `<ul${attributes(block.attr)}>\n${items}\n</ul>`;
+        return `<ol${attributes(block.attr)}${block.start !== undefined && block.start !== 1 ? ` start="${block.start}"` : ''}>\n${items}\n</ol>`;
       }
       case 'blockquote':
         return `<blockquote>\n${this.blocks(block.children)}\n</blockquote>`;
+      case 'section':
+        return `<section${attributes(block.attr, isTone(block.tone) ? ['callout', `callout-${block.tone}`] : [])}>\n${this.blocks(block.children)}\n</section>`;
       case 'table':
         return this.table(block);
       case 'image':
         return this.image(block);
+      case 'barChart':
+        return `<figure class="chart">${barChartSvg(block, { inline: true })}</figure>`;
+      case 'keyFigures':
+        return `<div class="key-figures">${block.items.map(keyFigure).join('')}</div>`;
       case 'pageBreak':
         return '<div class="page-break"></div>';
       case 'thematicBreak':
@@ -130,17 +142,20 @@ class HtmlWriter {
         const span = header ? 1 : spanOf(c.rowSpan, index, table.rows.length);
         const tag = header ? 'th' : 'td';
         const align = table.columns?.[i]?.align;
-        const classes = [align && align !== 'left' ? `align-${align}` : '', !header && c.emphasis ? 'key' : '']
+        const classes = [align && align !== 'left' ? `align-${align}` : '', !header && c.emphasis ? 'key' : '', table.columns?.[i]?.noWrap ? 'nowrap' : '']
           .filter(Boolean)
           .join(' ');
-        return `<${tag}${header ? ' scope="col"' : ''}${span > 1 ? ` rowspan="${span}"` : ''}${classes ? ` class="${classes}"` : ''}>${this.inlines(c.children)}</${tag}>`;
+        const blocks = !header && c.blocks?.length ? `\n${this.blocks(c.blocks)}\n` : '';
+        return `<${tag}${header ? ' scope="col"' : ''}${span > 1 ? ` rowspan="${span}"` : ''}${classes ? ` class="${classes}"` : ''}>${this.inlines(c.children)}${blocks}</${tag}>`;
       });
-      return `<tr${r.emphasis && !header ? ' class="key"' : ''}>${cells.join('')}</tr>`;
+      const classes = header ? [] : [r.emphasis ? 'key' : '', isTone(r.tone) ? `row-${r.tone}` : ''].filter(Boolean);
+      return `<tr${attributes(r.attr, classes)}>${cells.join('')}</tr>`;
     };
-    const cols = fractions.map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('');
+    // a dashboard's tables are sized to their content, the widths being for the printed documents
+    const cols = this.doc.options.layout === 'dashboard' ? '' : fractions.map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('');
     return [
-      '<table>',
-      `<colgroup>${cols}</colgroup>`,
+      `<table${attributes(table.attr)}>`,
+      cols ? `<colgroup>${cols}</colgroup>` : '',
       table.header.length ? `<thead>\n${table.header.map((r) => row(r, true)).join('\n')}\n</thead>` : '',
       `<tbody>\n${table.rows.map((r, i) => row(r, false, i)).join('\n')}\n</tbody>`,
       '</table>',
@@ -180,6 +195,12 @@ class HtmlWriter {
         return `<em>${this.inlines(node.children)}</em>`;
       case 'lineBreak':
         return '<br>';
+      case 'toned':
+        return isTone(node.tone) ? `<span class="tone-${node.tone}">${this.inlines(node.children)}</span>` : this.inlines(node.children);
+      case 'badge': {
+        const colours = isColour(node.fill) && isColour(node.ink) ? ` style="background:${node.fill};color:${node.ink}"` : '';
+        return `<span class="badge"${colours}>${esc(node.text)}</span>`;
+      }
       case 'link':
         return safeUrl(node.url)
           ? `<a href="${attr(node.url)}">${this.inlines(node.children)}</a>`
@@ -203,6 +224,19 @@ class HtmlWriter {
   }
 }
 
+/** id, class and data-* attributes (with ` ` before each), from an Attr and classes of the writer's own. */
+function attributes(a: Attr | undefined, own: string[] = []): string {
+  const { id, classes, data } = cleanAttr(a);
+  const all = [...own, ...classes];
+  return `${id ? ` id="${attr(id)}"` : ''}${all.length ? ` class="${attr(all.join(' '))}"` : ''}${data.map(([k, v]) => ` data-${k}="${attr(v)}"`).join('')}`;
+}
+
+/** One key figure as a card: the value large, its label, then its note. */
+function keyFigure(f: KeyFigure): string {
+  return `<div class="key-figure${isTone(f.tone) ? ` figure-${f.tone}` : ''}"><div class="key-figure-value">${esc(f.value)}</div>`
+    + `<div class="key-figure-label">${esc(f.label)}</div>${f.note ? `<div class="key-figure-note">${esc(f.note)}</div>` : ''}</div>`;
+}
+
 /** Web and mail links, and relative ones, are written as links; other schemes (javascript:…) are not. */
 function safeUrl(url: string): boolean {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url.trim())?.[1]?.toLowerCase();
@@ -219,10 +253,16 @@ function cssString(value: string): string {
 
 function stylesheet(doc: Doc): string {
   const marking = doc.options.marking;
+  const dashboard = doc.options.layout === 'dashboard';
   const margin = (content: string): string => `{ content: ${content}; font: bold 9pt Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }`;
+  const tones = (Object.keys(TONES) as Tone[]).map((t) => {
+    const { ink, shade } = TONES[t];
+    return `.tone-${t} { color: ${ink}; }\ntr.row-${t} td { background: ${shade}; }\n.callout-${t} { border-left-color: ${ink}; background: ${shade}; }\n.figure-${t} { border-top-color: ${ink}; }`;
+  });
   return `
-:root { --ink: #1a1a1a; --heading: #1f3864; --rule: #808080; --key: #fff2cc; --link: #0563c1; }
+:root { --ink: #1a1a1a; --heading: #1f3864; --rule: #808080; --key: #fff2cc; --link: #0563c1; --muted: ${TONES.muted.ink}; --line: #dde3ea; }
 * { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: var(--ink); background: #fff; font: 11pt/1.45 Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
 main { max-width: ${doc.options.orientation === 'landscape' ? '70rem' : '48rem'}; margin: 0 auto; padding: 1.5rem 1.25rem 2.5rem; }
 .marking { text-align: center; font-weight: bold; font-size: 9pt; letter-spacing: .02em; padding: .35rem; background: #f2f2f2; }
@@ -234,12 +274,14 @@ h1.title { font-size: 24pt; margin: .5rem 0 .25rem; }
 h2 { font-size: 16pt; margin: 1.6rem 0 .5rem; }
 h3 { font-size: 13pt; margin: 1.2rem 0 .4rem; }
 h4 { font-size: 11.5pt; margin: 1rem 0 .3rem; }
+h2 .tone-muted, h3 .tone-muted, h4 .tone-muted { font-weight: normal; font-size: .85em; }
 p { margin: 0 0 .6rem; }
 a { color: var(--link); }
 code { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: .92em; }
 blockquote { margin: 0 1.5rem .8rem; padding-left: .75rem; border-left: 3px solid #a0a0a0; color: #404040; font-style: italic; }
-figure { margin: .4rem 0 .9rem; }
+figure { margin: .4rem 0 .9rem; break-inside: avoid; }
 figure img { max-width: 100%; height: auto; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 1rem 0 1.4rem; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .3rem 0 1rem; font-size: 9pt; }
 th, td { border: 1px solid var(--rule); padding: .2rem .35rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
@@ -247,8 +289,22 @@ thead { display: table-header-group; }
 th { background: var(--heading); color: #fff; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 tr.key td, td.key { background: var(--key); font-weight: bold; }
+td ul, td ol { margin: .2rem 0 0; padding-left: 1.1rem; }
+td li p { margin: 0; }
 .align-center { text-align: center; }
 .align-right { text-align: right; }
+.nowrap { white-space: nowrap; }
+.badge { display: inline-block; border-radius: 999px; padding: 0 .6em; font-size: .88em; font-weight: bold; white-space: nowrap; background: #e0e0e0; }
+.callout { border-left: 4px solid var(--rule); border-radius: 4px; padding: .5rem .9rem; margin: 0 0 1rem; }
+.callout > :last-child { margin-bottom: 0; }
+.callout ul { margin: .2rem 0 0; }
+.key-figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .8rem; margin: .4rem 0 1.2rem; break-inside: avoid; }
+.key-figure { border: 1px solid var(--line); border-top: 4px solid var(--heading); border-radius: 8px; padding: .6rem .9rem; background: #fff; }
+.key-figure-value { font-size: 22pt; font-weight: bold; line-height: 1.1; }
+.key-figure-label { font-weight: bold; }
+.key-figure-note { color: var(--muted); font-size: .85em; }
+.figure-alert .key-figure-value { color: ${TONES.alert.ink}; }
+${tones.join('\n')}
 .toc ol { list-style: none; padding-left: 1.2rem; margin: .1rem 0; }
 .toc > ol { padding-left: 0; }
 .toc li.toc-nest { list-style: none; }
@@ -257,9 +313,9 @@ tr.key td, td.key { background: var(--key); font-weight: bold; }
 .notes { font-size: 9.5pt; border-top: 1px solid var(--rule); margin-top: 2rem; }
 .note-back { text-decoration: none; }
 .page-break { break-after: page; page-break-after: always; }
-@page {
+${dashboard ? DASHBOARD_CSS : ''}@page {
   size: A4 ${doc.options.orientation};
-  margin: 2cm;
+  margin: ${dashboard ? '1.2cm' : '2cm'};
 ${marking ? `  @top-center ${margin(cssString(marking))}\n` : ''}${
     doc.options.pageNumbers || marking
       ? `  @bottom-center ${margin(
@@ -270,10 +326,45 @@ ${marking ? `  @top-center ${margin(cssString(marking))}\n` : ''}${
       : ''
   }}
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 10.5pt; background: #fff; }
   main { max-width: none; padding: 0; }
   .marking { display: none; }
   a { color: inherit; text-decoration: none; }
 }
 `;
 }
+
+/**
+ * The dashboard layout (DocOptions.layout): a page read on screen first — wider, on a tinted
+ * ground, each top-level section a white panel, tables ruled lightly and sized to their content
+ * (the columns' widths, weighed for a printed page, are left out), and an ordered list in a table
+ * cell (a history) drawn as a line of dots.
+ */
+const DASHBOARD_CSS = `body { background: #f5f7fa; color: #1d2733; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif; }
+main { max-width: 1180px; padding: 28px 32px 48px; }
+.marking { background: #fff; border-color: var(--line); }
+main > header { border-bottom: 3px solid var(--heading); padding-bottom: 14px; margin-bottom: 22px; }
+h1.title { font-size: 28px; margin: 0; }
+.subtitle { font-size: 15px; color: var(--muted); margin: 4px 0 0; }
+h2 { font-size: 19px; margin: 1.4rem 0 .75rem; }
+h3 { font-size: 17px; margin: 0 0 4px; }
+main > section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 22px; margin: 0 0 20px; }
+main > section > h2:first-child { margin-top: 0; }
+main > section.callout { border-left-width: 4px; }
+.callout { border-color: var(--line); }
+table { table-layout: auto; font-size: 13.5px; margin: 0; }
+th, td { border: 0; border-bottom: 1px solid var(--line); padding: 7px 8px; overflow-wrap: break-word; }
+th { background: none; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; border-bottom: 2px solid var(--line); }
+tr.row-alert td:first-child { box-shadow: inset 4px 0 0 ${TONES.alert.ink}; }
+td .tone-alert, td .tone-warn, td .tone-muted { font-size: 12.5px; }
+td ol { list-style: none; margin: 0; padding: 0 0 0 12px; border-left: 2px solid var(--line); font-size: 12.5px; }
+td ol li { position: relative; margin: 0 0 4px; white-space: nowrap; }
+td ol li::before { content: ""; position: absolute; left: -17px; top: 6px; width: 8px; height: 8px; border-radius: 50%; background: var(--heading); }
+.badge { font-size: 12px; padding: 1px 9px; }
+.key-figure { border-radius: 10px; padding: 14px 16px; }
+.key-figure-value { font-size: 30px; }
+.key-figure-note { font-size: 13px; }
+@media print {
+  main > section { border-color: #bbb; padding: 12px 14px; }
+}
+`;

@@ -3,7 +3,7 @@ import { markdownToBlocks } from './markdown.js';
 import { renderMarkdown } from './markdown-writer.js';
 import type { Block } from './model.js';
 import { bulletList, code, createDoc, emphasis, footnote, heading, lineBreak, link, orderedList, paragraph, row, strong } from './model.js';
-import { sampleDoc } from './sample.js';
+import { sampleDashboardBlocks, sampleDoc } from './sample.js';
 
 describe('renderMarkdown', () => {
   it('reads back as the same blocks (headings shifted by the title)', () => {
@@ -40,5 +40,16 @@ describe('renderMarkdown', () => {
     expect(md).toContain('[^1]: The footnote text, with _emphasis_.');
     const withUrl = renderMarkdown(sampleDoc(), { imageUrl: () => 'timeline.svg' });
     expect(withUrl).toContain('![A timeline with one key event](timeline.svg)');
+  });
+});
+
+describe('renderMarkdown: what Markdown cannot draw', () => {
+  it('writes a chart as the table of its figures, key figures as a table, tones and badges as their words', () => {
+    const md = renderMarkdown(createDoc({ title: 'T' }, sampleDashboardBlocks()));
+    expect(md).toContain('| Tasks | Done | Late |\n| --- | --- | --- |\n| **10** | **5**<br>half of them | **1** |');
+    expect(md).toContain('**Figures may be incomplete.** One source was not read.');
+    expect(md).toContain('_Progress by team_\n\n|  | Done | Open | Total | Late |\n| --- | ---: | ---: | ---: | ---: |\n| **North** | 3 | 1 | 4 | 1 |\n| **South** (The southern team, with a name too long to print whole) | 2 | 4 | 6 | 0 |');
+    // blocks in a cell folded into its line
+    expect(md).toContain('| T1<br>Owner: a team lead | open | 1. 2024-01-02 opened<br>2. 2024-02-03 late |');
   });
 });

@@ -2,10 +2,13 @@
  * The Markdown writer: GitHub-flavoured Markdown (tables, footnotes), for outputs meant to be read
  * in a repository. Headings are shifted down one level (the title is the only `#`); the marking,
  * when set, is the first and last line. Page breaks and the table of contents are left to
- * whatever renders the Markdown.
+ * whatever renders the Markdown. What Markdown cannot draw is written as its text: a chart as the
+ * table of its figures, key figures as a table, toned text and badges as their words, blocks in a
+ * table cell folded into the cell's line.
  */
 import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
-import { columnCount } from './shared.js';
+import { barChartTable } from './chart.js';
+import { columnCount, keyFiguresTable } from './shared.js';
 
 export interface MarkdownWriterOptions {
   /** Where a picture is to be found (e.g. a file written beside the Markdown); its alt text is printed without one. */
@@ -57,8 +60,14 @@ class MarkdownWriter {
           .split('\n')
           .map((line) => (line ? `> ${line}` : '>'))
           .join('\n');
+      case 'section':
+        return this.blocks(block.children).join('\n\n');
       case 'table':
         return this.table(block);
+      case 'keyFigures':
+        return this.table(keyFiguresTable(block));
+      case 'barChart':
+        return `_${escapeText(block.title)}_\n\n${this.table(barChartTable(block))}`;
       case 'image': {
         const url = this.options.imageUrl?.(block, ++this.images);
         return url ? `![${escapeText(block.alt)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : `_${escapeText(block.alt)}_`;
@@ -75,7 +84,7 @@ class MarkdownWriter {
     const row = (r: TableRow | undefined, header: boolean): string => {
       const cells = Array.from({ length: count }, (_, i) => {
         const c = r?.cells[i];
-        const text = c ? this.inlines(c.children, true) : '';
+        const text = c ? [this.inlines(c.children, true), ...(c.blocks ?? []).map((b) => this.cellBlock(b))].filter(Boolean).join('<br>') : '';
         const emphasis = !header && (r?.emphasis || c?.emphasis) && text !== '';
         return emphasis ? `**${text}**` : text;
       });
@@ -93,6 +102,28 @@ class MarkdownWriter {
       ...moreHeads.map((r) => row({ ...r, emphasis: true }, false)),
       ...table.rows.map((r) => row(r, false)),
     ].join('\n');
+  }
+
+  /** A block inside a table cell, on the cell's one line: paragraphs and list items parted by <br>. */
+  private cellBlock(block: Block): string {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        return this.inlines(block.children, true);
+      case 'list':
+        return block.items
+          .map((item, i) => `${block.ordered ? `${(block.start ?? 1) + i}.` : '•'} ${item.map((b) => this.cellBlock(b)).filter(Boolean).join(' ')}`)
+          .join('<br>');
+      case 'blockquote':
+      case 'section':
+        return block.children.map((b) => this.cellBlock(b)).filter(Boolean).join('<br>');
+      case 'image':
+        return escapeText(block.alt).replace(/\|/g, '\\|');
+      case 'barChart':
+        return escapeText(block.title).replace(/\|/g, '\\|');
+      default:
+        return '';
+    }
   }
 
   private inlines(inlines: readonly Inline[], inTable = false): string {
@@ -116,6 +147,12 @@ class MarkdownWriter {
         return `_${this.inlines(node.children, inTable)}_`;
       case 'lineBreak':
         return inTable ? '<br>' : '\\\n';
+      case 'toned':
+        return this.inlines(node.children, inTable);
+      case 'badge': {
+        const text = escapeText(node.text.replace(/\s*\n\s*/g, ' '));
+        return inTable ? text.replace(/\|/g, '\\|') : text;
+      }
       case 'link':
         return `[${this.inlines(node.children, inTable)}](<${node.url.replace(/[<>\r\n]/g, encodeURIComponent)}>)`;
       case 'footnoteRef':

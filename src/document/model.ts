@@ -15,7 +15,31 @@ export type Inline =
   | { type: 'code'; text: string }
   /** A footnote, carried where it is referenced; writers number them in document order. */
   | { type: 'footnoteRef'; content: Inline[] }
-  | { type: 'lineBreak' };
+  | { type: 'lineBreak' }
+  /** Text in a tone (coloured where the format can: red for `alert`, grey for `muted`…). */
+  | { type: 'toned'; tone: Tone; children: Inline[] }
+  /** A short label on a coloured ground, e.g. a status; colours as `#rrggbb`. */
+  | { type: 'badge'; text: string; fill: string; ink: string };
+
+/**
+ * What a piece of text, a row or a box says beside its words, drawn in the writers' own colours:
+ * `good` (green), `alert` (red), `warn` (amber) and `muted` (grey).
+ */
+export type Tone = 'good' | 'alert' | 'warn' | 'muted';
+
+/**
+ * What a block or row is, for the writers that can say so — HTML as `id`, `class` and `data-*`
+ * attributes — in the manner of Pandoc's Attr; the other writers leave it out. An id, a class or a
+ * key that is not a plain name (a letter, then letters, digits, `-` or `_`) is left out too.
+ */
+export interface Attr {
+  /** An anchor, unique in the document (heading anchors keep clear of it). */
+  id?: string;
+  /** What the thing is, e.g. `review` (HTML classes). */
+  classes?: string[];
+  /** Key–value pairs, e.g. `{ action: 'A2' }` (HTML `data-action="A2"`). */
+  data?: Record<string, string>;
+}
 
 export type HeadingLevel = 1 | 2 | 3;
 
@@ -28,12 +52,17 @@ export interface TableCell {
    * actions. The rows below still hold a cell in this column, as a placeholder: writers skip it.
    */
   rowSpan?: number;
+  /** Blocks below the cell's text, e.g. a list. Markdown folds them into the cell's line. */
+  blocks?: Block[];
 }
 
 export interface TableRow {
   cells: TableCell[];
   /** The whole row is emphasised (bold, shaded): a "key" row. */
   emphasis?: boolean;
+  /** The whole row is shaded in a tone, e.g. `alert` for an overdue action. */
+  tone?: Tone;
+  attr?: Attr;
 }
 
 export type ColumnAlign = 'left' | 'center' | 'right';
@@ -42,22 +71,33 @@ export interface TableColumn {
   /** Relative width (weights are scaled to the text width); equal widths when absent. */
   width?: number;
   align?: ColumnAlign;
+  /** Keep the column's cells from wrapping, e.g. ids and dates (HTML; the other writers wrap as they must). */
+  noWrap?: boolean;
 }
 
 /** Block-level content. */
 export type Block =
   | { type: 'heading'; level: HeadingLevel; children: Inline[]; /** Anchor name; derived from the text when absent. */ id?: string }
   | { type: 'paragraph'; children: Inline[] }
-  | { type: 'list'; ordered: boolean; /** First number of an ordered list (default 1). */ start?: number; items: Block[][] }
+  | { type: 'list'; ordered: boolean; /** First number of an ordered list (default 1). */ start?: number; items: Block[][]; attr?: Attr }
   | {
       type: 'table';
+      attr?: Attr;
       columns?: TableColumn[];
       /** Repeated at the top of every page the table runs onto. */
       header: TableRow[];
       rows: TableRow[];
     }
   | ImageBlock
+  | BarChartBlock
+  | { type: 'keyFigures'; items: KeyFigure[] }
   | { type: 'blockquote'; children: Block[] }
+  /**
+   * A part of the document: its blocks, kept together as one thing. The HTML writer writes a
+   * <section> (boxed as a panel at the top of a dashboard, see DocOptions.layout; in a tone, set
+   * apart as a note); the others write the blocks.
+   */
+  | { type: 'section'; attr?: Attr; tone?: Tone; children: Block[] }
   /** A new page; with `orientation`, that page and the ones after it turn (e.g. a landscape figure). */
   | { type: 'pageBreak'; orientation?: Orientation }
   | { type: 'thematicBreak' };
@@ -77,6 +117,52 @@ export interface ImageBlock {
   height?: number;
   /** Alternative text, for screen readers and text extraction. */
   alt: string;
+}
+
+/**
+ * Horizontal bars, one per row of figures, each cut into its series' values (stacked), scaled to
+ * the largest total so the bars compare; the total follows each bar, then the `flag` count as a
+ * badge when it is not 0. The chart is drawn by the writers (src/document/chart.ts): HTML as
+ * inline SVG, PDF and DOCX as a picture, Markdown as a table of the figures.
+ */
+export interface BarChartBlock {
+  type: 'barChart';
+  /** What the chart shows, e.g. "Status of actions by review": its accessible name and alt text. */
+  title: string;
+  /** The parts of each bar, in order, with their colours (`#rrggbb`). */
+  series: ChartSeries[];
+  bars: ChartBar[];
+  /** A count shown after each bar as a badge, e.g. "2 overdue" (the key names its class: `overdue-badge`). */
+  flag?: ChartSeries;
+  /** Written in place of a bar whose values are all 0; default "none". */
+  empty?: string;
+}
+
+export interface ChartSeries {
+  /** A plain name for the part (HTML classes `seg-<key>`, `<key>-badge`). */
+  key: string;
+  label: string;
+  fill: string;
+  /** The colour of a count written on the fill. */
+  ink: string;
+}
+
+export interface ChartBar {
+  label: string;
+  /** A second, smaller line under the label (cut short, with the whole in a tooltip). */
+  sublabel?: string;
+  /** One value per series, in the series' order. */
+  values: number[];
+  /** The count for the chart's `flag`. */
+  flag?: number;
+}
+
+/** One figure of a row of key figures ("15 actions in 3 reviews"): drawn as cards in HTML, a table elsewhere. */
+export interface KeyFigure {
+  value: string;
+  label: string;
+  note?: string;
+  tone?: Tone;
 }
 
 export type Orientation = 'portrait' | 'landscape';
@@ -117,6 +203,13 @@ export interface DocOptions {
   toc: boolean;
   /** "Page N of M" in the footer. */
   pageNumbers: boolean;
+  /**
+   * How the HTML writer lays out the page: `document` (default) as the printed document, or
+   * `dashboard`, a page to be read on screen first — wider, on a tinted ground, with the top-level
+   * sections as panels and light table rules. It prints on A4 all the same. The other writers
+   * ignore it.
+   */
+  layout?: 'document' | 'dashboard';
 }
 
 export interface Doc {
@@ -148,6 +241,8 @@ export const link = (url: string, ...children: InlineLike[]): Inline => ({
 export const code = (value: string): Inline => ({ type: 'code', text: value });
 export const footnote = (...content: InlineLike[]): Inline => ({ type: 'footnoteRef', content: inl(content) });
 export const lineBreak = (): Inline => ({ type: 'lineBreak' });
+export const toned = (tone: Tone, ...children: InlineLike[]): Inline => ({ type: 'toned', tone, children: inl(children) });
+export const badge = (value: string, fill: string, ink: string): Inline => ({ type: 'badge', text: value, fill, ink });
 
 export const heading = (level: HeadingLevel, ...children: InlineLike[]): Block => ({
   type: 'heading',
@@ -167,6 +262,12 @@ export const row = (cells: Array<TableCell | string>, emphasis?: boolean): Table
   cells: cells.map((c) => (typeof c === 'string' ? cell(c) : c)),
   ...(emphasis ? { emphasis } : {}),
 });
+export const section = (children: Block[], attr?: Attr, tone?: Tone): Block => ({
+  type: 'section',
+  ...(attr ? { attr } : {}),
+  ...(tone ? { tone } : {}),
+  children,
+});
 export const pageBreak = (orientation?: Orientation): Block => (orientation ? { type: 'pageBreak', orientation } : { type: 'pageBreak' });
 
 /** The plain text of some inlines (footnotes left out), e.g. for bookmarks and alt text. */
@@ -181,7 +282,11 @@ export function plainText(inlines: readonly Inline[]): string {
       case 'strong':
       case 'emphasis':
       case 'link':
+      case 'toned':
         out += plainText(node.children);
+        break;
+      case 'badge':
+        out += node.text;
         break;
       case 'lineBreak':
         out += ' ';

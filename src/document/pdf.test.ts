@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDoc, heading, paragraph } from './model.js';
 import { renderPdf } from './pdf.js';
-import { sampleDoc } from './sample.js';
+import { sampleDashboardBlocks, sampleDoc } from './sample.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -46,4 +46,17 @@ describe('renderPdf', () => {
     const pdf = latin1(await renderPdf(createDoc({ title: 'T' }, [paragraph('x')], { orientation: 'landscape' })));
     expect(pdf).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
   });
+});
+
+describe('renderPdf: the blocks of a dashboard', () => {
+  it('writes a chart, key figures, sections, tones, badges and blocks in cells, quietly and the same each time', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const log = vi.spyOn(console, 'log');
+    const pdf = await renderPdf(createDoc({ title: 'T' }, sampleDashboardBlocks(), { orientation: 'landscape' }));
+    expect(warn).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await renderPdf(createDoc({ title: 'T' }, sampleDashboardBlocks(), { orientation: 'landscape' }))).equals(pdf)).toBe(true);
+    vi.restoreAllMocks();
+  }, 60_000);
 });

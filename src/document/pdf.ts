@@ -22,16 +22,21 @@ import type {
 import { DEJAVU } from './fonts.js';
 import type { Block, Doc, ImageBlock, Inline, TableRow } from './model.js';
 import { plainText } from './model.js';
+import { barChartImage } from './chart.js';
 import {
   HEADER_DISTANCE,
   MARGIN,
   PLACEHOLDER_DATE,
+  TONES,
   columnCount,
   columnFractions,
   coveredCells,
   documentDate,
   headingAnchors,
   imageSize,
+  isColour,
+  isTone,
+  keyFiguresTable,
   language,
   spanOf,
   textWidth,
@@ -197,6 +202,7 @@ type Leaf = {
   color?: string;
   decoration?: 'underline';
   sup?: boolean;
+  background?: string;
   fontSize?: number;
   linkToDestination?: string;
 };
@@ -335,10 +341,16 @@ class PdfWriter {
           layout: quoteLayout,
           margin: [12, 0, 12, 6],
         };
+      case 'section':
+        return { stack: this.blocks(block.children, width) };
       case 'table':
         return this.table(block, width);
+      case 'keyFigures':
+        return this.table(keyFiguresTable(block), width);
       case 'image':
         return this.image(block, width);
+      case 'barChart':
+        return this.image(barChartImage(block, width), width);
       case 'pageBreak':
         return block.orientation ? ({ text: '', pageBreak: 'before', pageOrientation: block.orientation } as Content) : { text: '', pageBreak: 'after' };
       case 'thematicBreak':
@@ -376,13 +388,16 @@ class PdfWriter {
         const emphasis = !header && (r.emphasis || c.emphasis);
         const align = table.columns?.[i]?.align;
         const span = header ? 1 : spanOf(c.rowSpan, index, table.rows.length);
+        const text = this.inlines(c.children, header ? { bold: true, color: '#FFFFFF' } : emphasis ? { bold: true } : {});
+        // blocks below the text: a stack in the cell's width (less its padding)
+        const blocks = !header && c.blocks?.length ? this.blocks(c.blocks, widths[i]!) : [];
         return {
-          text: this.inlines(c.children, header ? { bold: true, color: '#FFFFFF' } : emphasis ? { bold: true } : {}),
+          ...(blocks.length ? { stack: [{ text }, ...blocks] } : { text }),
           style: 'tableText',
           ...(span > 1 ? { rowSpan: span } : {}),
           ...(align ? { alignment: align } : {}),
-          ...(header ? { fillColor: COLOURS.headerFill } : emphasis ? { fillColor: COLOURS.keyFill } : {}),
-        };
+          ...(header ? { fillColor: COLOURS.headerFill } : emphasis ? { fillColor: COLOURS.keyFill } : isTone(r.tone) ? { fillColor: TONES[r.tone].shade } : {}),
+        } as PdfCell;
       });
     return {
       table: {
@@ -436,6 +451,15 @@ class PdfWriter {
           break;
         case 'lineBreak':
           out.push(leaf('\n'));
+          break;
+        case 'toned':
+          out.push(...this.inlines(node.children, isTone(node.tone) ? { ...format, color: TONES[node.tone].ink } : format));
+          break;
+        case 'badge':
+          out.push(leaf(` ${node.text.replace(/\s*\n\s*/g, ' ')} `, {
+            bold: true,
+            ...(isColour(node.fill) && isColour(node.ink) ? { background: node.fill, color: node.ink } : {}),
+          }));
           break;
         case 'link':
           out.push(

@@ -2,8 +2,9 @@
  * A document that uses every part of the model: the writers' tests render it, and it is a handy
  * preview of how the writers lay things out. Its content is invented and generic.
  */
-import type { Block, Doc, DocOptions, TableRow } from './model.js';
+import type { BarChartBlock, Block, Doc, DocOptions, TableRow } from './model.js';
 import {
+  badge,
   bulletList,
   cell,
   code,
@@ -17,7 +18,9 @@ import {
   pageBreak,
   paragraph,
   row,
+  section,
   strong,
+  toned,
 } from './model.js';
 
 export const SAMPLE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 120" width="400" height="120">
@@ -49,6 +52,47 @@ export function sampleTable(count: number): Block {
     header: [row(['#', 'Date', 'Agency', 'Event'])],
     rows,
   };
+}
+
+/** A stacked bar chart of two series and a flag. */
+export const SAMPLE_CHART: BarChartBlock = {
+  type: 'barChart',
+  title: 'Progress by team',
+  series: [
+    { key: 'done', label: 'Done', fill: '#1a7f5a', ink: '#ffffff' },
+    { key: 'open', label: 'Open', fill: '#c5cfdb', ink: '#1d2733' },
+  ],
+  bars: [
+    { label: 'North', values: [3, 1], flag: 1 },
+    { label: 'South', sublabel: 'The southern team, with a name too long to print whole', values: [2, 4] },
+    { label: 'West', values: [0, 0] },
+  ],
+  flag: { key: 'late', label: 'Late', fill: '#b42318', ink: '#ffffff' },
+};
+
+/** The parts of the model a dashboard uses: key figures, a chart, a section, tones, badges, blocks in a cell. */
+export function sampleDashboardBlocks(): Block[] {
+  return [
+    { type: 'keyFigures', items: [{ value: '10', label: 'Tasks' }, { value: '5', label: 'Done', note: 'half of them', tone: 'good' }, { value: '1', label: 'Late', tone: 'alert' }] },
+    section([paragraph(toned('warn', strong('Figures may be incomplete.')), ' One source was not read.')], { classes: ['warnings'] }, 'warn'),
+    SAMPLE_CHART,
+    {
+      type: 'table',
+      attr: { classes: ['tasks'] },
+      header: [row(['Task', 'State', 'History'])],
+      rows: [
+        {
+          cells: [cell('T1', lineBreak(), toned('muted', 'Owner: a team lead')), cell(badge('open', '#c5cfdb', '#1d2733')), {
+            children: [],
+            blocks: [{ type: 'list', ordered: true, attr: { classes: ['history'] }, items: [[paragraph('2024-01-02 opened')], [paragraph('2024-02-03 ', badge('late', '#b42318', '#ffffff'))]] }],
+          }],
+          tone: 'alert',
+          attr: { data: { task: 'T1' } },
+        },
+        row(['T2', cell(badge('done', '#1a7f5a', '#ffffff')), cell(toned('muted', 'no history'))]),
+      ],
+    },
+  ];
 }
 
 export function sampleDoc(options: Partial<DocOptions> = {}): Doc {
@@ -94,6 +138,7 @@ export function sampleDoc(options: Partial<DocOptions> = {}): Doc {
         header: [row(['Id', 'Recommendation'])],
         rows: [row([cell(strong('R1')), 'Share information earlier.']), row([cell(strong('R2')), { children: [{ type: 'text', text: 'Train staff.' }], emphasis: true }])],
       },
+      ...sampleDashboardBlocks(),
     ],
     { toc: true, pageNumbers: true, marking: 'OFFICIAL-SENSITIVE — DRAFT', ...options },
   );

@@ -2,8 +2,8 @@
  * What the writers share: the page geometry, the document's date, anchors for headings, sizes of
  * pictures and table column widths. Internal to src/document (not re-exported by index.ts).
  */
-import type { Block, Doc, ImageBlock, TableColumn } from './model.js';
-import { plainText } from './model.js';
+import type { Attr, Block, Doc, ImageBlock, TableColumn, Tone } from './model.js';
+import { cell, lineBreak, plainText, row, strong, toned } from './model.js';
 
 /** A4 in points, and the margins every writer uses (2 cm; header and footer 1 cm from the edge). */
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -45,10 +45,12 @@ export const PLACEHOLDER_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
  */
 export function headingAnchors(blocks: readonly Block[]): Map<Block, string> {
   const anchors = new Map<Block, string>();
-  const used = new Set<string>();
+  // the ids sections give themselves are taken first, wherever they stand
+  const used = new Set<string>(sectionIds(blocks));
   const visit = (list: readonly Block[]): void => {
     for (const block of list) {
-      if (block.type === 'heading') {
+      if (block.type === 'section') visit(block.children);
+      else if (block.type === 'heading') {
         const base = block.id !== undefined && /^[A-Za-z][A-Za-z0-9-]{0,35}$/.test(block.id) ? block.id : slug(block.id ?? plainText(block.children));
         let id = base;
         for (let n = 2; used.has(id); n++) id = `${base.slice(0, 36)}-${n}`;
@@ -60,6 +62,16 @@ export function headingAnchors(blocks: readonly Block[]): Map<Block, string> {
   };
   visit(blocks);
   return anchors;
+}
+
+function sectionIds(blocks: readonly Block[], out: string[] = []): string[] {
+  for (const b of blocks) {
+    if (b.type !== 'section') continue;
+    const id = cleanAttr(b.attr).id;
+    if (id) out.push(id);
+    sectionIds(b.children, out);
+  }
+  return out;
 }
 
 function slug(value: string): string {
@@ -161,4 +173,53 @@ export function textWidthFor(orientation: 'portrait' | 'landscape'): number {
 /** How many rows a cell really spans (its `rowSpan`, clamped to the rows left). */
 export function spanOf(rowSpan: number | undefined, rowIndex: number, rowCount: number): number {
   return Math.max(1, Math.min(rowSpan ?? 1, rowCount - rowIndex));
+}
+
+/** A name fit for an id, a class or a data-* key: a letter, then letters, digits, `-` or `_`. */
+export function isPlainName(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(value);
+}
+
+/** A colour as `#rrggbb`. */
+export function isColour(value: string): boolean {
+  return /^#[0-9A-Fa-f]{6}$/.test(value);
+}
+
+/** An Attr with what is not a plain name left out (data keys lower-cased, as HTML reads them). */
+export function cleanAttr(attr: Attr | undefined): { id?: string; classes: string[]; data: Array<[string, string]> } {
+  const id = attr?.id !== undefined && isPlainName(attr.id) ? attr.id : undefined;
+  return {
+    ...(id ? { id } : {}),
+    classes: (attr?.classes ?? []).filter(isPlainName),
+    data: Object.entries(attr?.data ?? {})
+      .filter(([k]) => isPlainName(k))
+      .map(([k, v]) => [k.toLowerCase(), String(v)]),
+  };
+}
+
+/** One of the tones (a document read from JSON could hold any string there). */
+export function isTone(value: unknown): value is Tone {
+  return typeof value === 'string' && Object.hasOwn(TONES, value);
+}
+
+/** The colour of text in a tone, and the shade of a row in a tone (`#rrggbb`). */
+export const TONES: Record<Tone, { ink: string; shade: string }> = {
+  good: { ink: '#1a7f5a', shade: '#eaf5ef' },
+  alert: { ink: '#b42318', shade: '#fdf1f0' },
+  warn: { ink: '#8a5a00', shade: '#fff8e5' },
+  muted: { ink: '#5b6775', shade: '#f3f5f7' },
+};
+
+/** Key figures as a table, for the writers that draw no cards: a column per figure, its value in bold over its note. */
+export function keyFiguresTable(block: Extract<Block, { type: 'keyFigures' }>): Extract<Block, { type: 'table' }> {
+  return {
+    type: 'table',
+    header: [row(block.items.map((f) => f.label))],
+    rows: [
+      row(block.items.map((f) => {
+        const value = isTone(f.tone) ? toned(f.tone, strong(f.value)) : strong(f.value);
+        return cell(value, ...(f.note ? [lineBreak(), f.note] : []));
+      })),
+    ],
+  };
 }
