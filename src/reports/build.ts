@@ -177,10 +177,18 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
         started.set(job, p);
       }
     }
-    for (const job of jobs) {
+    // this thread's jobs first, in order, without waiting for the worker's (it draws them meanwhile);
+    // then the worker's, collected in order
+    const made = new Map<Job, Uint8Array | string>();
+    for (const job of jobs.filter((j) => !started.has(j))) {
       opts.progress?.(++i, total, job.name);
-      out.set(job.name, await (started.get(job) ?? job.make()));
+      made.set(job, await job.make());
     }
+    for (const job of jobs.filter((j) => started.has(j))) {
+      opts.progress?.(++i, total, job.name);
+      made.set(job, await started.get(job)!);
+    }
+    for (const job of jobs) out.set(job.name, made.get(job)!);
   } finally {
     await offload?.close();
   }
