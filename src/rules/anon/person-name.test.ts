@@ -36,6 +36,8 @@ const CONTACTS = 'family/contacts.csv';
 const contacts = 'forename,surname,relationship\nMaureen,Tilley,mother\n,,friend\n';
 // what a reader reads: emphasis inside a word, a look-alike letter (Cyrillic "а"), a zero-width space
 const disguised = withParagraph(FAMILY, 'Her friend Jo**an**ne Pilbeam called. Then D\u0430vid Ockwell and Tr\u200bacy Lunnon came.');
+// tags and character references, also beside a tag whose attribute the reader's view drops
+const tagged = withParagraph(FAMILY, 'Then J&#111;hn Pemberthy, Ma\u00adrtin Quarrendon and <b>Susan</b> Oakridge came; Jo<span title="cousin">hn</span> Brackley too.');
 const table = withParagraph(FAMILY, '| Forename | Surname | Relationship |\n|---|---|---|\n| Maureen | Tilley | mother |\n| Sarah | Victim | Stroud |');
 
 ruleCases(personName, {
@@ -87,6 +89,10 @@ ruleCases(personName, {
     ] },
     { name: 'names disguised in the text as written are found as a reader reads them', files: { [FAMILY]: disguised }, errors: [
       at(FAMILY, disguised, 'Jo**an**ne Pilbeam'), at(FAMILY, disguised, 'D\u0430vid Ockwell'), at(FAMILY, disguised, 'Tr\u200bacy Lunnon'),
+    ] },
+    { name: 'names in tags and character references, beside a tag with an attribute', files: { [FAMILY]: tagged }, errors: [
+      at(FAMILY, tagged, 'J&#111;hn Pemberthy'), at(FAMILY, tagged, 'Ma\u00adrtin Quarrendon'), at(FAMILY, tagged, 'Susan</b> Oakridge'),
+      at(FAMILY, tagged, 'Jo<span title="cousin">hn</span> Brackley'),
     ] },
     { name: 'a name split across the forename and surname cells of a CSV', files: { [CONTACTS]: contacts }, errors: [
       at(CONTACTS, contacts, 'Maureen', 0, 'across two CSV cells'),

@@ -45,20 +45,23 @@ export const personName = defineRule({
     const found: Array<[number, number]> = [];
     const skip = (a: number, b: number) => namesAllowedAt(tf, a, b) || notProseAt(tf, a, b);
     // names as a reader reads them (the view: look-alike letters folded, tags and emphasis dropped),
-    // judged in the view and reported at the file's offsets; a lossy view's original is read as written
+    // judged in the view and reported at the file's offsets; when the view dropped text (tag
+    // attributes), the file as written is read as well
     const v = viewOf(tf.file);
-    const inView = !v.identity && !v.lossy;
-    const read = inView ? v.text : text;
-    for (const m of inView ? viewScan(tf.file) : scanFile(tf.file)) {
-      if (m.kind !== 'person-name' || !m.name) continue;
-      const start = inView ? v.toStart(m.start) : m.start;
-      const end = inView ? Math.max(start, v.toEnd(m.end)) : m.end;
-      if (skip(start, end) || found.some(([a, b]) => start < b && end > a)) continue;
-      nc ??= nameContext(ctx);
-      const reason = refine(nc, m.name.words, judgeName(nc, m.name, read));
-      if (!reason) continue;
-      found.push([start, end]);
-      report(tf.file, start, end, reason);
+    const passes: Array<{ inView: boolean; read: string }> = v.identity ? [{ inView: false, read: text }]
+      : v.lossy ? [{ inView: true, read: v.text }, { inView: false, read: text }] : [{ inView: true, read: v.text }];
+    for (const { inView, read } of passes) {
+      for (const m of inView ? viewScan(tf.file) : scanFile(tf.file)) {
+        if (m.kind !== 'person-name' || !m.name) continue;
+        const start = inView ? v.toStart(m.start) : m.start;
+        const end = inView ? Math.max(start, v.toEnd(m.end)) : m.end;
+        if (skip(start, end) || found.some(([a, b]) => start < b && end > a)) continue;
+        nc ??= nameContext(ctx);
+        const reason = refine(nc, m.name.words, judgeName(nc, m.name, read));
+        if (!reason) continue;
+        found.push([start, end]);
+        report(tf.file, start, end, reason);
+      }
     }
     // a pseudonym that is not a given name ("Adult A"), then a surname
     nc ??= nameContext(ctx);
