@@ -686,10 +686,13 @@ export const COMMAND_RUNS: CommandRun[] = [
   { name: 'import', reads: ['csv', 'files'], args: ({ file, review }) => (file && /\.(csv|xlsx)$/i.test(file) ? ['import', file, '--agency', 'imported', '--to', review, '--force'] : undefined) },
 ];
 
-/** True when `dhr <name>` is still the placeholder that says it is not available yet. */
+const stubAnswers = new Map<string, boolean>();
+
+/** True when `dhr <name>` is still the placeholder that says it is not available yet (asked once per process). */
 export function isStub(name: string): boolean {
-  const r = dhr([name, '--help']);
-  return /not available in this version yet/.test(r.stderr);
+  let stub = stubAnswers.get(name);
+  if (stub === undefined) stubAnswers.set(name, (stub = /not available in this version yet/.test(dhr([name, '--help']).stderr)));
+  return stub;
 }
 
 /** Where the hostile-input table is written when DHR_HOSTILE_TABLE is set (see docs/HOSTILE-INPUTS.md). */
