@@ -77,9 +77,9 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
 }
 
 /**
- * The files of the package `docx` would zip, by path in order: from its compiler when this version
- * of `docx` has one where it had it (zipping and unzipping again cost more than the XML), else
- * from its zip.
+ * The files of the package `docx` would zip, by path in order, taken from its compiler (zipping
+ * them and unzipping them again cost more than writing the XML); from its zip instead if a version
+ * of `docx` no longer has the compiler where 9.x keeps it.
  */
 async function packageParts(document: Document): Promise<Map<string, string | Uint8Array> | Buffer> {
   const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => unknown } }).compiler;
