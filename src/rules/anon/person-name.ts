@@ -91,6 +91,9 @@ function refine(nc: NameContext, words: string[], reason: NameReason | undefined
   return words.some((w) => norm(w).split(' ').some((x) => nc.declared.has(x))) ? 'declared-variant' : reason;
 }
 
+/** The last word of a seam's left side (letters, apostrophes and hyphens). */
+const LAST_WORD = /([\p{L}'’-]+)\.?$/u;
+
 const TABLE_SEAM = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]*\|[ \t]*(\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)(?![\p{L}])/gu;
 
 function checkTableSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]>,
@@ -118,8 +121,8 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
   const titles = anonData().titles;
   // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
   const seams = seamsWhere(fileSeams(tf.file), (leftFrom, leftEnd) => {
-    const word = text.slice(lastWordStart(text, leftFrom, leftEnd), leftEnd);
-    return word !== '' && (isGivenName(word) || /^\p{Lu}$/u.test(word) || titles.includes(word));
+    const word = LAST_WORD.exec(text.slice(leftFrom, leftEnd))?.[1];
+    return word !== undefined && (isGivenName(word) || /^\p{Lu}$/u.test(word) || titles.includes(word));
   });
   for (const seam of seams) {
     for (const m of scanText(seam.text)) {
@@ -136,23 +139,4 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
       report(tf.file, start, end, reason, SPLIT);
     }
   }
-}
-
-/** Start of the run of letters, apostrophes and hyphens that ends at `end` (not before `from`). */
-function lastWordStart(text: string, from: number, end: number): number {
-  let i = end;
-  while (i > from) {
-    const c = text.charCodeAt(i - 1);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 0x2019) {
-      i--;
-      continue;
-    }
-    if (c < 128) break;
-    // a letter outside ASCII, one or two code units (a surrogate pair)
-    const pair = c >= 0xdc00 && c <= 0xdfff && i - 2 >= from ? text.slice(i - 2, i) : '';
-    if (pair && /^\p{L}$/u.test(pair)) i -= 2;
-    else if (/^\p{L}$/u.test(text[i - 1]!)) i--;
-    else break;
-  }
-  return i;
 }
