@@ -56,9 +56,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e', include: ['test/**/*.test.ts'], exclude: ['test/interop/**'], isolate: false, globalSetup: ['test/support/global-setup.ts'],
-          // concurrent tests (the hostile inputs) per file: with two such files at once, six CLI runs
-          // keep two CPUs busy; more only slow each other (measured: 8 builds at once cost 16% more)
-          maxConcurrency: 3,
+          // concurrent tests (the hostile inputs) per file: with two such files at once, four CLI runs
+          // keep two CPUs busy (a build alone uses 1.7); more only slow each other (8 builds at once
+          // cost 16% more CPU each than 2 or 4) and bring each run nearer its hang limit
+          maxConcurrency: 2,
         },
       },
       { extends: true, test: { name: 'interop', include: ['test/interop/**/*.test.ts'], isolate: false } },
