@@ -11,7 +11,7 @@ import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
 import { prefetchTrackedFiles } from '../rules/security/identities-committed.js';
 import { finalBlockers, finalRefusal, identityBlockers, identityRefusal } from '../lint/gate.js';
-import { buildOutputs, warmWriters } from '../reports/build.js';
+import { prepareOutputs, warmWriters, type BuildOptions, type PreparedBuild } from '../reports/build.js';
 import { writeFilesAtomically } from '../document/atomic.js';
 import { CLEAR_LINE } from '../lint/formatters/ansi.js';
 import { checkOutputFolder } from '../reports/previous-build.js';
@@ -119,41 +119,53 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
       }
     }
     await listed;
-    const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
-    const errors = findings.filter((f) => f.severity === 'error');
-    // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
-    const identity = identityBlockers(findings);
-    if (identity.length) {
-      process.stderr.write(`${identityRefusal(identity)}\n`);
-      return 1;
-    }
-    const blockers = final ? finalBlockers(findings) : [];
-    if (blockers.length) {
-      process.stderr.write(`${finalRefusal(`build --${kind}`, blockers)}\n`);
-      return 1;
-    }
-    const out = (values.out as string | undefined) ?? path.join('reports', review.id);
-    guardOutputFolder(out, Boolean(values.force));
     const tty = Boolean(process.stderr.isTTY);
-    const files = await buildOutputs({
+    const options: BuildOptions = {
       review, profile: setup.profile, config: setup.config, draft: !final, kind, guard: guardFor(setup.identities, setup.profile), writers,
       progress: quiet ? undefined : (i, total, name) => {
         const line = `[${i}/${total}] ${name}`;
         process.stderr.write(tty ? `${CLEAR_LINE}${line}` : `${line}\n`);
       },
-    });
-    if (!quiet && tty) process.stderr.write(CLEAR_LINE);
+    };
+    // the worker draws the PDFs and the data form while the review is linted; all dropped if it is refused
+    let prepared: PreparedBuild | undefined;
     try {
-      writeFilesAtomically(out, files);
-    } catch (e) {
-      // the previous outputs are as they were (see src/document/atomic.ts): say so, in one line
-      throw new UsageError(`build: cannot write the outputs: ${(e as Error).message}; the previous outputs are unchanged`);
+      prepared = prepareOutputs(options);
+    } catch {
+      prepared = undefined; // composed again once linted, where the failure is reported as it was
     }
-    if (!quiet) {
-      const warnings = findings.length - errors.length;
-      print(`Built ${files.size} files for ${review.id} into ${out}${kind === 'final' ? '' : ` (${kind})`}`
-        + (findings.length ? ` — lint: ${errors.length} error(s), ${warnings} warning(s); run dhr lint for details` : '') + '\n');
+    try {
+      const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today: todayInLondon(), rules: allRules, gate: final ? 'final' : 'build' });
+      const errors = findings.filter((f) => f.severity === 'error');
+      // a registered name or identifier stops every build before anything is rendered (src/lint/gate.ts)
+      const identity = identityBlockers(findings);
+      if (identity.length) {
+        process.stderr.write(`${identityRefusal(identity)}\n`);
+        return 1;
+      }
+      const blockers = final ? finalBlockers(findings) : [];
+      if (blockers.length) {
+        process.stderr.write(`${finalRefusal(`build --${kind}`, blockers)}\n`);
+        return 1;
+      }
+      const out = (values.out as string | undefined) ?? path.join('reports', review.id);
+      guardOutputFolder(out, Boolean(values.force));
+      const files = await (prepared ?? prepareOutputs(options)).finish();
+      if (!quiet && tty) process.stderr.write(CLEAR_LINE);
+      try {
+        writeFilesAtomically(out, files);
+      } catch (e) {
+        // the previous outputs are as they were (see src/document/atomic.ts): say so, in one line
+        throw new UsageError(`build: cannot write the outputs: ${(e as Error).message}; the previous outputs are unchanged`);
+      }
+      if (!quiet) {
+        const warnings = findings.length - errors.length;
+        print(`Built ${files.size} files for ${review.id} into ${out}${kind === 'final' ? '' : ` (${kind})`}`
+          + (findings.length ? ` — lint: ${errors.length} error(s), ${warnings} warning(s); run dhr lint for details` : '') + '\n');
+      }
+      return 0;
+    } finally {
+      await prepared?.cancel();
     }
-    return 0;
   },
 };

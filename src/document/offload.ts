@@ -50,12 +50,12 @@ export class Offload {
   }
 
   /**
-   * Starts the worker and loads the modules there, without waiting: a later call finds them
+   * Starts the worker and loads the modules there (file URLs, or packages by name), without waiting: a later call finds them
    * loaded. A module that fails to load fails the call that needs it, as without warm().
    */
-  warm(modules: URL[]): void {
+  warm(modules: Array<URL | string>): void {
     const worker = this.start();
-    for (const m of modules) worker.postMessage({ id: -1, module: m.href });
+    for (const m of modules) worker.postMessage({ id: -1, module: typeof m === 'string' ? m : m.href });
   }
 
   /** Stops the worker (pending calls fail). */

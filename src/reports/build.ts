@@ -2,7 +2,8 @@
  * Composes every output document of a review and renders it: the list of outputs lives here,
  * the writers in src/document, each document's content in its own module beside this one.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Review } from '../review/model.js';
@@ -53,6 +54,8 @@ interface Job {
   offloaded?: boolean;
 }
 
+const execFileAsync = promisify(execFile);
+
 const PDF_MODULE = new URL('../document/pdf.js', import.meta.url);
 const FORM_MODULE = new URL('./home-office-form.js', import.meta.url);
 
@@ -71,12 +74,32 @@ function sha256(b: Uint8Array | string): string {
 export function warmWriters(kind: BuildKind): Offload | undefined {
   if (!offloadAvailable()) return undefined;
   const offload = new Offload();
-  offload.warm(kind === 'publish' ? [FORM_MODULE] : [PDF_MODULE, FORM_MODULE]);
+  // the data form's pdf-lib and fontkit are loaded by the form when it is drawn: here, ahead of it
+  const form = [FORM_MODULE, 'pdf-lib', '@pdf-lib/fontkit'];
+  offload.warm(kind === 'publish' ? form : [PDF_MODULE, ...form]);
   return offload;
 }
 
 /** Renders every output; returns file name → content, including manifest.json. */
 export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint8Array | string>> {
+  return prepareOutputs(opts).finish();
+}
+
+/** A build under way: the worker's documents started, this thread's to come. */
+export interface PreparedBuild {
+  /** Renders the rest and returns file name → content, including manifest.json. */
+  finish(): Promise<Map<string, Uint8Array | string>>;
+  /** Drops the build (the review was refused): stops the worker, nothing is kept. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Composes the documents and starts drawing the worker's (the PDFs and the data form) at once,
+ * so that they are drawn while the caller lints the review: `finish()` once the build may go on,
+ * `cancel()` when it is refused. Nothing is written either way; a document that cannot be composed
+ * fails `finish()`, in its turn, as it would have without the head start.
+ */
+export function prepareOutputs(opts: BuildOptions): PreparedBuild {
   const { review, profile } = opts;
   const guard = opts.guard ?? NO_REGISTER;
   // paths relative to the review folder, as the manifest prints them: a folder or file name that is
@@ -134,7 +157,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
       }
       return p;
     };
-    if (kind === 'publish') docx();
+    if (kind === 'publish') docx().catch(() => undefined); // started here, reported in its turn
     return [
       { name: `${name}.docx`, inputs, make: docx },
       kind === 'publish'
@@ -165,18 +188,31 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
       name: `letters/${l.name}.docx`, inputs: [reviewYml], make: () => renderDocx(l.doc),
     })),
   ];
+  const started = new Map<Job, Promise<Uint8Array | string>>();
+  if (offload) {
+    for (const job of jobs.filter((j) => j.offloaded)) {
+      const p = (async () => job.make())();
+      p.catch(() => undefined); // reported when its turn comes
+      started.set(job, p);
+    }
+  }
+  const version = gitVersion(review.dir);
+  return {
+    cancel: async () => {
+      await offload?.close();
+    },
+    finish: () => finishOutputs(opts, kind, jobs, started, offload, rel, version),
+  };
+}
+
+async function finishOutputs(opts: BuildOptions, kind: BuildKind, jobs: Job[], started: Map<Job, Promise<Uint8Array | string>>,
+  offload: Offload | undefined, rel: (f: { path: string } | undefined) => string | undefined,
+  version: Promise<{ commit: string | null; uncommitted: boolean | null }>): Promise<Map<string, Uint8Array | string>> {
+  const { review } = opts;
   const out = new Map<string, Uint8Array | string>();
   const total = jobs.length + 1;
   let i = 0;
   try {
-    const started = new Map<Job, Promise<Uint8Array | string>>();
-    if (offload) {
-      for (const job of jobs.filter((j) => j.offloaded)) {
-        const p = job.make();
-        p.catch(() => undefined); // reported when its turn comes
-        started.set(job, p);
-      }
-    }
     // this thread's jobs first, in order, without waiting for the worker's (it draws them meanwhile);
     // then the worker's, collected in order
     const made = new Map<Job, Uint8Array | string>();
@@ -200,7 +236,7 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
     review: review.id,
     build: kind,
     status: typeof review.meta?.data.status === 'string' ? review.meta.data.status : null,
-    ...gitVersion(review.dir),
+    ...(await version),
     outputs: jobs.map((j) => {
       const c = out.get(j.name)!;
       return { path: j.name, sha256: sha256(c), bytes: typeof c === 'string' ? Buffer.byteLength(c) : c.byteLength, inputs: j.inputs };
@@ -212,12 +248,11 @@ export async function buildOutputs(opts: BuildOptions): Promise<Map<string, Uint
 }
 
 /** The review folder's last commit, and whether it has changes not committed; nulls outside git. */
-function gitVersion(dir: string): { commit: string | null; uncommitted: boolean | null } {
-  const git = (args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim();
+async function gitVersion(dir: string): Promise<{ commit: string | null; uncommitted: boolean | null }> {
+  const git = async (args: string[]) => (await execFileAsync('git', ['-C', dir, ...args], { encoding: 'utf8', timeout: 10_000 })).stdout.trim();
   try {
-    const commit = git(['log', '-1', '--format=%H', '--', '.']) || null;
-    const uncommitted = git(['status', '--porcelain', '--', '.']) !== '';
-    return { commit, uncommitted };
+    const [log, status] = await Promise.all([git(['log', '-1', '--format=%H', '--', '.']), git(['status', '--porcelain', '--', '.'])]);
+    return { commit: log || null, uncommitted: status !== '' };
   } catch {
     return { commit: null, uncommitted: null };
   }

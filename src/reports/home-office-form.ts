@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
-import type { PDFFont } from 'pdf-lib';
+import type { PDFContext, PDFFont } from 'pdf-lib';
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
 import { overviewRecommendations } from '../review/recommendations.js';
@@ -173,12 +174,23 @@ function metadataDate(): Date {
   return e && /^\d+$/.test(e) ? new Date(Number(e) * 1000) : new Date(Date.UTC(1980, 0, 1));
 }
 
+/**
+ * The form embeds both DejaVu faces whole (a fillable field must draw whatever is typed into it), 1.4 MB
+ * that pdf-lib deflates in JavaScript (pako) in about a quarter of a second: Node's own zlib does it in a
+ * tenth of that, at the same level. The streams are as valid, and the same bytes for the same input.
+ */
+function nativeDeflate(context: PDFContext): void {
+  context.flateStream = (contents, dict = {}) =>
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+}
+
 /** A one-page fillable PDF; each field named exactly as its JSON key and filled with its value. */
 export async function homeOfficeFormPdf(data: FormData, opts: { title: string; marking?: string }): Promise<Uint8Array> {
   // pdf-lib and fontkit take a while to load: only when the PDF is drawn (a build may draw it on a worker)
   const { PDFDocument, PDFName, PDFString, rgb } = await import('pdf-lib');
   const fontkit = (await import('@pdf-lib/fontkit')).default;
   const pdf = await PDFDocument.create({ updateMetadata: false });
+  nativeDeflate(pdf.context);
   pdf.registerFontkit(fontkit);
   const regular = await pdf.embedFont(fontBytes('DejaVuSans.ttf'), { subset: false });
   const bold = await pdf.embedFont(fontBytes('DejaVuSans-Bold.ttf'), { subset: false });
