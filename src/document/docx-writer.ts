@@ -33,6 +33,7 @@ import {
   type ISectionPropertiesOptions,
   type ParagraphChild,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import { svgToPng } from './raster.js';
 import type { Block, ColumnAlign, Doc, ImageBlock, Inline, Orientation, TableRow as ModelRow } from './model.js';
 import { HEADER_DISTANCE, MARGIN, TONES, coveredCells, spanOf, textWidthFor, columnCount, columnFractions, headingAnchors, imageSize, isColour, isTone, keyFiguresTable, language } from './shared.js';
@@ -69,23 +70,25 @@ export function pageProperties(orientation: Orientation): NonNullable<ISectionPr
   };
 }
 
-function markingParagraph(marking: string): Paragraph {
+function markingParagraph(marking: string, more: ParagraphChild[] = []): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    children: [new TextRun({ text: marking, bold: true, color: COLOURS.marking, size: 20 })],
+    children: [new TextRun({ text: marking, bold: true, color: COLOURS.marking, size: 20 }), ...more],
   });
 }
 
+/**
+ * The header: the marking, and the watermark as Word's own (Design > Watermark: grey text set
+ * diagonally behind the text of every page, which Word can remove or replace), anchored in the
+ * marking's paragraph, or in a paragraph of its own when there is no marking.
+ */
 export function header(doc: Doc): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (doc.options.marking) out.push(markingParagraph(doc.options.marking));
-  if (doc.options.watermark) {
-    out.push(new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: doc.options.watermark, bold: true, color: 'A6A6A6', size: 28 })],
-    }));
-  }
-  return out;
+  const marking = doc.options.marking;
+  const watermark = doc.options.watermark
+    ? [new TextWatermark({ text: doc.options.watermark, font: FONT, bold: true, color: '9A9A9A', opacity: 0.3, layout: 'diagonal' })]
+    : [];
+  if (marking) return [markingParagraph(marking, watermark)];
+  return watermark.length ? [new Paragraph({ children: watermark })] : [];
 }
 
 export function footer(doc: Doc): Paragraph[] {

@@ -19,9 +19,13 @@ export interface Parts {
 /** The main document part. */
 export const DOCUMENT_PART = 'word/document.xml';
 
+/** The name Word gives a watermark's shape, and by which its Remove Watermark command finds it. */
+const WATERMARK_ID = 'PowerPlusWaterMarkObject';
+const WATERMARK_SHAPE = new RegExp(`${WATERMARK_ID}[^"]*"`, 'g');
+
 /**
  * The parts of the zip `docx` wrote (or the parts it would have zipped, by path in their order), normalised: the random ids `docx` gives some relationships
- * (hyperlinks) are renumbered in order, bookmarks and drawings are numbered again from 1, and the
+ * (hyperlinks) are renumbered in order, bookmarks, drawings and watermark shapes are numbered again from 1, and the
  * core properties carry the document's date or, when it has none, no dates at all.
  */
 export function normaliseParts(zipped: Uint8Array | Map<string, string | Uint8Array>, date: Date | undefined): Parts {
@@ -57,6 +61,13 @@ export function normaliseParts(zipped: Uint8Array | Map<string, string | Uint8Ar
   }
   const body = text(DOCUMENT_PART);
   if (body !== undefined) files[DOCUMENT_PART] = Buffer.from(renumberCounters(body), 'utf8');
+  // a watermark's shape is named with a random suffix: numbered instead, in each header
+  for (const header of Object.keys(files).filter((p) => /^word\/header\d+\.xml$/.test(p))) {
+    const xml = text(header)!;
+    if (!xml.includes(WATERMARK_ID)) continue;
+    let n = 0;
+    files[header] = Buffer.from(xml.replace(WATERMARK_SHAPE, () => `${WATERMARK_ID}${++n}"`), 'utf8');
+  }
   // the zip format stores local time, so the UTC fields are written as they are
   const d = clampZipDate(date ?? PLACEHOLDER_DATE);
   const mtime = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());

@@ -64,6 +64,19 @@ describe('renderDocx', () => {
     expect(files['word/document.xml']).not.toContain('TOC \\h');
   }, 60_000);
 
+  it("draws the draft watermark as Word's own, diagonally behind the text, named the same in every build", async () => {
+    const doc = createDoc({ title: 'T' }, [paragraph('x')], { marking: 'OFFICIAL — DRAFT', watermark: 'DRAFT' });
+    const [a, b] = [await renderDocx(doc), await renderDocx(doc)];
+    expect(a.equals(b)).toBe(true);
+    const header = parts(a)['word/header1.xml']!;
+    // in the marking's paragraph: no line of its own in the header
+    expect(header.match(/<w:p>/g)).toHaveLength(1);
+    expect(header).toMatch(/<v:shape id="PowerPlusWaterMarkObject1"[^>]*rotation:315[^>]*>[\s\S]*string="DRAFT"/);
+    // without a marking, in a paragraph of its own
+    const alone = parts(await renderDocx(createDoc({ title: 'T' }, [paragraph('x')], { marking: undefined, watermark: 'DRAFT' })))['word/header1.xml']!;
+    expect(alone).toContain('string="DRAFT"');
+  });
+
   it('refuses an image with no data', async () => {
     await expect(renderDocx(createDoc({ title: 'T' }, [{ type: 'image', width: 10, alt: 'nothing' }]))).rejects.toThrow(/nothing/);
   });

@@ -143,12 +143,15 @@ export function hostileInputs(url: string): void {
         if (!FULL && !cmd.reads.includes(c.kind)) continue;
         it.skipIf(stubs.has(cmd.name)).concurrent(`${cmd.name} survives`, async ({ skip }) => {
           const out = path.join(parent, `${c.name}.out.${cmd.name}`);
-          const args = cmd.args({ repo: repo.repo, review: repo.review, out, identities, file });
+          // a command that changes the review gets a copy of its own, broken the same way
+          const own = cmd.changesReview ? exampleRepo(parent, `${c.name}.${cmd.name}`) : repo;
+          const ownFile = cmd.changesReview ? c.setup(own) : file;
+          const args = cmd.args({ repo: own.repo, review: own.review, out, identities, file: ownFile });
           // reported as skipped, not passed: the command takes a file and the case made none
           if (!args) return skip('the command takes a file and this case made none');
           // run from the repository, like a user would (relative file names in findings)
-          const r = await survive(cmd.name, args, repo.repo, out, c.slow);
-          const found = cmd.name === 'validate' || cmd.name === 'lint' ? findingsSummary(r.stdout, repo.repo, repo.review) : undefined;
+          const r = await survive(cmd.name, args, own.repo, out, c.slow);
+          const found = cmd.name === 'validate' || cmd.name === 'lint' ? findingsSummary(r.stdout, own.repo, own.review) : undefined;
           recordRow({ case: c.name, input: c.input, command: cmd.name, code: String(r.code), ms: String(r.ms), result: summary(r, found) });
           if (cmd.name === 'validate') {
             const want = c.validate;
@@ -156,7 +159,7 @@ export function hostileInputs(url: string): void {
             if (want.stderr) expect(r.stderr).toContain(want.stderr);
             if (want.findings) {
               const got = (JSON.parse(r.stdout) as { findings: { ruleId: string; file: string; line: number; column: number; message: string }[] }).findings
-                .map((f) => ({ ...f, file: path.relative(repo.review, path.resolve(repo.repo, f.file)).split(path.sep).join('/') }));
+                .map((f) => ({ ...f, file: path.relative(own.review, path.resolve(own.repo, f.file)).split(path.sep).join('/') }));
               for (const w of want.findings) {
                 const hit = got.find((g) => g.ruleId === w.ruleId && g.file === w.file && (w.line === undefined || g.line === w.line) && (w.column === undefined || g.column === w.column));
                 expect(hit, `expected ${JSON.stringify(w)} among ${JSON.stringify(got.map((g) => [g.ruleId, g.file, g.line, g.column, g.message]).slice(0, 20))}`).toBeDefined();

@@ -671,6 +671,11 @@ export interface CommandRun {
   args(ctx: { repo: string; review: string; out: string; identities: string; file?: string }): string[] | undefined;
   /** True when the command produces files into `out`. */
   writes?: boolean;
+  /**
+   * True when the command writes into the review itself: it runs on a copy of its own, as the other
+   * commands of a case run at the same time and would otherwise read the review half-changed.
+   */
+  changesReview?: boolean;
 }
 
 export const COMMAND_RUNS: CommandRun[] = [
@@ -683,7 +688,7 @@ export const COMMAND_RUNS: CommandRun[] = [
   // redact reads the files itself: the whole review folder, links included
   { name: 'redact', reads: ['csv', 'yaml', 'markdown', 'files'], args: ({ review, identities }) => ['redact', review, '--identities', identities] },
   // import converts the hostile file (when it is a spreadsheet) into a new agency's chronology
-  { name: 'import', reads: ['csv', 'files'], args: ({ file, review }) => (file && /\.(csv|xlsx)$/i.test(file) ? ['import', file, '--agency', 'imported', '--to', review, '--force'] : undefined) },
+  { name: 'import', reads: ['csv', 'files'], args: ({ file, review }) => (file && /\.(csv|xlsx)$/i.test(file) ? ['import', file, '--agency', 'imported', '--to', review, '--force'] : undefined), changesReview: true },
 ];
 
 const stubAnswers = new Map<string, boolean>();
