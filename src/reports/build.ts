@@ -2,11 +2,10 @@
  * Composes every output document of a review and renders it: the list of outputs lives here,
  * the writers in src/document, each document's content in its own module beside this one.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Review } from '../review/model.js';
+import { gitAsync } from '../review/git.js';
 import type { Profile } from '../lint/profile.js';
 import type { Config } from '../lint/config.js';
 import type { Doc } from '../document/model.js';
@@ -53,8 +52,6 @@ interface Job {
   /** Rendered on the writer worker when there is one: started at once, collected in turn. */
   offloaded?: boolean;
 }
-
-const execFileAsync = promisify(execFile);
 
 const PDF_MODULE = new URL('../document/pdf.js', import.meta.url);
 const FORM_MODULE = new URL('./home-office-form.js', import.meta.url);
@@ -249,7 +246,7 @@ async function finishOutputs(opts: BuildOptions, kind: BuildKind, jobs: Job[], s
 
 /** The review folder's last commit, and whether it has changes not committed; nulls outside git. */
 async function gitVersion(dir: string): Promise<{ commit: string | null; uncommitted: boolean | null }> {
-  const git = async (args: string[]) => (await execFileAsync('git', ['-C', dir, ...args], { encoding: 'utf8', timeout: 10_000 })).stdout.trim();
+  const git = async (args: string[]) => (await gitAsync(dir, args)).trim();
   try {
     const [log, status] = await Promise.all([git(['log', '-1', '--format=%H', '--', '.']), git(['status', '--porcelain', '--', '.'])]);
     return { commit: log || null, uncommitted: status !== '' };
