@@ -45,6 +45,18 @@ describe("the reader's view of a text", () => {
     expect(readerView('\u0406an').text).toBe('Ian'); // Cyrillic capital I reads as a Latin capital I
   });
 
+  it('takes the letter before a combining mark, but not a letter a character reference ended with', () => {
+    const v = readerView('Zoe\u0308 and Jo\u0336anna');
+    expect(v.text).toBe('Zoë and Jo\u0336anna'.normalize('NFC'));
+    // "ë" in the view stands for "e\u0308" in the text: its start maps to the e
+    expect(v.toStart(v.text.indexOf('ë'))).toBe(2);
+    // "&#x4A" (a J, no semicolon) ends with the letter A: the é after it stands alone
+    const r = readerView('x &#x4A\u00e9 &#x4A\u0301');
+    expect(r.text).toBe('x J\u00e9 J\u0301');
+    expect(r.toStart(3)).toBe(7); // the é, after the six characters of the reference
+    expect(r.toStart(2)).toBe(2); // the J, the reference itself
+  });
+
   it('keeps letters with accents and the usual punctuation readable', () => {
     expect(foldCluster('é')).toBe('é');
     expect(readerView('Zoe\u0308 Brontë').text).toBe('Zoë Brontë');
