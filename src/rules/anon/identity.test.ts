@@ -18,6 +18,8 @@ const csv = replaced('chronologies/icb.csv', 'Antidepressant started;', 'Antidep
 const yml = replaced('review.yml', 'two IMRs needed further work', 'two IMRs (gl5 7xq, born 14.08.1989) needed further work');
 const seam = replaced('chronologies/icb.csv', 'No routine enquiry about domestic abuse.,GP,yes,', 'No routine enquiry about domestic abuse.,GP Joanna,"Green, practice nurse",yes,');
 const chair = replaced('review.yml', 'name: Rosalind Teague', 'name: Rosalind Teague 07700 900456');
+// an unregistered address spelled out is anon/email's (a warning), not this rule's
+const spelledEmails = withParagraph(FAMILY, 'Write to joanna.kw [at] example [dot] com, joanna dot kw at example dot com, JOANNA.KW (AT) EXAMPLE.COM or someone.else at example dot com.');
 
 ruleCases(identity, {
   valid: [
@@ -47,6 +49,11 @@ ruleCases(identity, {
     ] },
     { name: 'chair name field: names allowed, identifiers still found', identities: people, files: { 'review.yml': chair }, errors: [
       at('review.yml', chair, '07700 900456', 0, 'Adult B'),
+    ] },
+    { name: 'a registered e-mail address written out to dodge a search', identities: people, files: { [FAMILY]: spelledEmails }, errors: [
+      at(FAMILY, spelledEmails, 'joanna.kw [at] example [dot] com', 0, 'identifier of Adult A found (email address)'),
+      at(FAMILY, spelledEmails, 'joanna dot kw at example dot com', 0, 'Adult A'),
+      at(FAMILY, spelledEmails, 'JOANNA.KW (AT) EXAMPLE.COM', 0, 'Adult A'),
     ] },
   ],
 });

@@ -19,6 +19,11 @@ import type { IdentityPerson, IdentityRegister } from '../../lint/identities.js'
 import { anonData, dataList } from './data.js';
 import { classifyDigits, FULL_DATE_RE, isNino, isUkPhoneNational, nhsChecksumOk } from './patterns.js';
 import { registeredVariants } from './variants.js';
+import { scanSpelledEmails } from './identifiers.js';
+
+/** The "at" and "dot" of an e-mail address written out, with the spaces or brackets around them. */
+const SPELLED_AT = /[ \t]*[[({<]?[ \t]*(?:at|AT|At)[ \t]*[\])}>]?[ \t]*/;
+const SPELLED_DOT = /[ \t]*[[({<][ \t]*(?:dot|DOT|Dot)[ \t]*[\])}>][ \t]*|[ \t]+(?:dot|DOT|Dot)[ \t]+/g;
 
 /**
  * name: a registered name (or a short form of its given name with its surname); initial: a given
@@ -249,6 +254,7 @@ export class IdentityMatcher {
         }
       }
       for (const id of p.identifiers) {
+        if (id.includes('@')) this.emails = true;
         const entry: IdentityEntry = { pseudonym: p.pseudonym, kind: 'identifier', placeholder: placeholderFor(id) };
         for (const k of identifierKeys(id)) add(k, entry);
         // the street without its number, the date of birth and phone number in their other spellings (variants.ts)
@@ -270,6 +276,26 @@ export class IdentityMatcher {
 
   /** Runs of 2 to 4 folded characters found inside some key. */
   private readonly grams = new Set<string>();
+  /** True when some registered identifier is an e-mail address. */
+  private emails = false;
+
+  /**
+   * A registered e-mail address written out to dodge a search ("jo.kw [at] example [dot] com"):
+   * each address spelled so in the text (identifiers.ts finds them) is read with "@" and "." put
+   * back, and counts when that is a registered one. It takes the place of a given name found alone
+   * inside it ("JOANNA.KW (AT) …"); one inside a stronger match is left to that match.
+   */
+  private spelledEmails(text: string, found: IdentityMatch[]): IdentityMatch[] {
+    const out: IdentityMatch[] = [];
+    for (const [start, end] of scanSpelledEmails(text)) {
+      const spelled = text.slice(start, end);
+      if (spelled.includes('@') || found.some((m) => m.start < end && m.end > start && m.entry.kind !== 'variant')) continue;
+      const plain = spelled.replace(SPELLED_AT, '@').replace(SPELLED_DOT, '.');
+      const hit = this.find(plain).find((m) => m.entry.kind === 'identifier' && m.start === 0 && m.end === plain.length);
+      if (hit) out.push({ start, end, possessiveEnd: end, entry: hit.entry });
+    }
+    return out;
+  }
 
   /**
    * False when no match can run from the text before `leftEnd` across a join to `rightStart` (two CSV
@@ -351,7 +377,11 @@ export class IdentityMatcher {
         prevAlnum = fold(text, i) >= 0;
       }
     }
-    return out;
+    if (!this.emails) return out;
+    const spelled = this.spelledEmails(text, out);
+    if (!spelled.length) return out;
+    const inside = (m: IdentityMatch) => spelled.some((e) => m.start < e.end && m.end > e.start);
+    return [...out.filter((m) => !inside(m)), ...spelled].sort((a, b) => a.start - b.start);
   }
 
   private accept(text: string, start: number, end: number, possessiveEnd: number, entry: IdentityEntry, anyCase: boolean): IdentityMatch | undefined {
