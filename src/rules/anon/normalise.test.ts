@@ -57,6 +57,12 @@ describe("the reader's view of a text", () => {
     expect(r.toStart(2)).toBe(2); // the J, the reference itself
   });
 
+  it("decodes percent-encoding, as in a link's address, and leaves what is not UTF-8 or not encoding", () => {
+    const v = readerView('https://example.org/?q=Joanna%20Whitby&x=J%C3%B3anna and 50%, 100%25, %E2%28');
+    expect(v.text).toBe('https://example.org/?q=Joanna Whitby&x=Jóanna and 50%, 100%, %E2%28');
+    expect(v.toStart(v.text.indexOf('Whitby'))).toBe('https://example.org/?q=Joanna%20'.length);
+  });
+
   it('keeps letters with accents and the usual punctuation readable', () => {
     expect(foldCluster('é')).toBe('é');
     expect(readerView('Zoe\u0308 Brontë').text).toBe('Zoë Brontë');

@@ -12,9 +12,10 @@
  * - HTML character references decoded (`&#75;`, `&#x4B;`, `&amp;`, `&eacute;`…), then folded as above;
  * - HTML tags dropped: inline ones (`<span>`, `<b>`…) join what is on either side ("Jo<span>hn</span>"
  *   reads "John"), block ones (`<br>`, `<p>`, `<td>`…) leave a space;
- * - emphasis markers between two letters (`Jo**hn**`, `J_o_hn`, `Jo~~h~~n`) removed.
+ * - emphasis markers between two letters (`Jo**hn**`, `J_o_hn`, `Jo~~h~~n`) removed;
+ * - percent-encoding (`Joanna%20Whitby` in a link's address) decoded, then folded as above.
  *
- * A file that is pure ASCII without `&`, `<`, `*`, `_` or `~` is its own view: no copy, no map
+ * A file that is pure ASCII without `&`, `<`, `*`, `_`, `~` or `%` is its own view: no copy, no map
  * (issue 7: most of a large chronology is such text).
  *
  * A dropped tag with attributes (`<span title="…">`) takes its attribute text out of the view;
@@ -54,18 +55,18 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /**
- * Places that may need folding: a character reference, a tag, emphasis markers between letters,
+ * Places that may need folding: percent-encoded bytes, a character reference, a tag, emphasis markers between letters,
  * any non-ASCII character (with the combining marks after it, or combining marks after an ASCII letter).
  */
 // The markers' letter before is looked behind from after them, and a non-ASCII character's ASCII
 // letter before is taken in readerView: an alternative that could start at any letter made the
 // engine try every position of the text (five times the time on a 100,000-row chronology).
-const TRIGGER = /&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)|<\/?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)\/?>|[*_~]+(?<=\p{L}[*_~]+)(?=\p{L})|[^\x00-\x7f]\p{M}*/gu;
+const TRIGGER = /%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*|&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)|<\/?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)\/?>|[*_~]+(?<=\p{L}[*_~]+)(?=\p{L})|[^\x00-\x7f]\p{M}*/gu;
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Quick test: does a text need the full pass at all? */
-const NEEDS = /[^\x00-\x7f]|[&<*_~]/;
+const NEEDS = /[^\x00-\x7f]|[&<*_~%]/;
 
 let confusables: Record<string, string> | undefined;
 
@@ -146,7 +147,18 @@ export function readerView(text: string): TextView {
     const c = s.charCodeAt(0);
     // a non-ASCII character takes the ASCII letter before it, when no match took that letter
     if (c >= 128 && start > lastEnd && isAsciiLetter(text.charCodeAt(start - 1))) s = text.slice(--start, end);
-    if (c === 38 /* & */) {
+    if (c === 37 /* % */) {
+      // percent-encoding, as in a link's address ("?q=Joanna%20Whitby"): read as the characters it encodes
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(s);
+      } catch {
+        continue; // not UTF-8: left as written
+      }
+      let by = '';
+      for (const ch of decoded) by += ch.charCodeAt(0) < 128 ? ch : foldCluster(ch);
+      replace(start, end, by);
+    } else if (c === 38 /* & */) {
       const ch = decodeReference(s);
       if (ch === undefined) continue;
       const by = ch.charCodeAt(0) < 128 && ch.length === 1 ? ch : foldCluster(ch);
