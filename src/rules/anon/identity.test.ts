@@ -126,6 +126,12 @@ ruleCases(identity, {
       { file: 'notes/[file 1 of 1]', line: 1, column: 1, message: 'the name of this file holds the real name of Adult A' },
       { file: `[folder ${TOP.indexOf('hollowell-darren') + 1} of ${TOP.length}]`, line: 1, column: 1, message: 'the name of this folder holds the real name of Adult B' },
     ] },
+    { name: 'underscores as separators, in a file name and in text (not read as emphasis)', identities: people, files: {
+      'notes/whitby_j.txt': 'User Whitby_J logged in.\n',
+    }, errors: [
+      { file: 'notes/[file 1 of 1]', line: 1, column: 1, message: 'the name of this file holds the real name of Adult A' },
+      { file: 'notes/[file 1 of 1]', line: 1, column: 6, message: 'Adult A' },
+    ] },
   ],
 });
 

@@ -18,9 +18,47 @@ export function identityMatches(file: SourceFile, matcher: IdentityMatcher): Ide
   let hit = files.get(file);
   if (!hit) {
     hit = findInView(file, (t) => matcher.find(t));
+    const more = underscoreMatches(file.text, matcher, hit);
+    if (more.length) hit = [...hit, ...more].sort((a, b) => a.start - b.start);
     files.set(file, hit);
   }
   return hit;
+}
+
+const UNDERSCORE_IN_WORD = /(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu;
+const WINDOW = 80;
+
+/**
+ * "whitby_j": the reader's view takes an underscore between letters for emphasis and drops it
+ * ("whitbyj"), so around each such underscore the text is read again with the underscores as
+ * spaces; what is found across one and not already found is added. Only those places are read
+ * again (a chronology's header has `key_event`: reading whole files twice cost 15% of a lint).
+ */
+function underscoreMatches(text: string, matcher: IdentityMatcher, found: IdentityMatch[]): IdentityMatch[] {
+  const out: IdentityMatch[] = [];
+  const isWordChar = (i: number) => /[\p{L}\p{N}]/u.test(text[i] ?? '');
+  UNDERSCORE_IN_WORD.lastIndex = 0;
+  for (let u = UNDERSCORE_IN_WORD.exec(text); u; u = UNDERSCORE_IN_WORD.exec(text)) {
+    const at = u.index;
+    const from = Math.max(0, at - WINDOW);
+    const to = Math.min(text.length, at + u[0].length + WINDOW);
+    const view = readerView(text.slice(from, to).replace(/_/g, ' '));
+    for (const m of matcher.find(view.text)) {
+      const start = from + view.toStart(m.start);
+      const end = from + Math.max(view.toStart(m.start), view.toEnd(m.end));
+      if (end < at || start > at + u[0].length) continue; // not beside this underscore: the file's own reading has it
+      if ((start === from && from > 0 && isWordChar(from - 1)) || (end === to && to < text.length && isWordChar(to))) continue; // cut by the window
+      const hit = { ...m, start, end, possessiveEnd: Math.max(end, from + view.toEnd(m.possessiveEnd)) };
+      if (![...found, ...out].some((h) => h.start < hit.end && h.end > hit.start)) out.push(hit);
+    }
+  }
+  return out;
+}
+
+/** What a file or folder name holds: read as a reader reads it, and with its underscores as spaces. */
+function nameMatches(name: string, matcher: IdentityMatcher): IdentityMatch[] {
+  const found = matcher.find(readerView(name).text, { anyCase: true });
+  return name.includes('_') ? [...found, ...matcher.find(readerView(name.replace(/_/g, ' ')).text, { anyCase: true })] : found;
 }
 
 const pathHits = new WeakMap<Review, WeakMap<IdentityMatcher, Array<{ entry: PathEntry; match: IdentityMatch }>>>();
@@ -38,7 +76,7 @@ export function identityPathMatches(review: Review, matcher: IdentityMatcher): A
     // the review folder's own name ("reviews/<victim's name>/") is printed in every finding's path
     const self = reviewFolderEntry(review);
     for (const entry of [...(self ? [self] : []), ...reviewInventory(review).entries]) {
-      const found = matcher.find(readerView(entry.name).text, { anyCase: true });
+      const found = nameMatches(entry.name, matcher);
       if (found.length === 0) continue;
       const best = found.find((m) => m.entry.kind !== 'variant') ?? found[0];
       hidePath(review, entry);
