@@ -1,4 +1,5 @@
-import { ruleCases } from '../../../test/support/rule-tester.js';
+import { readdirSync } from 'node:fs';
+import { EXAMPLE, ruleCases } from '../../../test/support/rule-tester.js';
 import { at, exampleText, replaced, withParagraph } from '../../../test/support/anon.js';
 import { personName } from './person-name.js';
 
@@ -40,6 +41,8 @@ const disguised = withParagraph(FAMILY, 'Her friend Jo**an**ne Pilbeam called. T
 const tagged = withParagraph(FAMILY, 'Then J&#111;hn Pemberthy, Ma\u00adrtin Quarrendon and <b>Susan</b> Oakridge came; Jo<span title="cousin">hn</span> Brackley too.');
 const table = withParagraph(FAMILY, '| Forename | Surname | Relationship |\n|---|---|---|\n| Maureen | Tilley | mother |\n| Sarah | Victim | Stroud |');
 
+const TOP = [...readdirSync(EXAMPLE), 'kevin-ashdown', 'notes'].sort();
+
 ruleCases(personName, {
   valid: [
     { name: 'the example is clean' },
@@ -56,8 +59,19 @@ ruleCases(personName, {
     { name: 'a cited researcher and a Home Office official in allowed_names', files: { [FAMILY]: cited },
       config: { allowed_names: ['Jane Monckton-Smith', 'Alex Pardoe'] } },
     { name: 'headings in capitals and an acronym before a comma', files: { [FAMILY]: headings } },
+    { name: 'file names of ordinary words, agencies and a declared chair are not names', files: {
+      'notes/grace-period.md': 'x\n', 'notes/adult-social-care-return.md': 'x\n', 'notes/rose-garden-visit.txt': 'x\n',
+      'notes/will-and-testament.md': 'x\n', 'notes/rosalind-teague-cv.md': 'x\n',
+    } },
   ],
   invalid: [
+    { name: 'a personal name in a file or folder name, however it is written: reported by its place only', files: {
+      'notes/margaret_thornbury.txt': 'x\n', 'notes/JoanPettigrew.md': 'x\n', 'kevin-ashdown/letter.txt': 'x\n',
+    }, errors: [
+      { file: `[folder ${TOP.indexOf('kevin-ashdown') + 1} of ${TOP.length}]`, line: 1, column: 1, message: 'the name of this folder may hold a personal name' },
+      { file: 'notes/[file 1 of 2]', line: 1, column: 1, message: 'the name of this file may hold a personal name' },
+      { file: 'notes/[file 2 of 2]', line: 1, column: 1, message: 'the name of this file may hold a personal name' },
+    ] },
     { name: 'doc wrong example: title + surname, given name + surname', files: { [FAMILY]: wrong }, errors: [
       at(FAMILY, wrong, 'Mrs Patel', 0, 'possible personal name'), at(FAMILY, wrong, 'Sarah Jones'),
     ] },

@@ -7,7 +7,9 @@ import { isGivenName } from './name-scan.js';
 import { isSurnameLike, judgeName, nameContext, norm, type NameContext, type NameReason } from './names.js';
 import { scanFile, scanText } from './patterns.js';
 import { viewOf } from './normalise.js';
-import { namesAllowedAt, notProseAt, reviewTexts, spanAt, viewScan, type TextFile } from './text.js';
+import { namesAllowedAt, notProseAt, reviewFolderEntry, reviewInventory, reviewTexts, spanAt, viewScan, type PathEntry, type TextFile } from './text.js';
+import { hidePath } from '../../lint/safe-paths.js';
+import { relPath } from '../../review/source.js';
 
 const ADVICE = 'use the pseudonym or the person\'s role instead';
 const OPTIONS = 'a cited author or an official named on purpose goes in allowed_names in dhr.config.yml, a word that is not a name in allowed_terms';
@@ -83,7 +85,38 @@ export const personName = defineRule({
     if (tf.kind === 'csv' || /\.(csv|tsv)$/i.test(tf.file.path)) checkSeams(tf, nc, found, report);
     else if (text.includes('|')) checkTableSeams(tf, nc, found, report);
   }
+  // file and folder names, the review's own folder first ("reviews/margaret-thornbury/"): a name
+  // there is printed with every finding in the file, so it is reported and never printed again
+  const self = reviewFolderEntry(ctx.review);
+  for (const entry of [...(self ? [self] : []), ...reviewInventory(ctx.review).entries]) {
+    const read = nameWordsOf(entry);
+    if (!read) continue;
+    for (const m of scanText(read)) {
+      if (m.kind !== 'person-name' || !m.name) continue;
+      nc ??= nameContext(ctx);
+      const reason = refine(nc, m.name.words, judgeName(nc, m.name, read));
+      if (reason !== 'name') continue;
+      hidePath(ctx.review, entry);
+      ctx.report(relPath(entry.abs), START,
+        `the name of this ${entry.dir ? 'folder' : 'file'} may hold a personal name: rename it (git mv) using the pseudonym, the agency or the document's role; its name is not printed`, entry.name);
+      break;
+    }
+  }
 });
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/**
+ * A file or folder name read as words, each capitalised as a name would be written
+ * ("margaret_thornbury.md", "MargaretThornbury.txt", "margaret-thornbury" → "Margaret Thornbury"),
+ * or undefined for a name of one word.
+ */
+function nameWordsOf(entry: PathEntry): string | undefined {
+  const stem = entry.dir ? entry.name : entry.name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const words = stem.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').split(/[^\p{L}'’]+/u).filter((w) => w.length > 0);
+  if (words.length < 2) return undefined;
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join(' ');
+}
 
 /** A plain "name" that shares a word with a declared person gets the declared-name advice. */
 function refine(nc: NameContext, words: string[], reason: NameReason | undefined): NameReason | undefined {
