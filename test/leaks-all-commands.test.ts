@@ -297,6 +297,26 @@ describe('unregistered names in structured places never echo', () => {
     }, 180_000);
   }
 
+  it.skipIf(stubs.has('validate'))('validate withholds the IMR path that reads as a name, as lint does', async () => {
+    const r = await runDhr(['validate', plain.review], { cwd: plain.repo });
+    expect(runProblems(r)).toEqual([]);
+    expect(r.stdout).toMatch(/imrs\/\[file \d of 4\]/);
+    expect(echoes(r.stdout + r.stderr)).toEqual([]);
+  }, 180_000);
+
+  it.skipIf(stubs.has('audit'))('audit withholds a review folder named after a person', async () => {
+    const named = exampleRepo(parent, 'named-folder');
+    const folder = path.join(path.dirname(named.review), ID);
+    cpSync(named.review, folder, { recursive: true });
+    rmSync(named.review, { recursive: true, force: true });
+    for (const f of ['stylish', 'json']) {
+      const r = await runDhr(['audit', named.repo, '--format', f, '--as-of', '2025-07-01'], { cwd: named.repo });
+      expect(runProblems(r)).toEqual([]);
+      expect(r.stdout).toMatch(/name-withheld-[0-9a-f]{8}/);
+      expect(echoes(r.stdout + r.stderr), f).toEqual([]);
+    }
+  }, 180_000);
+
   it.skipIf(stubs.has('build'))('build --draft goes ahead; no document, letter name or manifest entry carries a value', async () => {
     const dest = out('unregistered-build');
     const r = await runDhr(['build', plain.review, '--out', dest, '--quiet'], { cwd: plain.repo, timeoutMs: 220_000 });

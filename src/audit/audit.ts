@@ -12,7 +12,7 @@ import { guardFor } from '../lint/guard.js';
 import { setupFor } from '../lint/setup.js';
 import type { IdentityRegister } from '../lint/identities.js';
 import { matcherFor } from '../rules/anon/matcher.js';
-import { isSafeId, isSafeRef, safePath, type PrintGuard } from '../review/safe.js';
+import { isSafeId, isSafeRef, safePath, safeReviewPath, type PrintGuard } from '../review/safe.js';
 import { daysBetween, parseDay, parseIsoDay } from '../dates/index.js';
 
 /** A target date: a whole day in any form the chronology reads (the reading smart/time-bound uses). */
@@ -272,8 +272,9 @@ export function auditPaths(paths: string[], opts: AuditOptions): AuditReport {
  * name or identifier, is withheld, as lint withholds them.
  */
 function withholdRegistered(r: ReviewAudit, identities: IdentityRegister | undefined, guard: PrintGuard): ReviewAudit {
-  r.path = safePath(r.path, guard);
-  if (r.actionPlan) r.actionPlan = safePath(r.actionPlan, guard);
+  const folder = r.path;
+  r.path = safeReviewPath(folder, guard);
+  if (r.actionPlan) r.actionPlan = safeReviewPath(folder, guard, r.actionPlan);
   if (safePath(r.review, guard) !== r.review) r.review = 'review id withheld';
   if (r.title !== null) {
     const registered = safePath(r.title.replace(/\//g, ' '), guard) !== r.title.replace(/\//g, ' ')

@@ -18,7 +18,7 @@ parentPort!.on('message', async (m: { index: number; dir: string } | null) => {
     return;
   }
   try {
-    rules ??= job.mode === 'lint' ? (await import('../rules/index.js')).allRules : [];
+    rules ??= job.mode === 'lint' ? (await import('../rules/index.js')).allRules : [(await import('../rules/anon/person-name.js')).withholdNamedPaths];
     parentPort!.postMessage({ index: m.index, result: checkReview(m.dir, job, rules, registers) });
   } catch (err) {
     const e = err as Error;

@@ -146,6 +146,23 @@ export function safePath(rel: string, guard: PrintGuard): string {
   return changed ? parts.join('/') : rel;
 }
 
+/**
+ * A review folder's path as the audit prints it: `safePath`, and the folder's own name withheld
+ * when it holds a given name (`reviews/margaret-thornbury`: a review named after the victim), as
+ * lint withholds it (anon/person-name); `reviews/DHR-2024-03` is printed as it is. `inside` is a
+ * path under that folder (its action plan), changed the same way.
+ */
+export function safeReviewPath(folder: string, guard: PrintGuard, inside?: string): string {
+  const shown = safePath(folder, guard);
+  const name = shown.split('/').pop() ?? '';
+  const hidden = name !== '' && name !== '.' && name !== '..' && !namesNoOne(name, guard, true)
+    ? [...shown.split('/').slice(0, -1), `name-withheld-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`].join('/')
+    : shown;
+  if (inside === undefined) return hidden;
+  const rest = inside.startsWith(folder + '/') ? inside.slice(folder.length) : undefined;
+  return rest === undefined ? safePath(inside, guard) : hidden + safePath(rest, guard);
+}
+
 /** An id as a message prints it: `"police"` when it may be printed, else `fallback` (a description of the place). */
 export function showId(value: string, guard: PrintGuard, fallback: string): string {
   return isSafeId(value, guard) ? `"${value}"` : fallback;

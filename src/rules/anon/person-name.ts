@@ -85,8 +85,33 @@ export const personName = defineRule({
     if (tf.kind === 'csv' || /\.(csv|tsv)$/i.test(tf.file.path)) checkSeams(tf, nc, found, report);
     else if (text.includes('|')) checkTableSeams(tf, nc, found, report);
   }
-  // file and folder names, the review's own folder first ("reviews/margaret-thornbury/"): a name
-  // there is printed with every finding in the file, so it is reported and never printed again
+  for (const entry of namedPaths(ctx)) {
+    ctx.report(relPath(entry.abs), START,
+      `the name of this ${entry.dir ? 'folder' : 'file'} may hold a personal name: rename it (git mv) using the pseudonym, the agency or the document's role; its name is not printed`, entry.name);
+  }
+});
+
+/**
+ * `dhr validate` runs no rule, but prints paths: this withholds the same paths (a review folder
+ * named after the victim, an IMR named after a practitioner) and reports nothing.
+ */
+export const withholdNamedPaths = defineRule({ ...personName.meta, description: 'withholds the paths anon/person-name would report' }, (ctx) => {
+  namedPaths(ctx);
+});
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+const pathsSeen = new WeakMap<object, PathEntry[]>();
+
+/**
+ * File and folder names, the review's own folder first ("reviews/margaret-thornbury/"), that read
+ * as a personal name: a name there is printed with every finding in the file, so each is marked
+ * never to be printed (safe-paths.ts). Once per review.
+ */
+function namedPaths(ctx: Parameters<Parameters<typeof defineRule>[1]>[0]): PathEntry[] {
+  const hit = pathsSeen.get(ctx.review);
+  if (hit) return hit;
+  const out: PathEntry[] = [];
+  let nc: NameContext | undefined;
   const self = reviewFolderEntry(ctx.review);
   for (const entry of [...(self ? [self] : []), ...reviewInventory(ctx.review).entries]) {
     const read = nameWordsOf(entry);
@@ -94,17 +119,15 @@ export const personName = defineRule({
     for (const m of scanText(read)) {
       if (m.kind !== 'person-name' || !m.name) continue;
       nc ??= nameContext(ctx);
-      const reason = refine(nc, m.name.words, judgeName(nc, m.name, read));
-      if (reason !== 'name') continue;
+      if (refine(nc, m.name.words, judgeName(nc, m.name, read)) !== 'name') continue;
       hidePath(ctx.review, entry);
-      ctx.report(relPath(entry.abs), START,
-        `the name of this ${entry.dir ? 'folder' : 'file'} may hold a personal name: rename it (git mv) using the pseudonym, the agency or the document's role; its name is not printed`, entry.name);
+      out.push(entry);
       break;
     }
   }
-});
-
-const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  pathsSeen.set(ctx.review, out);
+  return out;
+}
 
 /**
  * A file or folder name read as words, each capitalised as a name would be written
