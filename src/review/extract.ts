@@ -1,7 +1,8 @@
 /**
  * The text of a file that is not plain text, so the anonymisation gate can check it: office
  * documents (Word, Excel, PowerPoint and OpenDocument: zip archives of XML, unpacked with fflate),
- * PDF (through poppler's `pdftotext` when it is installed), RTF (control words removed), and old
+ * PDF (through poppler's `pdftotext` when it is installed, with its title, subject, author and keywords from
+ * `pdfinfo`), RTF (control words removed), and old
  * binary Word/Excel files (runs of readable characters, as `strings` finds them).
  *
  * The result is one line per paragraph (or spreadsheet cell), so a finding's line is the paragraph
@@ -140,13 +141,33 @@ function externalTargets(xml: string): string {
   return out.join('\n');
 }
 
+/** Fields of a PDF's document information that people fill in with names and subjects. */
+const PDF_INFO_FIELDS = /^(?:Title|Subject|Author|Keywords):[ \t]+(.*)$/gm;
+
+/**
+ * A PDF's title, subject, author and keywords (poppler's `pdfinfo`), one a line, after its text:
+ * "Notes on <the victim's name>" may be in the title alone. Empty when pdfinfo cannot say.
+ */
+function pdfMetadata(bytes: Uint8Array): string {
+  try {
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], {
+      input: bytes, maxBuffer: 16 * 1024 * 1024, timeout: 30_000, stdio: ['pipe', 'pipe', 'ignore'],
+    }).toString('utf8');
+    return [...info.matchAll(PDF_INFO_FIELDS)].map((m) => m[1].trim()).filter((v) => v !== '').join('\n');
+  } catch {
+    return '';
+  }
+}
+
 /** pdftotext, when installed; unreadable with a clear reason otherwise. */
 function fromPdf(bytes: Uint8Array): Extracted {
   try {
     const out = execFileSync('pdftotext', ['-q', '-enc', 'UTF-8', '-', '-'], {
       input: bytes, maxBuffer: 256 * 1024 * 1024, timeout: 60_000, stdio: ['pipe', 'pipe', 'ignore'],
     });
-    return { kind: 'text', text: out.toString('utf8').replace(/\f/g, '\n'), format: 'pdf' };
+    const text = out.toString('utf8').replace(/\f/g, '\n');
+    const meta = pdfMetadata(bytes);
+    return { kind: 'text', text: meta ? `${text.replace(/\n*$/, '')}\n${meta}\n` : text, format: 'pdf' };
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { status?: number };
     if (err.code === 'ENOENT') return { kind: 'unreadable', reason: 'a PDF, and pdftotext (Debian package poppler-utils) is not installed to read it' };

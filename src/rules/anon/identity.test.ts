@@ -157,6 +157,14 @@ describe('anon/identity in office documents and PDFs inside a review', () => {
       pdf.addPage([400, 200]).drawText('Report about Daz Hollowell', { x: 20, y: 150, size: 12, font });
       return pdf.save();
     },
+    // the name is in the document's title alone, not in its text
+    'notes/titled.pdf': async () => {
+      const pdf = await PDFDocument.create();
+      const font = await pdf.embedFont(StandardFonts.Helvetica);
+      pdf.setTitle('Notes on Alfie Hollowell');
+      pdf.addPage([400, 200]).drawText('Meeting notes.', { x: 20, y: 150, size: 12, font });
+      return pdf.save();
+    },
   };
   const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 
@@ -172,8 +180,8 @@ describe('anon/identity in office documents and PDFs inside a review', () => {
       'notes/table.xlsx:2:1 extracted Adult B',
       'notes/minutes.odt:2:1 extracted Adult A'.replace('Adult A', 'Child C'),
       'notes/old.rtf:2:1 extracted Adult A',
-      ...(hasPdftotext ? ['notes/scan.pdf:1:14 extracted Adult B'] : []),
+      ...(hasPdftotext ? ['notes/scan.pdf:1:14 extracted Adult B', 'notes/titled.pdf:2:10 extracted Child C'] : []),
     ]));
-    expect(found).toHaveLength(hasPdftotext ? 5 : 4);
+    expect(found).toHaveLength(hasPdftotext ? 6 : 4);
   });
 });
