@@ -58,10 +58,26 @@ const BLOCK_TAGS = new Set([
  * Places that may need folding: percent-encoded bytes, a character reference, a tag, emphasis markers between letters,
  * any non-ASCII character (with the combining marks after it, or combining marks after an ASCII letter).
  */
-// The markers' letter before is looked behind from after them, and a non-ASCII character's ASCII
-// letter before is taken in readerView: an alternative that could start at any letter made the
-// engine try every position of the text (five times the time on a 100,000-row chronology).
-const TRIGGER = /%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*|&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)|<\/?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)\/?>|[*_~]+(?<=\p{L}[*_~]+)(?=\p{L})|[^\x00-\x7f]\p{M}*/gu;
+// The letters around a run of emphasis markers, and a non-ASCII character's ASCII letter before,
+// are looked at in readerView: an alternative that could start at any letter made the engine try
+// every position of the text (five times the time on a 100,000-row chronology), and a look behind
+// from the end of a run is quadratic in a long run of markers.
+const TRIGGER = /%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*|&(?:#[0-9]{1,7};?|#[xX][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)|<\/?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)\/?>|[*_~]+|[^\x00-\x7f]\p{M}*/gu;
+
+const LETTER = /^\p{L}$/u;
+
+/** True when the code point that ends just before `i` is a letter. */
+function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const at = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** True when the code point at `i` is a letter. */
+function letterAt(text: string, i: number): boolean {
+  return i < text.length && LETTER.test(String.fromCodePoint(text.codePointAt(i)!));
+}
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
@@ -168,7 +184,8 @@ export function readerView(text: string): TextView {
       if (m[2] && /\S/.test(m[2])) lossy = true;
       replace(start, end, BLOCK_TAGS.has(name) ? ' ' : '');
     } else if (c === 42 || c === 95 || c === 126) {
-      replace(start, end, '');
+      // emphasis markers between two letters ("Jo**hn**", "J_o_hn"); a run elsewhere is text
+      if (letterBefore(text, start) && letterAt(text, end)) replace(start, end, '');
     } else {
       // a non-ASCII character with its marks, possibly after an ASCII letter it combines with
       const folded = foldCluster(s);
