@@ -30,28 +30,41 @@ const WINDOW = 80;
 
 /**
  * "whitby_j": the reader's view takes an underscore between letters for emphasis and drops it
- * ("whitbyj"), so around each such underscore the text is read again with the underscores as
- * spaces; what is found across one and not already found is added. Only those places are read
- * again (a chronology's header has `key_event`: reading whole files twice cost 15% of a lint).
+ * ("whitbyj"), so around such underscores the text is read again with the underscores as spaces;
+ * what is found beside one and not already found is added. Only those places are read again (a
+ * chronology's header has `key_event`: reading whole files twice cost 15% of a lint), and places
+ * near each other are read as one, so a text of many underscores is still read once.
  */
 function underscoreMatches(text: string, matcher: IdentityMatcher, found: IdentityMatch[]): IdentityMatch[] {
   const out: IdentityMatch[] = [];
   const isWordChar = (i: number) => /[\p{L}\p{N}]/u.test(text[i] ?? '');
-  UNDERSCORE_IN_WORD.lastIndex = 0;
-  for (let u = UNDERSCORE_IN_WORD.exec(text); u; u = UNDERSCORE_IN_WORD.exec(text)) {
-    const at = u.index;
-    const from = Math.max(0, at - WINDOW);
-    const to = Math.min(text.length, at + u[0].length + WINDOW);
+  const read = (from: number, to: number) => {
     const view = readerView(text.slice(from, to).replace(/_/g, ' '));
     for (const m of matcher.find(view.text)) {
       const start = from + view.toStart(m.start);
       const end = from + Math.max(view.toStart(m.start), view.toEnd(m.end));
-      if (end < at || start > at + u[0].length) continue; // not beside this underscore: the file's own reading has it
-      if ((start === from && from > 0 && isWordChar(from - 1)) || (end === to && to < text.length && isWordChar(to))) continue; // cut by the window
+      // not beside an underscore: the file's own reading has it
+      if (!text.slice(Math.max(0, start - 1), end + 1).includes('_')) continue;
+      // cut by the edge of the window
+      if ((start === from && from > 0 && isWordChar(from - 1)) || (end === to && to < text.length && isWordChar(to))) continue;
       const hit = { ...m, start, end, possessiveEnd: Math.max(end, from + view.toEnd(m.possessiveEnd)) };
-      if (![...found, ...out].some((h) => h.start < hit.end && h.end > hit.start)) out.push(hit);
+      if (!found.some((h) => h.start < hit.end && h.end > hit.start) && !out.some((h) => h.start < hit.end && h.end > hit.start)) out.push(hit);
+    }
+  };
+  let from = -1;
+  let to = -1;
+  UNDERSCORE_IN_WORD.lastIndex = 0;
+  for (let u = UNDERSCORE_IN_WORD.exec(text); u; u = UNDERSCORE_IN_WORD.exec(text)) {
+    const a = Math.max(0, u.index - WINDOW);
+    const b = Math.min(text.length, u.index + u[0].length + WINDOW);
+    if (from >= 0 && a <= to) to = b;
+    else {
+      if (from >= 0) read(from, to);
+      from = a;
+      to = b;
     }
   }
+  if (from >= 0) read(from, to);
   return out;
 }
 
