@@ -60,8 +60,8 @@ export async function runCheck(args: string[], mode: 'validate' | 'lint'): Promi
   if (workers) results = await checkInWorkers(dirs, job, workers);
   else {
     const registers = new Map<string, IdentityRegister>();
-    // validate runs no rule: the rule modules are loaded for lint only
-    // validate runs no rule, but withholds the paths that read as a personal name, as lint does
+    // validate runs no rule (the rule modules are loaded for lint only), but withholds the paths
+    // that read as a personal name, as lint does
     const rules = mode === 'lint' ? (await import('../rules/index.js')).allRules : [(await import('../rules/anon/person-name.js')).withholdNamedPaths];
     // git lists the tracked files (security/identities-committed) while the first review is read
     const listed = mode === 'lint'

@@ -58,15 +58,22 @@ export function prerenderPng(svg: string, widthPx: number): Promise<void> {
   let p = drawing.get(key);
   if (!p) {
     let encoded: Promise<Buffer>;
+    let canvas: Canvas | undefined;
     try {
-      encoded = canvasOf(svg, widthPx).encode('png');
+      canvas = canvasOf(svg, widthPx);
+      encoded = canvas.encode('png');
     } catch (e) {
       return Promise.reject(e); // never thrown here: svgToPng, asked later, reports it
     }
     p = encoded.then((b) => {
       if (ahead.size >= 32) ahead.clear(); // drawn ahead and never asked for: not kept for ever
       ahead.set(key, new Uint8Array(b));
-    }).finally(() => drawing.delete(key));
+    }).finally(() => {
+      drawing.delete(key);
+      // the canvas is held until its encoding on libuv's thread is done: collected sooner, Skia
+      // would read freed memory (one in two builds without the writer worker ended in SIGSEGV)
+      canvas = undefined;
+    });
     drawing.set(key, p);
   }
   return p;

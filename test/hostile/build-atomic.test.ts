@@ -137,3 +137,22 @@ describe.skipIf(!available)('build leaves previous outputs intact when refused o
     }, 10 * HANG_MS);
   }
 });
+
+/**
+ * Without the writer worker (one CPU, or DHR_WORKERS=0) the PDFs are drawn on the main thread while
+ * the timeline's PNG fallbacks are encoded on libuv's threads: the canvas being encoded was collected
+ * too soon, and one such build in two ended in SIGSEGV (exit 139). Two builds must both finish.
+ */
+describe.skipIf(!available)('build without the writer worker (one CPU)', () => {
+  it('writes every output, twice in a row', async () => {
+    const repo = exampleRepo(parent, 'one-thread');
+    for (const run of [1, 2]) {
+      const out = path.join(parent, `one-thread.out.${run}`);
+      const r = await runDhr(['build', repo.review, '--out', out, '--draft', '--quiet', '--identities', identities],
+        { cwd: repo.repo, env: { DHR_WORKERS: '0' }, timeoutMs: 10 * HANG_MS });
+      expect(runProblems(r), `run ${run}`).toEqual([]);
+      expect(r.code, `run ${run}: ${r.stderr}`).toBe(0);
+      expect(existsSync(path.join(out, 'overview-report.pdf')) && existsSync(path.join(out, 'manifest.json')), `run ${run}`).toBe(true);
+    }
+  }, 20 * HANG_MS);
+});

@@ -1,5 +1,5 @@
 /** `anon/person-name` — see person-name.md. */
-import { defineRule } from '../../lint/rule.js';
+import { defineRule, type RuleContext } from '../../lint/rule.js';
 import type { SourceFile } from '../../review/model.js';
 import { crossesJoin, fileSeams, seamsWhere } from './cells.js';
 import { anonData } from './data.js';
@@ -107,7 +107,7 @@ const pathsSeen = new WeakMap<object, PathEntry[]>();
  * as a personal name: a name there is printed with every finding in the file, so each is marked
  * never to be printed (safe-paths.ts). Once per review.
  */
-function namedPaths(ctx: Parameters<Parameters<typeof defineRule>[1]>[0]): PathEntry[] {
+function namedPaths(ctx: RuleContext): PathEntry[] {
   const hit = pathsSeen.get(ctx.review);
   if (hit) return hit;
   const out: PathEntry[] = [];
