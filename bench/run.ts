@@ -161,7 +161,8 @@ async function measure(size: SizeName, command: string, args: string[], cwd: str
   const results: RunResult[] = [];
   for (let i = 0; i < n; i++) {
     const r = await runNode(args, cwd, scratch, env);
-    if (r.code === 2 || r.code < 0) {
+    // 0 and 1 (findings) are answers; 2 is a usage error, and anything else a crash (139: SIGSEGV through GNU time)
+    if (r.code !== 0 && r.code !== 1) {
       const why = `exit ${r.code}: ${r.stderr.trim().split('\n')[0] ?? ''}`.slice(0, 200);
       log(`  ${size.padEnd(10)} ${command.padEnd(22)} FAILED (${why})`);
       const row: Row = { size, command, runs: i + 1, medianMs: NaN, minMs: NaN, maxMs: NaN, rssMb: r.rssMb, cpuS: NaN, codes: [r.code], failed: why };
