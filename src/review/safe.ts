@@ -138,13 +138,17 @@ export function safePath(rel: string, guard: PrintGuard): string {
   if (guard.registerWords.size === 0 && guard.registerKeys.length === 0) return rel;
   let changed = false;
   const parts = rel.split('/').map((seg) => {
-    if (seg === '' || seg === '.' || seg === '..' || namesNoOne(seg, guard, false)) return seg;
+    if (isPlace(seg) || namesNoOne(seg, guard, false)) return seg;
     changed = true;
-    const ext = /\.[A-Za-z0-9]{1,5}$/.exec(seg)?.[0] ?? '';
-    return `name-withheld-${createHash('sha256').update(seg).digest('hex').slice(0, 8)}${ext}`;
+    return withheld(seg, /\.[A-Za-z0-9]{1,5}$/.exec(seg)?.[0] ?? '');
   });
   return changed ? parts.join('/') : rel;
 }
+
+const isPlace = (seg: string): boolean => seg === '' || seg === '.' || seg === '..';
+
+/** A name as printed in its place: `name-withheld-<hash>`, stable for the same name, `ext` kept. */
+const withheld = (seg: string, ext = ''): string => `name-withheld-${createHash('sha256').update(seg).digest('hex').slice(0, 8)}${ext}`;
 
 /**
  * A review folder's path as the audit prints it: `safePath`, and the folder's own name withheld
@@ -153,11 +157,9 @@ export function safePath(rel: string, guard: PrintGuard): string {
  * path under that folder (its action plan), changed the same way.
  */
 export function safeReviewPath(folder: string, guard: PrintGuard, inside?: string): string {
-  const shown = safePath(folder, guard);
-  const name = shown.split('/').pop() ?? '';
-  const hidden = name !== '' && name !== '.' && name !== '..' && !namesNoOne(name, guard, true)
-    ? [...shown.split('/').slice(0, -1), `name-withheld-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`].join('/')
-    : shown;
+  const shown = safePath(folder, guard).split('/');
+  const name = shown.pop()!;
+  const hidden = [...shown, isPlace(name) || namesNoOne(name, guard, true) ? name : withheld(name)].join('/');
   if (inside === undefined) return hidden;
   const rest = inside.startsWith(folder + '/') ? inside.slice(folder.length) : undefined;
   return rest === undefined ? safePath(inside, guard) : hidden + safePath(rest, guard);

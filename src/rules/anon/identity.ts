@@ -27,6 +27,7 @@ export function identityMatches(file: SourceFile, matcher: IdentityMatcher): Ide
 
 const UNDERSCORE_IN_WORD = /(?<=[\p{L}\p{N}])_+(?=[\p{L}\p{N}])/gu;
 const WINDOW = 80;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * "whitby_j": the reader's view takes an underscore between letters for emphasis and drops it
@@ -37,7 +38,7 @@ const WINDOW = 80;
  */
 function underscoreMatches(text: string, matcher: IdentityMatcher, found: IdentityMatch[]): IdentityMatch[] {
   const out: IdentityMatch[] = [];
-  const isWordChar = (i: number) => /[\p{L}\p{N}]/u.test(text[i] ?? '');
+  const isWordChar = (i: number) => WORD_CHAR.test(text[i] ?? '');
   const read = (from: number, to: number) => {
     const view = readerView(text.slice(from, to).replace(/_/g, ' '));
     for (const m of matcher.find(view.text)) {
