@@ -12,14 +12,25 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type * as fflateModule from 'fflate';
+import { imageMetadata } from './image-metadata.js';
+import { decodeEntities } from './entities.js';
+import { fromOle } from './extract-ole.js';
+import { fromMail, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
 
 /** The unzipper, loaded only when a review holds an office document. */
 const fflate = () => createRequire(import.meta.url)('fflate') as typeof fflateModule;
 
 export type Extracted =
-  | { kind: 'text'; text: string; format: string }
+  /** `unchecked`: what inside it could not be read (an attached image, an embedded file that is damaged). */
+  | { kind: 'text'; text: string; format: string; unchecked?: InnerUnchecked[] }
   | { kind: 'unreadable'; reason: string }
-  | { kind: 'binary'; what: string };
+  /** `text`: what could be read all the same (an image's metadata: its author, title, caption). */
+  | { kind: 'binary'; what: string; text?: string };
+
+export type { InnerUnchecked } from './extract-mail.js';
+
+/** How deep documents inside documents are read (an attachment of an e-mail attached to an e-mail…). */
+const MAX_NESTING = 4;
 
 /** Largest office file unpacked (bytes of uncompressed XML taken in total). */
 const MAX_XML_BYTES = 64 * 1024 * 1024;
@@ -48,32 +59,94 @@ export function isDocumentName(name: string): boolean {
   return DOCUMENT_EXT.test(name);
 }
 
-/** Extracts the readable text of a document file. */
-export function extractText(bytes: Uint8Array, name: string): Extracted {
+/** Saved e-mail: a message (`.eml`, a web archive `.mht`) or a mailbox. */
+const MAIL_EXT = /\.(eml|mht|mhtml|mbox)$/i;
+
+/** True for a file that is a saved e-mail message or mailbox, by its name or its first lines. */
+export function isMail(bytes: Uint8Array, name: string): boolean {
+  if (sniff(bytes) !== 'other') return false;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 65536)).toString('latin1');
+  return looksLikeMail(head) || (MAIL_EXT.test(name) && /^[!-9;-~]+:/m.test(head));
+}
+
+/** Extracts the readable text of a document file (`depth`: how deep inside other documents it is). */
+export function extractText(bytes: Uint8Array, name: string, depth = 0): Extracted {
   const kind = sniff(bytes);
   switch (kind) {
-    case 'zip': return fromZip(bytes, name);
+    case 'zip': return fromZip(bytes, name, depth);
     case 'pdf': return fromPdf(bytes);
     case 'rtf': return { kind: 'text', text: fromRtf(Buffer.from(bytes).toString('latin1')), format: 'rtf' };
-    case 'ole': return { kind: 'text', text: readableRuns(bytes), format: 'binary office file' };
-    case 'image': return { kind: 'binary', what: 'an image' };
+    case 'ole': return fromCompoundFile(bytes, depth);
+    case 'image': {
+      const meta = imageMetadata(bytes);
+      return { kind: 'binary', what: meta?.gps ? 'an image whose metadata holds a GPS position (where it was taken)' : 'an image', ...(meta?.text ? { text: meta.text } : {}) };
+    }
     default:
+      if (isMail(bytes, name)) {
+        const { text, unchecked } = fromMail(bytes, (b, n) => inner(b, n, depth + 1));
+        return { kind: 'text', text, format: 'e-mail', ...(unchecked.length ? { unchecked } : {}) };
+      }
       if (isDocumentName(name)) return { kind: 'unreadable', reason: 'not a document format dhr can read (damaged, or saved in another format)' };
       return { kind: 'binary', what: 'a binary file' };
   }
 }
 
+/**
+ * A document inside another (an attachment, an embedded workbook): its text, or why it cannot be
+ * read. Plain text is taken as it is; nesting deeper than {@link MAX_NESTING} is not read.
+ */
+function inner(bytes: Uint8Array, name: string, depth: number): AttachmentText {
+  if (depth > MAX_NESTING) return { kind: 'unreadable', reason: `a document nested more than ${MAX_NESTING} deep, not read` };
+  if (sniff(bytes) === 'other' && !bytes.includes(0) && !isDocumentName(name) && !isMail(bytes, name)) {
+    const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { kind: 'text', text: utf8.includes('\ufffd') ? Buffer.from(bytes).toString('latin1') : utf8 };
+  }
+  const got = extractText(bytes, name, depth);
+  if (got.kind === 'text') return { kind: 'text', text: got.text, ...(got.unchecked ? { unchecked: got.unchecked } : {}) };
+  if (got.kind === 'binary') return { kind: 'binary', reason: got.what, ...(got.text ? { text: got.text } : {}) };
+  return got;
+}
+
+/**
+ * An old binary Office file or an Outlook message (`.msg`), stream by stream; the streams that are
+ * documents of their own (attachments, embedded objects) are read as such. A file whose streams
+ * cannot be listed is read as its runs of readable characters, as before.
+ */
+function fromCompoundFile(bytes: Uint8Array, depth: number): Extracted {
+  let objects = 0;
+  const got = fromOle(bytes, {
+    runs: readableRuns,
+    rtf: fromRtf,
+    document: (b) => {
+      if (sniff(b) === 'other') return null;
+      const n = ++objects;
+      const r = inner(b, '', depth + 1);
+      const where = `attachment or embedded object ${n}`;
+      if (r.kind === 'text') return { text: r.text, unchecked: (r.unchecked ?? []).map((u) => ({ kind: u.kind, reason: `${u.reason} (in ${where})` })) };
+      return { ...(r.text ? { text: r.text } : {}), unchecked: [{ kind: r.kind, reason: `${where}: ${r.reason}` }] };
+    },
+  });
+  if (!got) return { kind: 'text', text: readableRuns(bytes), format: 'binary office file' };
+  return { kind: 'text', text: got.text, format: 'binary office file', ...(got.unchecked.length ? { unchecked: got.unchecked } : {}) };
+}
+
 /** XML parts of an office archive that hold no text a reader reads. */
 const SKIP_PART = /(^|\/)(\[Content_Types\]\.xml|theme\d*\.xml|fontTable\.xml|webSettings\.xml|settings\.xml|numbering\.xml|manifest\.xml|styles\.xml|stylesWithEffects\.xml|presProps\.xml|viewProps\.xml|tableStyles\.xml|calcChain\.xml)$/i;
 
-function fromZip(bytes: Uint8Array, name: string): Extracted {
+/** Files embedded in an office document: workbooks behind charts, attached objects (read as documents of their own). */
+const EMBEDDED = /^(?:(?:word|xl|ppt)\/embeddings\/[^/]+|Object \d+\/[^/]+\.(?:bin|docx|xlsx|pptx|pdf))$/i;
+/** Pictures in an office document (their metadata is read; what they show cannot be). */
+const PICTURE = /^(?:(?:word|xl|ppt)\/media\/|Pictures\/)[^/]+\.(?:png|jpe?g|gif|tiff?|webp|bmp|emf|wmf)$/i;
+
+function fromZip(bytes: Uint8Array, name: string, depth: number): Extracted {
   const { unzipSync, strFromU8 } = fflate();
   let files: Record<string, Uint8Array>;
   let total = 0;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        const want = /\.(xml|rels)$/i.test(f.name) && (!SKIP_PART.test(f.name) || /^styles\.xml$/i.test(f.name) /* OpenDocument headers and footers */);
+        const want = (/\.(xml|rels)$/i.test(f.name) && (!SKIP_PART.test(f.name) || /^styles\.xml$/i.test(f.name) /* OpenDocument headers and footers */))
+          || EMBEDDED.test(f.name) || PICTURE.test(f.name);
         if (want) total += f.originalSize;
         return want && total <= MAX_XML_BYTES;
       },
@@ -90,11 +163,29 @@ function fromZip(bytes: Uint8Array, name: string): Extracted {
       : { kind: 'unreadable', reason: 'not an office document dhr can read' };
   }
   const out: string[] = [];
+  const unchecked: InnerUnchecked[] = [];
+  let pictures = 0;
+  let embedded = 0;
   for (const p of parts) {
+    if (PICTURE.test(p)) {
+      pictures++;
+      const meta = imageMetadata(files[p]);
+      if (meta?.text) out.push(meta.text);
+      continue;
+    }
+    if (EMBEDDED.test(p)) {
+      const n = ++embedded;
+      const got = inner(files[p], p, depth + 1);
+      if (got.text) out.push(got.text);
+      if (got.kind === 'text') for (const u of got.unchecked ?? []) unchecked.push({ kind: u.kind, reason: `${u.reason} (in embedded object ${n})` });
+      else unchecked.push({ kind: got.kind, reason: `embedded object ${n}: ${got.reason}` });
+      continue;
+    }
     const xml = strFromU8(files[p]);
     out.push(/\.rels$/i.test(p) ? externalTargets(xml) : xmlText(xml));
   }
-  return { kind: 'text', text: out.filter((s) => s.trim() !== '').join('\n'), format: 'office document' };
+  if (pictures) unchecked.unshift({ kind: 'binary', reason: pictures === 1 ? 'it holds a picture' : `it holds ${pictures} pictures` });
+  return { kind: 'text', text: out.filter((s) => s.trim() !== '').join('\n'), format: 'office document', ...(unchecked.length ? { unchecked } : {}) };
 }
 
 /** The document body first, then headers, footers, notes, comments and properties. */
@@ -109,24 +200,13 @@ const TAB_TAG = /<(?:w:tab|text:tab)\b[^>]*\/?>/g;
 /** Attributes that hold people's names or text (tracked changes, comments, alt text). */
 const TEXT_ATTR = /\s(?:w:author|w:initials|author|initials|descr|title|name|office:name|dc:creator|meta:name)="([^"]*)"/g;
 
-const XML_ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(s: string): string {
-  return s.replace(XML_ENTITY, (_, d: string, h: string, n: string) => {
-    if (n) return NAMED[n];
-    const cp = d ? Number(d) : parseInt(h, 16);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
-  });
-}
-
 /** The text of an office XML part: element text joined as Word and LibreOffice show it, plus name-bearing attributes. */
 export function xmlText(xml: string): string {
   const attrs: string[] = [];
-  for (const m of xml.matchAll(TEXT_ATTR)) if (m[1].trim()) attrs.push(decodeXml(m[1]));
+  for (const m of xml.matchAll(TEXT_ATTR)) if (m[1].trim()) attrs.push(decodeEntities(m[1]));
   // runs inside a word are split by tags: tags are removed without a space, breaks become lines
   const body = xml.replace(/<\?[^>]*\?>/g, '').replace(BREAK_TAG, '\n').replace(TAB_TAG, '\t').replace(/<[^>]*>/g, '');
-  const text = decodeXml(body).split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
+  const text = decodeEntities(body).split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
   return attrs.length ? `${text}\n${[...new Set(attrs)].join('\n')}` : text;
 }
 
@@ -136,7 +216,7 @@ function externalTargets(xml: string): string {
   for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
     if (!/TargetMode="External"/.test(m[0])) continue;
     const t = /Target="([^"]*)"/.exec(m[0]);
-    if (t) out.push(decodeXml(t[1]));
+    if (t) out.push(decodeEntities(t[1]));
   }
   return out.join('\n');
 }
@@ -258,13 +338,15 @@ export function readableRuns(bytes: Uint8Array): string {
     if (run.length > 4096) flush(false);
   }
   flush(false);
-  // UTF-16LE runs
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
-    const c = bytes[i] | (bytes[i + 1] << 8);
-    if (c >= 0x20 && c !== 0x7f && c < 0xd800 && !(c >= 0x80 && c < 0xa0)) run.push(c);
-    else flush(true);
-    if (run.length > 4096) flush(true);
+  // UTF-16LE runs, from even offsets and from odd ones (a string need not start on an even byte)
+  for (const from of [0, 1]) {
+    for (let i = from; i + 1 < bytes.length; i += 2) {
+      const c = bytes[i] | (bytes[i + 1] << 8);
+      if (c >= 0x20 && c !== 0x7f && c < 0xd800 && !(c >= 0x80 && c < 0xa0)) run.push(c);
+      else flush(true);
+      if (run.length > 4096) flush(true);
+    }
+    flush(true);
   }
-  flush(true);
   return out.join('\n');
 }

@@ -184,4 +184,35 @@ describe('anon/identity in office documents and PDFs inside a review', () => {
     ]));
     expect(found).toHaveLength(hasPdftotext ? 6 : 4);
   });
+
+  it('reads a saved e-mail: encoded header fields, base64 bodies, attachments and pictures\' metadata', () => {
+    const dir = prepareReview({});
+    mkdirSync(path.join(dir, 'correspondence'), { recursive: true });
+    const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
+    writeFileSync(path.join(dir, 'correspondence', 'imr-chase.eml'), [
+      'From: imr-author@example.org',
+      'To: chair@example.org',
+      `Subject: =?UTF-8?B?${b64('Re: Darren Hollowell')}?=`,
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64('Notes: Joanna Kestrel-Whitby called.'),
+      '--b',
+      'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document; name="statement.docx"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(docs['notes/letter.docx']() as Uint8Array),
+      '--b--',
+      '',
+    ].join('\r\n'));
+    const found = runRules(dir, [identity], { identities: people }).map((f) => `${f.file}:${f.line} ${/(?:Adult|Child) [A-Z]/.exec(f.message)?.[0]}`);
+    expect(found).toEqual([
+      'correspondence/imr-chase.eml:3 Adult B', // the subject
+      'correspondence/imr-chase.eml:4 Adult A', // the base64 body
+      'correspondence/imr-chase.eml:7 Adult A', // the attached letter's second paragraph
+    ]);
+  });
 });

@@ -16,7 +16,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvCell, CsvRow, CsvTable, MarkdownDoc, Review, SourceFile, Span, YamlDoc } from '../../review/model.js';
 import { decode, firstLongLine, lineStarts, MAX_FILE_BYTES, MAX_LINE_CHARS, positionAt, relPath } from '../../review/source.js';
-import { extractText, isDocumentName, sniff } from '../../review/extract.js';
+import { extractText, isDocumentName, isMail, sniff } from '../../review/extract.js';
 import { viewOf } from './normalise.js';
 import { scanFile, scanText, type PatternMatch } from './patterns.js';
 
@@ -199,7 +199,7 @@ function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory)
     return;
   }
   const kind = sniff(bytes);
-  const asDocument = isDocumentName(name) || bytes.includes(0) || kind !== 'other';
+  const asDocument = isDocumentName(name) || bytes.includes(0) || kind !== 'other' || isMail(bytes, name);
   if (!asDocument) {
     const { text } = decode(bytes);
     const long = firstLongLine(text);
@@ -211,9 +211,19 @@ function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory)
     return;
   }
   const got = extractText(bytes, name);
-  if (got.kind === 'text') inv.extra.push({ file: { path: abs, rel, text: got.text, encoding: `extracted:${got.format}` }, kind: 'document' });
-  else if (got.kind === 'unreadable') inv.unchecked.push({ rel, kind: 'unreadable', reason: got.reason });
-  else inv.unchecked.push({ rel, kind: 'binary', reason: got.what });
+  if (got.kind === 'text') {
+    inv.extra.push({ file: { path: abs, rel, text: got.text, encoding: `extracted:${got.format}` }, kind: 'document' });
+    // what inside it could not be read (an attached image, a damaged embedded file): said once a kind
+    for (const k of ['unreadable', 'binary'] as const) {
+      const reasons = (got.unchecked ?? []).filter((u) => u.kind === k).map((u) => u.reason);
+      if (reasons.length) inv.unchecked.push({ rel, kind: k, reason: reasons.join('; ') });
+    }
+  } else if (got.kind === 'unreadable') inv.unchecked.push({ rel, kind: 'unreadable', reason: got.reason });
+  else {
+    inv.unchecked.push({ rel, kind: 'binary', reason: got.what });
+    // what could be read all the same (an image's metadata) is checked as extracted text
+    if (got.text) inv.extra.push({ file: { path: abs, rel, text: got.text, encoding: 'extracted:image metadata' }, kind: 'document' });
+  }
 }
 
 const inventories = new WeakMap<Review, ReviewInventory>();

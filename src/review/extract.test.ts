@@ -1,0 +1,252 @@
+import { deflateSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { extractText, isMail, readableRuns } from './extract.js';
+import { decodeWords, htmlText, looksLikeMail } from './extract-mail.js';
+
+// Fictional names and reserved test values only (fixtures/identities.yml).
+const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64').replace(/(.{76})/g, '$1\n');
+const eml = (lines: string[]) => strToU8(lines.join('\r\n'));
+const text = (bytes: Uint8Array, name = 'message.eml') => {
+  const got = extractText(bytes, name);
+  if (got.kind !== 'text') throw new Error(`expected text, got ${got.kind}`);
+  return got;
+};
+const docx = (body: string, extra: Record<string, Uint8Array> = {}) => zipSync({
+  '[Content_Types].xml': strToU8('<Types/>'),
+  'word/document.xml': strToU8(`<w:document><w:body><w:p><w:r><w:t>${body}</w:t></w:r></w:p></w:body></w:document>`),
+  ...extra,
+});
+/** A one-pixel PNG with a tEXt chunk (the CRC is not checked by the reader). */
+const pngWithText = (keyword: string, value: string) => {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
+  return new Uint8Array(Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('tEXt', Buffer.from(`${keyword}\0${value}`, 'latin1')),
+    chunk('IDAT', deflateSync(Buffer.from([0, 0]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]));
+};
+
+describe('e-mail saved into a review', () => {
+  it('is told from other text by its header fields', () => {
+    expect(looksLikeMail('From: a@example.org\nSubject: notes\n\nbody')).toBe(true);
+    expect(looksLikeMail('Subject: notes\n\nbody')).toBe(false); // one field a mail always has is not enough
+    expect(looksLikeMail('# Overview\n\nFrom: the chair')).toBe(false);
+    expect(looksLikeMail('title: Review\nstatus: draft\n\n')).toBe(false);
+    expect(isMail(strToU8('X-Note: x\n\nbody'), 'saved.eml')).toBe(true); // by its name
+    expect(isMail(strToU8('just a line\n'), 'saved.eml')).toBe(false);
+  });
+
+  it('decodes encoded words in header fields, base64 and quoted-printable bodies, and character sets', () => {
+    const got = text(eml([
+      'From: =?UTF-8?Q?Police_Liaison?= <liaison@example.org>',
+      `Subject: =?UTF-8?B?${Buffer.from('Re: Darren').toString('base64')}?= =?UTF-8?B?${Buffer.from(' Hollowell').toString('base64')}?=`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/alternative; boundary="=_b1"',
+      '',
+      'This is a multi-part message.',
+      '--=_b1',
+      'Content-Type: text/plain; charset=windows-1252',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'We spoke to Ms Whit=',
+      'by on Tuesday. Caf=E9 visit.',
+      '--=_b1',
+      'Content-Type: text/html; charset=utf-8',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64('<p>Notes: <b>Joanna</b> Kestrel&#8209;Whitby called from 07700&nbsp;900123.</p><img alt="Photo of Daz Hollowell" src="cid:x">'),
+      '--=_b1--',
+      '',
+    ]));
+    expect(got.format).toBe('e-mail');
+    const lines = got.text.split('\n');
+    expect(lines).toContain('Re: Darren Hollowell');
+    expect(lines).toContain('We spoke to Ms Whitby on Tuesday. Café visit.');
+    expect(got.text).toContain('Notes: Joanna Kestrel\u2011Whitby called from 07700\u00a0900123.');
+    expect(lines).toContain('Photo of Daz Hollowell');
+    expect(got.text).not.toMatch(/=_b1|base64|quoted-printable/);
+    expect(got.unchecked).toBeUndefined();
+  });
+
+  it('reads attachments that are documents, and nested messages; says what it could not read, without names', () => {
+    const attached = docx('Statement taken from Alfie Hollowell.');
+    const inner = ['From: ward@example.org', 'To: chair@example.org', 'Subject: forwarded', '', 'Original note about Jojo Kestrel.'].join('\r\n');
+    const got = text(eml([
+      'From: imr-author@example.org',
+      'To: chair@example.org',
+      'Subject: IMR',
+      'Content-Type: multipart/mixed; boundary=XYZ',
+      '',
+      '--XYZ',
+      'Content-Type: text/plain',
+      '',
+      'Please find attached.',
+      '--XYZ',
+      "Content-Type: application/octet-stream; name*=utf-8''Whitby%20statement.docx",
+      'Content-Disposition: attachment',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(attached),
+      '--XYZ',
+      'Content-Type: message/rfc822',
+      '',
+      inner,
+      '--XYZ',
+      'Content-Type: image/png; name="scan.png"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(pngWithText('Author', 'Joanna Whitby')),
+      '--XYZ--',
+    ]));
+    const lines = got.text.split('\n');
+    expect(lines).toContain('Statement taken from Alfie Hollowell.');
+    expect(lines).toContain('Whitby statement.docx'); // the attachment's name is checked too
+    expect(lines).toContain('Original note about Jojo Kestrel.');
+    expect(lines).toContain('Joanna Whitby'); // the picture's metadata
+    expect(got.unchecked).toEqual([{ kind: 'binary', reason: 'attachment 2: an image' }]);
+    expect(JSON.stringify(got.unchecked)).not.toMatch(/scan|Whitby/);
+  });
+
+  it('reads every message of an mbox file', () => {
+    const got = text(strToU8([
+      'From chair@example.org Mon Jan  6 10:00:00 2025',
+      'From: chair@example.org',
+      'Subject: one',
+      '',
+      'First mentions Darren Hollowell.',
+      'From panel@example.org Tue Jan  7 10:00:00 2025',
+      'From: panel@example.org',
+      'Subject: two',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64('Second mentions Joanna Whitby.'),
+      '',
+    ].join('\n')), 'archive.mbox');
+    expect(got.text).toContain('First mentions Darren Hollowell.');
+    expect(got.text).toContain('Second mentions Joanna Whitby.');
+  });
+
+  it('survives hostile input: deep nesting, unterminated parts, a bad base64 body', () => {
+    const deep: string[] = ['From: a@example.org', 'Subject: deep'];
+    for (let i = 0; i < 40; i++) deep.push(`Content-Type: message/rfc822`, '', 'From: b@example.org', 'Subject: inner');
+    deep.push('', 'Hidden note about Daz Hollowell.');
+    const got = extractText(eml(deep), 'deep.eml');
+    expect(got.kind).toBe('text');
+    if (got.kind === 'text') expect(got.unchecked?.[0]?.kind).toBe('unreadable');
+    const broken = text(eml(['From: a@example.org', 'Subject: x', 'Content-Type: multipart/mixed; boundary=Q', '', '--Q', 'Content-Transfer-Encoding: base64', '', '%%%not base64 Darren Hollowell']));
+    expect(broken.kind).toBe('text');
+  });
+
+  it('decodes what mail clients write in header fields', () => {
+    expect(decodeWords('=?iso-8859-1?Q?Jo=E3o_Silva?=')).toBe('João Silva');
+    expect(decodeWords('=?utf-8?b?Sm9hbm5h?= =?utf-8?b?IFdoaXRieQ==?=')).toBe('Joanna Whitby');
+    expect(decodeWords('plain =?bogus?X?x?= text')).toBe('plain =?bogus?X?x?= text');
+    expect(htmlText('<style>p{}</style><p>Dear&nbsp;Ms&#160;W<span>hitby</span></p>')).toContain('Dear\u00a0Ms\u00a0Whitby');
+  });
+});
+
+describe('files inside office documents', () => {
+  it('reads an embedded workbook and a picture\'s metadata, and says the pictures were not checked', () => {
+    const workbook = zipSync({
+      'xl/workbook.xml': strToU8('<workbook/>'),
+      'xl/sharedStrings.xml': strToU8('<sst><si><t>Darren Hollowell</t></si></sst>'),
+    });
+    const got = text(docx('Chart of incidents', {
+      'word/embeddings/Microsoft_Excel_Worksheet.xlsx': workbook,
+      'word/media/image1.png': pngWithText('Description', 'Alfie Hollowell at school'),
+    }), 'imr.docx');
+    expect(got.text.split('\n')).toEqual(expect.arrayContaining(['Chart of incidents', 'Darren Hollowell', 'Alfie Hollowell at school']));
+    expect(got.unchecked).toEqual([{ kind: 'binary', reason: 'it holds a picture' }]);
+  });
+
+  it('a damaged embedded file is reported, by its number only', () => {
+    const got = text(docx('Body', { 'word/embeddings/Whitby.docx': strToU8('PK\x03\x04 broken') }), 'imr.docx');
+    expect(got.unchecked).toHaveLength(1);
+    expect(got.unchecked![0]).toMatchObject({ kind: 'unreadable' });
+    expect(got.unchecked![0].reason).toMatch(/^embedded object 1: /);
+    expect(got.unchecked![0].reason).not.toMatch(/Whitby/);
+  });
+
+  it('stops at documents nested too deep', () => {
+    let doc: Uint8Array = docx('Innermost: Jojo Kestrel');
+    for (let i = 0; i < 8; i++) doc = docx(`level ${i}`, { 'word/embeddings/inner.docx': doc });
+    const got = text(doc, 'outer.docx');
+    expect(got.text).not.toContain('Jojo Kestrel');
+    expect(got.unchecked?.some((u) => u.kind === 'unreadable' && /nested more than/.test(u.reason))).toBe(true);
+  });
+});
+
+describe('images', () => {
+  it('an image is binary, with its metadata as text to check', () => {
+    const got = extractText(pngWithText('Author', 'Joanna Whitby'), 'photo.png');
+    expect(got).toEqual({ kind: 'binary', what: 'an image', text: 'Joanna Whitby' });
+  });
+});
+
+describe('old binary Office files', () => {
+  it('finds UTF-16 text at odd offsets as well as even ones', () => {
+    const utf16 = Buffer.from('Darren Hollowell', 'utf16le');
+    const odd = new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11]), utf16, Buffer.from([0, 0])]));
+    const even = new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf]), utf16, Buffer.from([0, 0])]));
+    expect(readableRuns(odd)).toContain('Darren Hollowell');
+    expect(readableRuns(even)).toContain('Darren Hollowell');
+  });
+});
+
+describe('Outlook messages and other compound files', () => {
+  /** Outlook's compressed RTF with literals only, and one reference into the dictionary's first bytes. */
+  const lzfu = (rtf: string, withReference = false) => {
+    // tokens in groups of eight, each group after a control byte whose bit i is set for a reference
+    const tokens: number[][] = [];
+    // "{\rtf1" is the dictionary's first 6 bytes: offset 0, length 6 (stored as 4)
+    if (withReference) tokens.push([0x00, 0x04]);
+    for (const c of Buffer.from(rtf, 'latin1')) tokens.push([c]);
+    const raw = Buffer.byteLength(rtf, 'latin1') + (withReference ? 6 : 0);
+    const body: number[] = [];
+    for (let g = 0; g < tokens.length; g += 8) {
+      const group = tokens.slice(g, g + 8);
+      body.push(group.reduce((control, t, i) => control | (t.length === 2 ? 1 << i : 0), 0), ...group.flat());
+    }
+    const head = Buffer.alloc(16);
+    head.writeUInt32LE(body.length + 12, 0);
+    head.writeUInt32LE(raw, 4);
+    head.write('LZFu', 8, 'latin1');
+    return Buffer.concat([head, Buffer.from(body)]);
+  };
+
+  it('decompresses Outlook\'s compressed RTF (MS-OXRTFCP)', async () => {
+    const { compressedRtf } = await import('./extract-ole.js');
+    expect(compressedRtf(lzfu('{\\rtf1 Joanna Whitby\\par}'))).toBe('{\\rtf1 Joanna Whitby\\par}');
+    expect(compressedRtf(lzfu(' body}', true))).toBe('{\\rtf1 body}');
+    const mela = Buffer.concat([Buffer.from([10, 0, 0, 0, 5, 0, 0, 0]), Buffer.from('MELA', 'latin1'), Buffer.alloc(4), Buffer.from('{\\rtf')]);
+    expect(compressedRtf(mela)).toBe('{\\rtf');
+    expect(compressedRtf(Buffer.from('not compressed rtf at all'))).toBeNull();
+  });
+
+  it('reads a .msg: its properties, its RTF body and its attachments, stream by stream', async () => {
+    const CFB = (await import('cfb')).default;
+    const msg = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(msg, '__substg1.0_0037001F', Buffer.from('Re: Darren Hollowell', 'utf16le'));
+    CFB.utils.cfb_add(msg, '__substg1.0_10090102', lzfu('{\\rtf1\\ansi Spoke to Joanna Whitby today.\\par}'));
+    CFB.utils.cfb_add(msg, '__attach_version1.0_#00000000/__substg1.0_37010102', Buffer.from(docx('Statement of Alfie Hollowell')));
+    CFB.utils.cfb_add(msg, '__attach_version1.0_#00000001/__substg1.0_37010102', Buffer.from(pngWithText('Author', 'Jojo Kestrel')));
+    const bytes = new Uint8Array(CFB.write(msg, { type: 'buffer' }) as Buffer);
+    const got = text(bytes, 'chase.msg');
+    expect(got.format).toBe('binary office file');
+    for (const s of ['Re: Darren Hollowell', 'Spoke to Joanna Whitby today.', 'Statement of Alfie Hollowell', 'Jojo Kestrel']) expect(got.text).toContain(s);
+    expect(got.unchecked).toEqual([{ kind: 'binary', reason: 'attachment or embedded object 2: an image' }]);
+  });
+
+  it('a compound file whose streams cannot be listed is read as runs of readable characters', () => {
+    const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(40), Buffer.from('Typed by Daz Hollowell')]));
+    expect(text(bytes, 'old.doc').text).toContain('Typed by Daz Hollowell');
+  });
+});
