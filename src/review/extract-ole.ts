@@ -4,7 +4,9 @@
  * whose sectors need not be in order, so each stream is read whole before its text is looked for.
  * A stream that is a document of its own (an attachment of a message, an object embedded in a
  * Word 97 file) is read as one, through the caller's extractor; a message's body kept only as
- * compressed RTF (MS-OXRTFCP) is decompressed.
+ * compressed RTF (MS-OXRTFCP) is decompressed; an Excel 97 workbook's shared strings (its cells'
+ * text, MS-XLS) are read string by string, as the bytes around a string in a workbook can be
+ * letters that would glue themselves to a name.
  */
 import { createRequire } from 'node:module';
 import type * as cfbModule from 'cfb';
@@ -40,6 +42,10 @@ export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string;
   container.FileIndex.forEach((entry) => {
     if (entry.type !== 2 || !entry.content || !entry.content.length) return;
     const content = entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content as ArrayLike<number>);
+    if (/^(?:Workbook|Book)$/i.test(entry.name)) {
+      out.push(...workbookText(content, readers.runs));
+      return;
+    }
     const rtf = compressedRtf(content);
     if (rtf !== null) {
       out.push(readers.rtf(rtf));
@@ -107,4 +113,99 @@ export function compressedRtf(b: Uint8Array): string | null {
     }
   }
   return Buffer.from(out.subarray(0, n)).toString('latin1');
+}
+
+/** Excel's shared string table and the records that continue it (MS-XLS 2.4.265, 2.4.58). */
+const SST = 0x00fc;
+const CP1252 = new TextDecoder('windows-1252');
+const CONTINUE = 0x003c;
+
+/**
+ * The text of an Excel 97 (BIFF8) workbook stream: every shared string (the cells' text) a line
+ * of its own, and the readable runs of every other record (sheet names, headers, notes, the name
+ * of who saved it), each record on its own.
+ */
+export function workbookText(b: Uint8Array, runs: (bytes: Uint8Array) => string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i + 4 <= b.length) {
+    const id = b[i] | (b[i + 1] << 8);
+    const len = b[i + 2] | (b[i + 3] << 8);
+    const data = b.subarray(i + 4, Math.min(b.length, i + 4 + len));
+    i += 4 + len;
+    if (id !== SST) {
+      out.push(runs(data));
+      continue;
+    }
+    const segments = [data];
+    while (i + 4 <= b.length && (b[i] | (b[i + 1] << 8)) === CONTINUE) {
+      const clen = b[i + 2] | (b[i + 3] << 8);
+      segments.push(b.subarray(i + 4, Math.min(b.length, i + 4 + clen)));
+      i += 4 + clen;
+    }
+    out.push(...sharedStrings(segments));
+  }
+  return out.filter((s) => s.trim() !== '');
+}
+
+/** The strings of a shared string table split over CONTINUE records (MS-XLS XLUnicodeRichExtendedString). */
+function sharedStrings(segments: Uint8Array[]): string[] {
+  const out: string[] = [];
+  let seg = 0;
+  let pos = 0;
+  const atEnd = () => {
+    while (seg < segments.length && pos >= segments[seg].length) {
+      seg++;
+      pos = 0;
+    }
+    return seg >= segments.length;
+  };
+  const u8 = () => (atEnd() ? -1 : segments[seg][pos++]);
+  const u16 = () => {
+    const lo = u8();
+    const hi = u8();
+    return lo < 0 || hi < 0 ? -1 : lo | (hi << 8);
+  };
+  const skip = (n: number) => {
+    while (n > 0 && !atEnd()) {
+      const step = Math.min(n, segments[seg].length - pos);
+      pos += step;
+      n -= step;
+    }
+  };
+  skip(4); // the total number of strings in the workbook
+  const unique = u16() + u16() * 65536;
+  for (let k = 0; k < unique; k++) {
+    const cch = u16();
+    let flags = u8();
+    if (cch < 0 || flags < 0) break;
+    const runs = flags & 0x08 ? u16() : 0;
+    const ext = flags & 0x04 ? u16() + u16() * 65536 : 0;
+    let text = '';
+    let left = cch;
+    while (left > 0 && seg < segments.length) {
+      if (pos >= segments[seg].length) {
+        // the characters go on in the next CONTINUE record, which starts with their width again
+        seg++;
+        pos = 0;
+        if (seg >= segments.length) break;
+        flags = segments[seg][pos++];
+      }
+      const wide = flags & 0x01;
+      const room = wide ? (segments[seg].length - pos) >> 1 : segments[seg].length - pos;
+      const take = Math.min(left, room);
+      if (take <= 0) {
+        pos = segments[seg].length; // an odd byte left before the next record: start again there
+        continue;
+      }
+      const bytes = segments[seg].subarray(pos, pos + take * (wide ? 2 : 1));
+      text += wide ? Buffer.from(bytes).toString('utf16le') : CP1252.decode(bytes);
+      pos += bytes.length;
+      left -= take;
+    }
+    out.push(text);
+    if (seg >= segments.length) break;
+    skip(Math.max(0, runs) * 4 + Math.max(0, ext));
+  }
+  return out;
 }

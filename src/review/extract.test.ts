@@ -250,3 +250,42 @@ describe('Outlook messages and other compound files', () => {
     expect(text(bytes, 'old.doc').text).toContain('Typed by Daz Hollowell');
   });
 });
+
+describe('Excel 97 workbooks', () => {
+  const record = (id: number, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt16LE(id, 0);
+    head.writeUInt16LE(data.length, 2);
+    return Buffer.concat([head, data]);
+  };
+  const header = (cch: number, flags: number) => Buffer.from([cch & 255, cch >> 8, flags]);
+
+  it('reads each shared string on its own, also when one goes on in a CONTINUE record in the other width', async () => {
+    const { workbookText } = await import('./extract-ole.js');
+    // three strings; the second is 65 characters long, so its length's first byte is "A": read as runs
+    // of bytes, the first string would end "HollowellA" and hide the name
+    const first = 'Visit by Daz Hollowell';
+    const second = `Seen by ${'x'.repeat(57)}`;
+    const third = 'Called Jojo Kestrel';
+    const sst = Buffer.concat([
+      Buffer.from([3, 0, 0, 0, 3, 0, 0, 0]),
+      header(first.length, 0), Buffer.from(first, 'latin1'),
+      header(second.length, 0), Buffer.from(second, 'latin1'),
+      header(third.length, 0), Buffer.from(third.slice(0, 10), 'latin1'),
+    ]);
+    // the rest of the third string, in UTF-16 this time (its CONTINUE starts with the width flag)
+    const rest = Buffer.concat([Buffer.from([1]), Buffer.from(third.slice(10), 'utf16le')]);
+    const stream = Buffer.concat([record(0x0809, Buffer.alloc(16)), record(0x00fc, sst), record(0x003c, rest), record(0x00ff, Buffer.alloc(10, 0xff))]);
+    const lines = workbookText(stream, readableRuns);
+    expect(lines).toContain(first);
+    expect(lines).toContain(second);
+    expect(lines).toContain(third);
+    expect(readableRuns(stream)).not.toContain(`${first}\n`); // what the old reading gave: the name glued to the next length
+  });
+
+  it('survives a truncated or lying string table', async () => {
+    const { workbookText } = await import('./extract-ole.js');
+    const sst = Buffer.concat([Buffer.from([9, 0, 0, 0, 255, 255, 255, 255]), header(5000, 0x0c), Buffer.from('short')]);
+    expect(() => workbookText(record(0x00fc, sst), readableRuns)).not.toThrow();
+  });
+});

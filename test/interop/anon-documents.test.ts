@@ -1,0 +1,103 @@
+/**
+ * The anonymisation gate on documents written by a real office program: LibreOffice saves a
+ * Word 97 `.doc` and an Excel 97 `.xls` holding registered (fictional) names, and an e-mail saved
+ * into the review forwards the `.doc` as an attachment, its subject an encoded word. `dhr lint`
+ * finds each name in its file; `dhr build --draft` refuses the review and writes nothing; no
+ * output prints a name.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { dhr as runDhr } from '../support/cli.js';
+import { configureRepo, git, ISOLATED_ENV } from '../support/git.js';
+import { EXAMPLE, EXAMPLE_IDENTITIES } from '../support/rule-tester.js';
+
+const register = parseYaml(readFileSync(EXAMPLE_IDENTITIES, 'utf8')) as { people: Array<{ names: string[] }> };
+/** Words of the registered names: no output may hold any of them (in any case). */
+const NAME_WORDS = [...new Set(register.people.flatMap((p) => p.names.flatMap((n) => n.toLowerCase().split(/[\s-]+/))))].filter((w) => w.length >= 4);
+
+let tmp: string;
+let repo: string;
+let review: string;
+const dhr = (args: string[]) => runDhr(args, { cwd: repo, env: { ...ISOLATED_ENV, DHR_IDENTITIES: path.join(repo, '.dhr', 'identities.yml'), GITHUB_STEP_SUMMARY: '' } });
+
+/** LibreOffice converts `file` to `format` in its folder; returns the new file. */
+function soffice(file: string, format: string): string {
+  const home = path.join(tmp, 'lo-home');
+  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', format, '--outdir', path.dirname(file), file], {
+    env: { ...process.env, HOME: home }, stdio: 'ignore', timeout: 180_000,
+  });
+  const out = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.${format.split(':')[0]}`);
+  expect(existsSync(out), `LibreOffice wrote ${path.basename(out)}`).toBe(true);
+  return out;
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'dhr-anon-docs-'));
+  repo = path.join(tmp, 'repo');
+  review = path.join(repo, 'reviews', 'DHR-2024-03');
+  mkdirSync(path.join(repo, '.dhr'), { recursive: true });
+  git(['init', '-q'], repo);
+  configureRepo(repo);
+  writeFileSync(path.join(repo, '.gitignore'), '.dhr/identities.yml\n');
+  cpSync(EXAMPLE_IDENTITIES, path.join(repo, '.dhr', 'identities.yml'));
+  cpSync(EXAMPLE, review, { recursive: true });
+  const dir = path.join(review, 'correspondence');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'note.txt'), 'Notes of the meeting.\nThe officer spoke to Darren Hollowell about the incident.\n');
+  const doc = soffice(path.join(dir, 'note.txt'), 'doc');
+  writeFileSync(path.join(dir, 'sheet.csv'), 'Date,Event\n2023-01-04,Visit by Jojo Kestrel\n');
+  soffice(path.join(dir, 'sheet.csv'), 'xls');
+  rmSync(path.join(dir, 'note.txt'));
+  rmSync(path.join(dir, 'sheet.csv'));
+  const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64').replace(/(.{76})/g, '$1\r\n');
+  writeFileSync(path.join(dir, 'forwarded.eml'), [
+    'From: imr-author@example.org',
+    'To: chair@example.org',
+    `Subject: =?UTF-8?B?${b64('Fwd: Alfie Hollowell')}?=`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="part"',
+    '',
+    '--part',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'Please see the attached note.',
+    '--part',
+    'Content-Type: application/msword; name="note.doc"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(readFileSync(doc)),
+    '--part--',
+    '',
+  ].join('\r\n'));
+  rmSync(doc);
+}, 300_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('documents written by LibreOffice, and an e-mail forwarding one', { timeout: 180_000 }, () => {
+  it('lint finds the registered names in the .xls, and in the e-mail\'s subject and attached .doc, printing none', () => {
+    const r = dhr(['lint', review, '-f', 'json']);
+    expect(r.code).toBe(1);
+    const { findings } = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; file: string; message: string }> };
+    const identity = (name: string) => findings.filter((f) => f.ruleId === 'anon/identity' && f.file.endsWith(`correspondence/${name}`));
+    expect(identity('sheet.xls').map((m) => /Adult [A-Z]|Child [A-Z]/.exec(m.message)?.[0])).toContain('Adult A');
+    const mail = identity('forwarded.eml').map((m) => /Adult [A-Z]|Child [A-Z]/.exec(m.message)?.[0]);
+    expect(mail).toContain('Child C'); // the subject
+    expect(mail).toContain('Adult B'); // the .doc attached
+    const out = (r.stdout + r.stderr).toLowerCase();
+    for (const w of NAME_WORDS) expect(out.includes(w), `output holds a registered name word`).toBe(false);
+  });
+
+  it('build --draft refuses the review and writes nothing', () => {
+    const out = path.join(tmp, 'out');
+    const r = dhr(['build', review, '--out', out, '--draft']);
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const printed = (r.stdout + r.stderr).toLowerCase();
+    for (const w of NAME_WORDS) expect(printed.includes(w), `output holds a registered name word`).toBe(false);
+  });
+});
