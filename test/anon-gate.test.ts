@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { dhr as runDhr } from './support/cli.js';
-import { configureRepo, git, ISOLATED_ENV } from './support/git.js';
+import { git, ISOLATED_ENV, repoForRegister } from './support/git.js';
 import { EXAMPLE, EXAMPLE_IDENTITIES } from './support/rule-tester.js';
 
 const dhr = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) =>
@@ -28,10 +28,7 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'dhr-gate-'));
   repo = path.join(tmp, 'repo');
   review = path.join(repo, 'reviews', 'DHR-2024-03');
-  mkdirSync(path.join(repo, '.dhr'), { recursive: true });
-  git(['init', '-q'], repo);
-  configureRepo(repo);
-  writeFileSync(path.join(repo, '.gitignore'), '.dhr/identities.yml\n');
+  repoForRegister(repo);
   cpSync(EXAMPLE, review, { recursive: true });
 });
 
@@ -95,11 +92,7 @@ describe('a review folder named after a registered person', { timeout: 120_000 }
   let repo2: string;
   beforeAll(() => {
     repo2 = path.join(tmp, 'repo2');
-    mkdirSync(path.join(repo2, '.dhr'), { recursive: true });
-    git(['init', '-q'], repo2);
-    configureRepo(repo2);
-    writeFileSync(path.join(repo2, '.gitignore'), '.dhr/identities.yml\n');
-    copyFileSync(EXAMPLE_IDENTITIES, path.join(repo2, '.dhr', 'identities.yml'));
+    repoForRegister(repo2, EXAMPLE_IDENTITIES);
     // the folder a coordinator made for the case, named after the victim (review.yml keeps its id)
     cpSync(EXAMPLE, path.join(repo2, 'reviews', 'Joanna Whitby'), { recursive: true });
     writeFileSync(path.join(repo2, 'reviews', 'Joanna Whitby', 'family', 'note.txt'), 'Call from 07700 900123.\n');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { dhr as runDhr } from '../support/cli.js';
-import { configureRepo, git, ISOLATED_ENV } from '../support/git.js';
+import { ISOLATED_ENV, repoForRegister } from '../support/git.js';
 import { EXAMPLE, EXAMPLE_IDENTITIES } from '../support/rule-tester.js';
 
 const register = parseYaml(readFileSync(EXAMPLE_IDENTITIES, 'utf8')) as { people: Array<{ names: string[] }> };
@@ -39,11 +39,7 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'dhr-anon-docs-'));
   repo = path.join(tmp, 'repo');
   review = path.join(repo, 'reviews', 'DHR-2024-03');
-  mkdirSync(path.join(repo, '.dhr'), { recursive: true });
-  git(['init', '-q'], repo);
-  configureRepo(repo);
-  writeFileSync(path.join(repo, '.gitignore'), '.dhr/identities.yml\n');
-  cpSync(EXAMPLE_IDENTITIES, path.join(repo, '.dhr', 'identities.yml'));
+  repoForRegister(repo, EXAMPLE_IDENTITIES);
   cpSync(EXAMPLE, review, { recursive: true });
   const dir = path.join(review, 'correspondence');
   mkdirSync(dir);

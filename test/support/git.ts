@@ -1,6 +1,8 @@
 /** Runs git in a temporary repository, isolated from the machine's global and system git config. */
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 /** Environment overrides for test processes: no register, job summary or git config leaking in. */
 export const ISOLATED_ENV: Record<string, string | undefined> = {
@@ -30,4 +32,16 @@ export function configureRepo(cwd: string): void {
   git(['config', 'user.name', 'Test Administrator'], cwd);
   git(['config', 'user.email', 'administrator@example.org'], cwd);
   git(['config', 'commit.gpgsign', 'false'], cwd);
+}
+
+/**
+ * A new repository at `dir` whose `.dhr/identities.yml` is git-ignored (the tool refuses a tracked
+ * register), with a copy of the fictional register `register` there when one is given.
+ */
+export function repoForRegister(dir: string, register?: string): void {
+  mkdirSync(path.join(dir, '.dhr'), { recursive: true });
+  git(['init', '-q'], dir);
+  configureRepo(dir);
+  writeFileSync(path.join(dir, '.gitignore'), '.dhr/identities.yml\n');
+  if (register) copyFileSync(register, path.join(dir, '.dhr', 'identities.yml'));
 }
