@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractText, isMail, readableRuns } from './extract.js';
 import { decodeWords, htmlText, looksLikeMail } from './extract-mail.js';
@@ -287,5 +289,41 @@ describe('Excel 97 workbooks', () => {
     const { workbookText } = await import('./extract-ole.js');
     const sst = Buffer.concat([Buffer.from([9, 0, 0, 0, 255, 255, 255, 255]), header(5000, 0x0c), Buffer.from('short')]);
     expect(() => workbookText(record(0x00fc, sst), readableRuns)).not.toThrow();
+  });
+});
+
+describe('PDF: what only its objects hold', () => {
+  const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
+  const annotated = async (useObjectStreams: boolean) => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([400, 300]);
+    page.drawText('Chronology extract', { x: 20, y: 260, size: 12, font: await pdf.embedFont(StandardFonts.Helvetica) });
+    // a sticky note with its author, and a signature-like binary value that is not text
+    const note = pdf.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [20, 100, 40, 120], Contents: PDFHexString.fromText('Should this say Jojo Kestrel?'), T: PDFString.of('Panel member') });
+    const sig = pdf.context.obj({ Type: 'Sig', Contents: PDFHexString.of('3082a0f1c2d300ff01'.repeat(8)) });
+    page.node.set(PDFName.of('Annots'), pdf.context.obj([pdf.context.register(note), pdf.context.register(sig)]));
+    await pdf.attach(Buffer.from('Attached statement of Alfie Hollowell'), 'statement.txt', { mimeType: 'text/plain' });
+    await pdf.attach(pngWithText('Author', 'Daz Hollowell'), 'photo.png', { mimeType: 'image/png' });
+    return pdf.save({ useObjectStreams });
+  };
+
+  it.runIf(hasPdftotext)('reads comments and their authors, in object streams or not, and attached files', async () => {
+    for (const streams of [false, true]) {
+      const got = text(await annotated(streams), 'extract.pdf');
+      const lines = got.text.split('\n');
+      expect(lines).toEqual(expect.arrayContaining(['Chronology extract', 'Should this say Jojo Kestrel?', 'Panel member', 'Attached statement of Alfie Hollowell', 'Daz Hollowell']));
+      expect(got.text).not.toMatch(/\u0082|\u00a0\u00f1/); // the binary value is left out
+      expect(got.unchecked).toEqual([{ kind: 'binary', reason: 'attached file 2: an image' }]);
+    }
+  });
+
+  it.runIf(hasPdftotext)('a value the page shows is given once', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([400, 300]);
+    const field = pdf.getForm().createTextField('subject');
+    field.setText('Darren Hollowell');
+    field.addToPage(page, { x: 20, y: 200, width: 200, height: 20 });
+    const got = text(await pdf.save(), 'form.pdf');
+    expect(got.text.split('\n').filter((l) => l.includes('Darren Hollowell'))).toHaveLength(1);
   });
 });

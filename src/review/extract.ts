@@ -1,20 +1,21 @@
 /**
  * The text of a file that is not plain text, so the anonymisation gate can check it: office
- * documents (Word, Excel, PowerPoint and OpenDocument: zip archives of XML, unpacked with fflate),
- * PDF (through poppler's `pdftotext` when it is installed, with its title, subject, author and keywords from
- * `pdfinfo`), RTF (control words removed), and old
- * binary Word/Excel files (runs of readable characters, as `strings` finds them).
+ * documents (Word, Excel, PowerPoint and OpenDocument: zip archives of XML, unpacked with fflate,
+ * with the files embedded in them), PDF (extract-pdf.ts: its pages, information, comments, form
+ * values and attached files), saved e-mail (extract-mail.ts), old binary Office files and Outlook
+ * messages (extract-ole.ts), RTF (control words removed), and the metadata of images
+ * (image-metadata.ts). A document inside another is read as one, a few levels deep.
  *
  * The result is one line per paragraph (or spreadsheet cell), so a finding's line is the paragraph
  * of the extracted text. A file that cannot be read this way is `unreadable` with the reason; an
- * image or other binary file is `binary`: the gate cannot check either, and says so.
- */
-import { execFileSync } from 'node:child_process';
+ * image or other binary file is `binary`: the gate cannot check either, and says so. What could not
+ * be read inside a readable document is listed with it, by its number only. */
 import { createRequire } from 'node:module';
 import type * as fflateModule from 'fflate';
 import { imageMetadata } from './image-metadata.js';
 import { decodeEntities } from './entities.js';
 import { fromOle } from './extract-ole.js';
+import { fromPdf } from './extract-pdf.js';
 import { fromMail, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
 
 /** The unzipper, loaded only when a review holds an office document. */
@@ -74,7 +75,10 @@ export function extractText(bytes: Uint8Array, name: string, depth = 0): Extract
   const kind = sniff(bytes);
   switch (kind) {
     case 'zip': return fromZip(bytes, name, depth);
-    case 'pdf': return fromPdf(bytes);
+    case 'pdf': {
+      const got = fromPdf(bytes, { attachment: (b, n) => inner(b, n, depth + 1), xml: xmlText });
+      return got.kind === 'text' ? { kind: 'text', text: got.text, format: 'pdf', ...(got.unchecked.length ? { unchecked: got.unchecked } : {}) } : got;
+    }
     case 'rtf': return { kind: 'text', text: fromRtf(Buffer.from(bytes).toString('latin1')), format: 'rtf' };
     case 'ole': return fromCompoundFile(bytes, depth);
     case 'image': {
@@ -219,40 +223,6 @@ function externalTargets(xml: string): string {
     if (t) out.push(decodeEntities(t[1]));
   }
   return out.join('\n');
-}
-
-/** Fields of a PDF's document information that people fill in with names and subjects. */
-const PDF_INFO_FIELDS = /^(?:Title|Subject|Author|Keywords):[ \t]+(.*)$/gm;
-
-/**
- * A PDF's title, subject, author and keywords (poppler's `pdfinfo`), one a line, after its text:
- * "Notes on <the victim's name>" may be in the title alone. Empty when pdfinfo cannot say.
- */
-function pdfMetadata(bytes: Uint8Array): string {
-  try {
-    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], {
-      input: bytes, maxBuffer: 16 * 1024 * 1024, timeout: 30_000, stdio: ['pipe', 'pipe', 'ignore'],
-    }).toString('utf8');
-    return [...info.matchAll(PDF_INFO_FIELDS)].map((m) => m[1].trim()).filter((v) => v !== '').join('\n');
-  } catch {
-    return '';
-  }
-}
-
-/** pdftotext, when installed; unreadable with a clear reason otherwise. */
-function fromPdf(bytes: Uint8Array): Extracted {
-  try {
-    const out = execFileSync('pdftotext', ['-q', '-enc', 'UTF-8', '-', '-'], {
-      input: bytes, maxBuffer: 256 * 1024 * 1024, timeout: 60_000, stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    const text = out.toString('utf8').replace(/\f/g, '\n');
-    const meta = pdfMetadata(bytes);
-    return { kind: 'text', text: meta ? `${text.replace(/\n*$/, '')}\n${meta}\n` : text, format: 'pdf' };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException & { status?: number };
-    if (err.code === 'ENOENT') return { kind: 'unreadable', reason: 'a PDF, and pdftotext (Debian package poppler-utils) is not installed to read it' };
-    return { kind: 'unreadable', reason: 'a PDF that pdftotext cannot read (damaged or encrypted)' };
-  }
 }
 
 const CP1252 = new TextDecoder('windows-1252');
