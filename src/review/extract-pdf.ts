@@ -85,8 +85,12 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
   const attached: string[] = [];
   const unchecked: Array<{ kind: 'unreadable' | 'binary'; reason: string }> = [];
   const scan = (text: string) => {
-    for (const m of text.matchAll(STRING_KEY)) {
-      const value = m[2] === '(' ? literalString(text, m.index + m[0].length) : hexString(text, m.index + m[0].length);
+    const re = new RegExp(STRING_KEY.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const from = m.index + m[0].length;
+      const { value, end } = m[2] === '(' ? literalString(text, from) : hexString(text, from);
+      // go on after the string, or after as far as an unterminated one was read: linear on any input
+      re.lastIndex = Math.max(from, end);
       const decoded = value === null ? '' : pdfTextString(value).trim();
       if (decoded && isText(decoded)) values.add(m[1] === 'RC' ? readers.xml(decoded) : decoded);
     }
@@ -94,6 +98,7 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
   let files = 0;
   // the streams whose content is wanted: object streams, attached files, the metadata
   const STREAM = /stream\r?\n/g;
+  const streams: Array<[number, number]> = [];
   let last = 0;
   for (const m of raw.matchAll(STREAM)) {
     if (m.index < last || !/>>\s*$/.test(raw.slice(Math.max(0, m.index - 8), m.index))) continue;
@@ -105,6 +110,7 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
     if (end < start || end > raw.length || !/^\s*endstream/.test(raw.slice(end, end + 20))) end = raw.indexOf('endstream', start);
     if (end < 0) break;
     last = end;
+    streams.push([start, end]);
     const wanted = /\/Type\s*\/(ObjStm|EmbeddedFile|Metadata)\b/.exec(dict)?.[1];
     if (!wanted) continue;
     const data = streamData(bytes.subarray(start, end), dict);
@@ -123,7 +129,13 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
     }
   }
   // the file outside its streams: where uncompressed objects keep their strings
-  scan(raw.replace(/stream\r?\n[\s\S]*?endstream/g, ''));
+  let outside = '';
+  let at = 0;
+  for (const [start, end] of streams) {
+    outside += raw.slice(at, start);
+    at = end;
+  }
+  scan(outside + raw.slice(at));
   return { values: [...values].filter((v) => v.trim() !== ''), attached, unchecked };
 }
 
@@ -145,14 +157,15 @@ function streamData(data: Uint8Array, dict: string): Uint8Array | null {
 }
 
 /** A literal string `( … )` from just after its opening parenthesis: escapes undone, nesting followed (§7.3.4.2). */
-function literalString(s: string, from: number): string | null {
+function literalString(s: string, from: number): { value: string | null; end: number } {
   let depth = 1;
   let out = '';
-  for (let i = from; i < s.length && i < from + 1_000_000; i++) {
+  const limit = Math.min(s.length, from + 1_000_000);
+  for (let i = from; i < limit; i++) {
     const c = s[i];
     if (c === '\\') {
       const n = s[++i];
-      if (n === undefined) return null;
+      if (n === undefined) break;
       const esc: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
       if (n in esc) out += esc[n];
       else if (/[0-7]/.test(n)) {
@@ -165,19 +178,20 @@ function literalString(s: string, from: number): string | null {
       continue;
     }
     if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return out;
+    else if (c === ')' && --depth === 0) return { value: out, end: i + 1 };
     out += c;
   }
-  return null;
+  return { value: null, end: limit };
 }
 
 /** A hexadecimal string `< … >` from just after its opening bracket (§7.3.4.3). */
-function hexString(s: string, from: number): string | null {
-  const end = s.indexOf('>', from);
-  if (end < 0 || end - from > 2_000_000) return null;
-  const hex = s.slice(from, end).replace(/\s+/g, '');
-  if (!/^[0-9A-Fa-f]*$/.test(hex)) return null;
-  return Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1');
+function hexString(s: string, from: number): { value: string | null; end: number } {
+  let end = s.indexOf('>', from);
+  if (end < 0) return { value: null, end: s.length };
+  end++;
+  const hex = s.slice(from, end - 1).replace(/\s+/g, '');
+  if (hex.length > 2_000_000 || !/^[0-9A-Fa-f]*$/.test(hex)) return { value: null, end };
+  return { value: Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex').toString('latin1'), end };
 }
 
 /** A text string's characters: UTF-16BE after its byte order mark (or UTF-8 after its own), else PDFDocEncoding (as Latin-1). */

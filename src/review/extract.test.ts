@@ -327,3 +327,14 @@ describe('PDF: what only its objects hold', () => {
     expect(got.text.split('\n').filter((l) => l.includes('Darren Hollowell'))).toHaveLength(1);
   });
 });
+
+describe('PDF objects: hostile syntax', () => {
+  it('unterminated strings and streams by the hundred thousand are read once each (the test hangs otherwise)', async () => {
+    const { pdfObjects } = await import('./extract-pdf.js');
+    const junk = Buffer.from(`%PDF-1.7\n${'/T(open '.repeat(100_000)}${'<< >>stream\n'.repeat(100_000)}${'/T<4142'.repeat(100_000)}`, 'latin1');
+    const got = pdfObjects(junk, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x });
+    expect(got.values.length).toBeLessThan(5);
+    const named = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Annot /Contents (Seen by \\(nested\\) Darren Hollowell) /T <FEFF004A006F006A006F> >> endobj\n', 'latin1');
+    expect(pdfObjects(named, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x }).values).toEqual(['Seen by (nested) Darren Hollowell', 'Jojo']);
+  });
+});
