@@ -13,8 +13,8 @@ import { IdentityMatcher } from '../rules/anon/matcher.js';
 import { redactText } from '../rules/anon/redact.js';
 import { writeFileAtomically } from '../document/atomic.js';
 
-/** Office documents and other binary formats: they cannot be rewritten in place, so a folder walk warns about them. */
-const OFFICE_EXT = /\.(docx?|xlsx?|pptx?|odt|ods|odp|pdf|rtf|zip|png|jpe?g|gif|tiff?|heic|msg|eml)$/i;
+/** Office documents, PDFs, saved e-mail, images and archives: they cannot be rewritten in place, so a folder walk warns about them. */
+const OFFICE_EXT = /\.(docx?|docm|xlsx?|xlsm|pptx?|odt|ods|odp|pdf|rtf|zip|png|jpe?g|gif|tiff?|webp|bmp|heic|msg|eml|mht|mhtml|mbox)$/i;
 /** Folders never walked: version control, dependencies, and the git-ignored register folder. */
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.dhr']);
 
@@ -81,7 +81,7 @@ function expand(paths: string[], warn: (message: string) => void, walked: Set<st
       const ok = st.isSymbolicLink() || !(st.isFile() || st.isDirectory()) ? admit(abs, root) : { real: abs, dir: st.isDirectory() };
       if (!ok) continue;
       if (ok.dir) walk(ok.real, root, seen);
-      else if (OFFICE_EXT.test(n)) warn(`${relPath(abs)}: not redacted: an office document or binary file cannot be rewritten; check it by hand or convert it to text`);
+      else if (OFFICE_EXT.test(n)) warn(`${relPath(abs)}: not redacted: an office document, PDF, saved e-mail or image cannot be rewritten; check it by hand or convert it to text`);
       else {
         out.push(ok.real);
         walked.add(ok.real);
