@@ -105,6 +105,18 @@ describe('dhr redact', () => {
     expect(readdirSync(dir).filter((n) => n.includes('tmp'))).toEqual([]);
   });
 
+  it('--write keeps a UTF-16 file UTF-16, in its byte order, with its byte order mark', () => {
+    const { dir, register } = workspace();
+    const bom = path.join(dir, 'unicode.txt');
+    const plain = path.join(dir, 'powershell.txt');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Seen: Darren Hollowell\r\n', 'utf16le')]));
+    writeFileSync(plain, Buffer.from('Seen: Joanna Whitby\r\n', 'utf16le').swap16());
+    const r = dhr(['redact', bom, plain, '--identities', register, '--write'], { cwd: dir, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(bom)).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Seen: Adult B\r\n', 'utf16le')]));
+    expect(readFileSync(plain)).toEqual(Buffer.from('Seen: Adult A\r\n', 'utf16le').swap16());
+  });
+
   it('walks a folder and never rewrites the register itself', () => {
     const { dir, register } = workspace();
     writeFileSync(path.join(dir, 'a.md'), 'Daz Hollowell.\n');

@@ -109,6 +109,9 @@ function expand(paths: string[], warn: (message: string) => void, walked: Set<st
 function encode(text: string, encoding: string): Buffer {
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf-8-bom') return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+  // UTF-16, with its byte order mark when it had one
+  const utf16 = /^(utf-16(?:le|be))(-bom)?$/.exec(encoding);
+  if (utf16) return iconv.encode(text, utf16[1], { addBOM: Boolean(utf16[2]) });
   return iconv.encode(text, encoding);
 }
 

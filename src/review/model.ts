@@ -40,7 +40,7 @@ export interface SourceFile {
   /** Path relative to the current directory, `/` separators: what findings print. */
   rel: string;
   text: string;
-  /** `utf-8`, `utf-8-bom` or the name of the encoding it was decoded from. */
+  /** `utf-8`, `utf-8-bom`, `utf-16le`/`utf-16be` (with `-bom` when it had one) or the name of the encoding it was decoded from. */
   encoding: string;
 }
 

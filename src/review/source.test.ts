@@ -20,6 +20,21 @@ describe('decoding input files', () => {
   it('flags NUL bytes as binary', () => {
     expect(decode(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).binary).toBe(true);
   });
+  it('reads UTF-16 (Notepad\'s "Unicode", Excel\'s "Unicode Text", PowerShell\'s >), with or without a byte order mark', () => {
+    const text = 'id\tevent\r\n1\tCafé visit by Darren Hollowell\r\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toEqual({ text, encoding: 'utf-16le-bom', binary: false });
+    expect(decode(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text, encoding: 'utf-16be-bom', binary: false });
+    expect(decode(le)).toEqual({ text, encoding: 'utf-16le', binary: false });
+    expect(decode(be)).toEqual({ text, encoding: 'utf-16be', binary: false });
+  });
+  it('binary files with zero bytes are not taken for UTF-16', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+    expect(decode(png).binary).toBe(true);
+    expect(decode(Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).binary).toBe(true); // UTF-32: not read, not misread
+    expect(decode(Buffer.alloc(64)).binary).toBe(true);
+  });
 });
 
 describe('offsets to positions', () => {

@@ -75,7 +75,36 @@ export interface DecodeResult {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+const utf16le = new TextDecoder('utf-16le');
+
+/**
+ * UTF-16 text (Windows Notepad's "Unicode", Excel's "Unicode Text", PowerShell's `>`): by its byte
+ * order mark, or without one by the zero bytes that Latin text has on one side of every pair.
+ */
+function utf16Order(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0)) return { order: 'le', bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { order: 'be', bom: true };
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02) return { order: 'le', bom: false };
+  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02) return { order: 'be', bom: false };
+  return undefined;
+}
+
 export function decode(bytes: Uint8Array): DecodeResult {
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    const body = Buffer.from(bytes.subarray(utf16.bom ? 2 : 0, (utf16.bom ? 2 : 0) + ((bytes.length - (utf16.bom ? 2 : 0)) & ~1)));
+    const text = utf16le.decode(utf16.order === 'le' ? body : body.swap16());
+    return { text, encoding: `utf-16${utf16.order}${utf16.bom ? '-bom' : ''}`, binary: text.includes('\0') };
+  }
   const binary = bytes.includes(0);
   let bom = false;
   let body = bytes;

@@ -126,6 +126,13 @@ ruleCases(identity, {
       { file: 'notes/[file 1 of 1]', line: 1, column: 1, message: 'the name of this file holds the real name of Adult A' },
       { file: `[folder ${TOP.indexOf('hollowell-darren') + 1} of ${TOP.length}]`, line: 1, column: 1, message: 'the name of this folder holds the real name of Adult B' },
     ] },
+    { name: 'a UTF-16 text file (Notepad\'s "Unicode"), with or without a byte order mark: read as text, not passed over as binary', identities: people, files: {
+      'notes/unicode.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Seen by the GP.\r\nDarren Hollowell called.\r\n', 'utf16le')]),
+      'notes/powershell.log': Buffer.from('Joanna Whitby logged in.\r\n', 'utf16le'),
+    }, errors: [
+      { file: 'notes/powershell.log', line: 1, column: 1, message: 'Adult A' },
+      { file: 'notes/unicode.txt', line: 2, column: 1, message: 'Adult B' },
+    ] },
     { name: 'underscores as separators, in a file name and in text (not read as emphasis)', identities: people, files: {
       'notes/whitby_j.txt': 'User Whitby_J logged in.\n',
     }, errors: [

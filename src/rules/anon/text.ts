@@ -199,15 +199,17 @@ function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory)
     return;
   }
   const kind = sniff(bytes);
-  const asDocument = isDocumentName(name) || bytes.includes(0) || kind !== 'other' || isMail(bytes, name);
+  // text in any encoding dhr reads (UTF-16 has zero bytes, and is text all the same)
+  const decoded = kind === 'other' && !isDocumentName(name) ? decode(bytes) : undefined;
+  const asDocument = !decoded || decoded.binary || isMail(bytes, name);
   if (!asDocument) {
-    const { text } = decode(bytes);
+    const { text } = decoded;
     const long = firstLongLine(text);
     if (long) {
       inv.unchecked.push({ rel, kind: 'unreadable', reason: `line ${long} is longer than ${MAX_LINE_CHARS} characters` });
       return;
     }
-    inv.extra.push({ file: { path: abs, rel, text, encoding: 'utf-8' }, kind: kindOfName(name) });
+    inv.extra.push({ file: { path: abs, rel, text, encoding: decoded.encoding }, kind: kindOfName(name) });
     return;
   }
   const got = extractText(bytes, name);
