@@ -338,3 +338,25 @@ describe('PDF objects: hostile syntax', () => {
     expect(pdfObjects(named, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x }).values).toEqual(['Seen by (nested) Darren Hollowell', 'Jojo']);
   });
 });
+
+describe('archives other than zip', () => {
+  it('7-Zip, RAR, gzip, bzip2, xz and tar files are unreadable (their files cannot be checked), not merely binary', () => {
+    const tar = Buffer.alloc(1024);
+    tar.write('imr-notes.txt', 0, 'latin1');
+    tar.write('ustar\u000000', 257, 'latin1');
+    const files: Record<string, Uint8Array> = {
+      '7z': Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4]),
+      rar: Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'),
+      gz: Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]),
+      bz2: Buffer.from('BZh91AY&SY', 'latin1'),
+      xz: Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 4]),
+      tar,
+    };
+    for (const [ext, bytes] of Object.entries(files)) {
+      const got = extractText(bytes, `bundle.${ext}`);
+      expect(got.kind, ext).toBe('unreadable');
+    }
+    // text that merely has "ustar" at the same place is still text
+    expect(extractText(Buffer.from(`${'a'.repeat(257)}ustard and custard\n`), 'notes.txt').kind).not.toBe('unreadable');
+  });
+});

@@ -39,8 +39,13 @@ const MAX_XML_BYTES = 64 * 1024 * 1024;
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 /** What a binary file looks like from its first bytes. */
-export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'image' | 'other' {
+export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'image' | 'archive' | 'other' {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  // 7-Zip, RAR, gzip, bzip2, xz, tar ("ustar" at 257), Zstandard: archives and compressed files
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]) || startsWith(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])
+    || startsWith(bytes, [0x1f, 0x8b]) || (startsWith(bytes, [0x42, 0x5a, 0x68]) && bytes[3] >= 0x31 && bytes[3] <= 0x39)
+    || startsWith(bytes, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) || startsWith(bytes, [0x28, 0xb5, 0x2f, 0xfd])
+    || (bytes.length > 264 && startsWith(bytes.subarray(257), [0x75, 0x73, 0x74, 0x61, 0x72]) && (bytes[262] === 0 || (bytes[262] === 0x20 && bytes[263] === 0x20)))) return 'archive';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
@@ -81,6 +86,7 @@ export function extractText(bytes: Uint8Array, name: string, depth = 0): Extract
     }
     case 'rtf': return { kind: 'text', text: fromRtf(Buffer.from(bytes).toString('latin1')), format: 'rtf' };
     case 'ole': return fromCompoundFile(bytes, depth);
+    case 'archive': return { kind: 'unreadable', reason: 'an archive or compressed file: its files cannot be checked; unpack it into the review folder instead' };
     case 'image': {
       const meta = imageMetadata(bytes);
       return { kind: 'binary', what: meta?.gps ? 'an image whose metadata holds a GPS position (where it was taken)' : 'an image', ...(meta?.text ? { text: meta.text } : {}) };
