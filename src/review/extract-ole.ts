@@ -29,13 +29,14 @@ export interface OleReaders {
 }
 
 /** The text of a compound file, stream by stream; null when it cannot be parsed as one. */
-export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string; unchecked: NonNullable<StreamText['unchecked']> } | null {
+export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string; unchecked: NonNullable<StreamText['unchecked']> } | { encrypted: true } | null {
   let container: cfbModule.CFB$Container;
   try {
     container = cfb().read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
   } catch {
     return null;
   }
+  if (isEncrypted(container)) return { encrypted: true };
   const out: string[] = [];
   const unchecked: NonNullable<StreamText['unchecked']> = [];
   // stream names say what a stream is (property ids), never what a person wrote: only content is read
@@ -60,6 +61,29 @@ export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string;
     out.push(readers.runs(content));
   });
   return { text: out.filter((s) => s.trim() !== '').join('\n'), unchecked };
+}
+
+/**
+ * True for a document saved with a password: its text is ciphertext, and reading its bytes would
+ * find nothing and pass it. A Word 2007+ or Excel 2007+ file with a password is a compound file
+ * holding an `EncryptedPackage` (MS-OFFCRYPTO); a Word 97 file says so in its header (the FIB's
+ * fEncrypted bit, MS-DOC 2.5.2), an Excel 97 workbook with a FILEPASS record (MS-XLS 2.4.117).
+ */
+function isEncrypted(container: cfbModule.CFB$Container): boolean {
+  const stream = (name: string) => container.FileIndex.find((e) => e.type === 2 && e.name === name)?.content as Uint8Array | undefined;
+  if (stream('EncryptedPackage')) return true;
+  const word = stream('WordDocument');
+  if (word && word.length > 12 && word[0] === 0xec && word[1] === 0xa5 && (word[0x0b] & 0x01) !== 0) return true;
+  const book = stream('Workbook') ?? stream('Book');
+  if (book) {
+    // FILEPASS comes among the first records of the workbook's globals
+    for (let i = 0, n = 0; i + 4 <= book.length && n < 64; n++) {
+      const id = book[i] | (book[i + 1] << 8);
+      if (id === 0x002f) return true;
+      i += 4 + (book[i + 2] | (book[i + 3] << 8));
+    }
+  }
+  return false;
 }
 
 /** The dictionary's first bytes, as MS-OXRTFCP gives them (207 bytes). */

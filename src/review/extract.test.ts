@@ -247,6 +247,38 @@ describe('Outlook messages and other compound files', () => {
     expect(got.unchecked).toEqual([{ kind: 'binary', reason: 'attachment or embedded object 2: an image' }]);
   });
 
+  it('a document saved with a password is unreadable, not a clean pass', async () => {
+    const CFB = (await import('cfb')).default;
+    const file = (streams: Record<string, Buffer>) => {
+      const c = CFB.utils.cfb_new();
+      for (const [name, content] of Object.entries(streams)) CFB.utils.cfb_add(c, name, content);
+      return new Uint8Array(CFB.write(c, { type: 'buffer' }) as Buffer);
+    };
+    // Word 2007+ with a password (MS-OFFCRYPTO), Word 97 with fEncrypted set, Excel 97 with FILEPASS
+    const fib = Buffer.alloc(64);
+    fib.writeUInt16LE(0xa5ec, 0);
+    fib.writeUInt16LE(0x0100, 0x0a);
+    const filepass = Buffer.from([0x09, 0x08, 0x04, 0x00, 0, 6, 5, 0, 0x2f, 0x00, 0x02, 0x00, 0, 0]);
+    for (const [name, bytes] of [
+      ['protected.docx', file({ EncryptionInfo: Buffer.alloc(64, 1), EncryptedPackage: Buffer.alloc(512, 7) })],
+      ['protected.doc', file({ WordDocument: fib })],
+      ['protected.xls', file({ Workbook: filepass })],
+    ] as const) {
+      const got = extractText(bytes, name);
+      expect(got.kind, name).toBe('unreadable');
+      if (got.kind === 'unreadable') expect(got.reason).toMatch(/password/);
+    }
+    // an OpenDocument text saved with a password: its content is ciphertext, its manifest says how
+    const odt = zipSync({
+      mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+      'content.xml': new Uint8Array(256).map((_, i) => (i * 37) & 255),
+      'META-INF/manifest.xml': strToU8('<manifest:manifest><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>'),
+    });
+    expect(extractText(odt, 'protected.odt')).toMatchObject({ kind: 'unreadable', reason: expect.stringMatching(/password/) });
+    fib.writeUInt16LE(0, 0x0a); // the same Word 97 header without the bit is read
+    expect(extractText(file({ WordDocument: Buffer.concat([fib, Buffer.from('Typed by Daz Hollowell')]) }), 'open.doc').kind).toBe('text');
+  });
+
   it('a compound file whose streams cannot be listed is read as runs of readable characters', () => {
     const bytes = new Uint8Array(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(40), Buffer.from('Typed by Daz Hollowell')]));
     expect(text(bytes, 'old.doc').text).toContain('Typed by Daz Hollowell');

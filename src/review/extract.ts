@@ -137,6 +137,7 @@ function fromCompoundFile(bytes: Uint8Array, depth: number): Extracted {
     },
   });
   if (!got) return { kind: 'text', text: readableRuns(bytes), format: 'binary office file' };
+  if ('encrypted' in got) return { kind: 'unreadable', reason: ENCRYPTED };
   return { kind: 'text', text: got.text, format: 'binary office file', ...(got.unchecked.length ? { unchecked: got.unchecked } : {}) };
 }
 
@@ -148,8 +149,23 @@ const EMBEDDED = /^(?:(?:word|xl|ppt)\/embeddings\/[^/]+|Object \d+\/[^/]+\.(?:b
 /** Pictures in an office document (their metadata is read; what they show cannot be). */
 const PICTURE = /^(?:(?:word|xl|ppt)\/media\/|Pictures\/)[^/]+\.(?:png|jpe?g|gif|tiff?|webp|bmp|emf|wmf)$/i;
 
+/** The reason given for a document saved with a password. */
+const ENCRYPTED = 'a document saved with a password (encrypted): its text cannot be read; save a copy without the password';
+
+/** True for an OpenDocument file saved with a password: its manifest lists how each part is encrypted. */
+function odfEncrypted(bytes: Uint8Array): boolean {
+  const { unzipSync, strFromU8 } = fflate();
+  try {
+    const manifest = unzipSync(bytes, { filter: (f) => f.name === 'META-INF/manifest.xml' })['META-INF/manifest.xml'];
+    return manifest !== undefined && /<manifest:encryption-data\b/.test(strFromU8(manifest));
+  } catch {
+    return false;
+  }
+}
+
 function fromZip(bytes: Uint8Array, name: string, depth: number): Extracted {
   const { unzipSync, strFromU8 } = fflate();
+  if (odfEncrypted(bytes)) return { kind: 'unreadable', reason: ENCRYPTED };
   let files: Record<string, Uint8Array>;
   let total = 0;
   try {
