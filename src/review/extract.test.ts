@@ -169,6 +169,15 @@ describe('files inside office documents', () => {
     expect(got.unchecked).toEqual([{ kind: 'binary', reason: 'it holds a picture' }]);
   });
 
+  it('reads the HTML or RTF a Word file imports whole (altChunk)', () => {
+    const got = text(docx('Record export', {
+      'word/afchunk.htm': strToU8('<html><body><p>Contact with <b>Darren</b> Hollowell</p></body></html>'),
+      'word/afchunk2.rtf': strToU8('{\\rtf1\\ansi Jojo Kestrel called.\\par}'),
+    }), 'export.docx');
+    expect(got.text).toContain('Contact with <b>Darren</b> Hollowell'); // the reader's view drops the tags
+    expect(got.text).toContain('Jojo Kestrel called.');
+  });
+
   it('a damaged embedded file is reported, by its number only', () => {
     const got = text(docx('Body', { 'word/embeddings/Whitby.docx': strToU8('PK\x03\x04 broken') }), 'imr.docx');
     expect(got.unchecked).toHaveLength(1);

@@ -144,8 +144,12 @@ function fromCompoundFile(bytes: Uint8Array, depth: number): Extracted {
 /** XML parts of an office archive that hold no text a reader reads. */
 const SKIP_PART = /(^|\/)(\[Content_Types\]\.xml|theme\d*\.xml|fontTable\.xml|webSettings\.xml|settings\.xml|numbering\.xml|manifest\.xml|styles\.xml|stylesWithEffects\.xml|presProps\.xml|viewProps\.xml|tableStyles\.xml|calcChain\.xml)$/i;
 
-/** Files embedded in an office document: workbooks behind charts, attached objects (read as documents of their own). */
-const EMBEDDED = /^(?:(?:word|xl|ppt)\/embeddings\/[^/]+|Object \d+\/[^/]+\.(?:bin|docx|xlsx|pptx|pdf))$/i;
+/**
+ * Files embedded in an office document, read as documents of their own: workbooks behind charts,
+ * attached objects, and the HTML, MHT, RTF or text that a Word file imports whole (altChunk, as
+ * some case systems export their records).
+ */
+const EMBEDDED = /^(?:(?:word|xl|ppt)\/embeddings\/[^/]+|Object \d+\/[^/]+\.(?:bin|docx|xlsx|pptx|pdf)|word\/[^/]+\.(?:html?|mht|mhtml|rtf|txt))$/i;
 /** Pictures in an office document (their metadata is read; what they show cannot be). */
 const PICTURE = /^(?:(?:word|xl|ppt)\/media\/|Pictures\/)[^/]+\.(?:png|jpe?g|gif|tiff?|webp|bmp|emf|wmf)$/i;
 
