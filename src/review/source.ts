@@ -98,6 +98,11 @@ function utf16Order(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | u
   return undefined;
 }
 
+/** True for bytes that read as UTF-16 text (zero bytes and all): see {@link decode}. */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return utf16Order(bytes) !== undefined;
+}
+
 export function decode(bytes: Uint8Array): DecodeResult {
   const utf16 = utf16Order(bytes);
   if (utf16) {

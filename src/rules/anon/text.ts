@@ -15,7 +15,7 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvCell, CsvRow, CsvTable, MarkdownDoc, Review, SourceFile, Span, YamlDoc } from '../../review/model.js';
-import { decode, firstLongLine, lineStarts, MAX_FILE_BYTES, MAX_LINE_CHARS, positionAt, relPath } from '../../review/source.js';
+import { decode, firstLongLine, isUtf16, lineStarts, MAX_FILE_BYTES, MAX_LINE_CHARS, positionAt, relPath } from '../../review/source.js';
 import { extractText, isDocumentName, isMail, sniff } from '../../review/extract.js';
 import { viewOf } from './normalise.js';
 import { scanFile, scanText, type PatternMatch } from './patterns.js';
@@ -199,8 +199,9 @@ function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory)
     return;
   }
   const kind = sniff(bytes);
-  // text in any encoding dhr reads (UTF-16 has zero bytes, and is text all the same)
-  const decoded = kind === 'other' && !isDocumentName(name) ? decode(bytes) : undefined;
+  // text in any encoding dhr reads (UTF-16 has zero bytes, and is text all the same); other bytes
+  // with zeros are binary, without guessing their character set
+  const decoded = kind === 'other' && !isDocumentName(name) && (!bytes.includes(0) || isUtf16(bytes)) ? decode(bytes) : undefined;
   const asDocument = !decoded || decoded.binary || isMail(bytes, name);
   if (!asDocument) {
     const { text } = decoded;
