@@ -117,6 +117,29 @@ describe('e-mail saved into a review', () => {
     expect(JSON.stringify(got.unchecked)).not.toMatch(/scan|Whitby/);
   });
 
+  it('reads a text attachment in any encoding dhr reads (UTF-16 from Notepad, Windows-1252)', () => {
+    const got = text(eml([
+      'From: a@example.org',
+      'Subject: notes',
+      'Content-Type: multipart/mixed; boundary=Z',
+      '',
+      '--Z',
+      'Content-Type: application/octet-stream; name="notes.txt"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Seen: Daz Hollowell', 'utf16le')])),
+      '--Z',
+      'Content-Type: application/octet-stream; name="old.txt"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      b64(Buffer.from('Caf\xe9 with Jojo Kestrel', 'latin1')),
+      '--Z--',
+    ]));
+    expect(got.text).toContain('Seen: Daz Hollowell');
+    expect(got.text).toContain('Café with Jojo Kestrel');
+    expect(got.unchecked).toBeUndefined();
+  });
+
   it('reads every message of an mbox file', () => {
     const got = text(strToU8([
       'From chair@example.org Mon Jan  6 10:00:00 2025',

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import type * as fflateModule from 'fflate';
 import { imageMetadata } from './image-metadata.js';
 import { decodeEntities } from './entities.js';
+import { decode, isUtf16 } from './source.js';
 import { fromOle } from './extract-ole.js';
 import { fromPdf } from './extract-pdf.js';
 import { fromMail, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
@@ -107,9 +108,8 @@ export function extractText(bytes: Uint8Array, name: string, depth = 0): Extract
  */
 function inner(bytes: Uint8Array, name: string, depth: number): AttachmentText {
   if (depth > MAX_NESTING) return { kind: 'unreadable', reason: `a document nested more than ${MAX_NESTING} deep, not read` };
-  if (sniff(bytes) === 'other' && !bytes.includes(0) && !isDocumentName(name) && !isMail(bytes, name)) {
-    const utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return { kind: 'text', text: utf8.includes('\ufffd') ? Buffer.from(bytes).toString('latin1') : utf8 };
+  if (sniff(bytes) === 'other' && (!bytes.includes(0) || isUtf16(bytes)) && !isDocumentName(name) && !isMail(bytes, name)) {
+    return { kind: 'text', text: decode(bytes).text };
   }
   const got = extractText(bytes, name, depth);
   if (got.kind === 'text') return { kind: 'text', text: got.text, ...(got.unchecked ? { unchecked: got.unchecked } : {}) };
