@@ -424,3 +424,10 @@ describe('archives other than zip', () => {
     expect(extractText(Buffer.from(`${'a'.repeat(257)}ustard and custard\n`), 'notes.txt').kind).not.toBe('unreadable');
   });
 });
+
+describe('flat OpenDocument', () => {
+  it('a .fodt (the document\'s XML in one file) is read, not called unreadable', () => {
+    const fodt = strToU8('<?xml version="1.0" encoding="UTF-8"?>\n<office:document><office:body><office:text><text:p>Minutes</text:p><text:p>Alfie Hollowell attended.</text:p></office:text></office:body></office:document>\n');
+    expect(text(fodt, 'minutes.fodt').text.split('\n')).toEqual(['Minutes', 'Alfie Hollowell attended.']);
+  });
+});

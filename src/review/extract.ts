@@ -59,7 +59,7 @@ export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'image
 }
 
 /** File extensions that hold documents a reader would read (a failure to read them is an error, not a shrug). */
-export const DOCUMENT_EXT = /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp|fodt|pdf|doc|xls|ppt|rtf)$/i;
+export const DOCUMENT_EXT = /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp|fodt|fods|fodp|pdf|doc|xls|ppt|rtf)$/i;
 
 /** True for a file name that should be treated as a document rather than text, whatever its bytes. */
 export function isDocumentName(name: string): boolean {
@@ -96,6 +96,10 @@ export function extractText(bytes: Uint8Array, name: string, depth = 0): Extract
       if (isMail(bytes, name)) {
         const { text, unchecked } = fromMail(bytes, (b, n) => inner(b, n, depth + 1));
         return { kind: 'text', text, format: 'e-mail', ...(unchecked.length ? { unchecked } : {}) };
+      }
+      // a flat OpenDocument file is the document's XML in one file
+      if (/\.fod[tsp]$/i.test(name) && /^\s*</.test(decode(bytes.subarray(0, 4096)).text.replace(/^\uFEFF/, ''))) {
+        return { kind: 'text', text: xmlText(decode(bytes).text), format: 'office document' };
       }
       if (isDocumentName(name)) return { kind: 'unreadable', reason: 'not a document format dhr can read (damaged, or saved in another format)' };
       return { kind: 'binary', what: 'a binary file' };
