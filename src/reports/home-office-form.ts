@@ -187,8 +187,9 @@ function nativeDeflate(context: PDFContext): void {
 /** A one-page fillable PDF; each field named exactly as its JSON key and filled with its value. */
 export async function homeOfficeFormPdf(data: FormData, opts: { title: string; marking?: string }): Promise<Uint8Array> {
   // pdf-lib and fontkit take a while to load: only when the PDF is drawn (a build may draw it on a worker)
-  const { PDFDocument, PDFName, PDFString, rgb } = await import('pdf-lib');
-  const fontkit = (await import('@pdf-lib/fontkit')).default;
+  // CommonJS builds, required: pdf-lib's ES build is some two hundred modules for the ES loader
+  const { PDFDocument, PDFName, PDFString, rgb } = require('pdf-lib') as typeof import('pdf-lib');
+  const fontkit = require('@pdf-lib/fontkit') as typeof import('@pdf-lib/fontkit');
   const pdf = await PDFDocument.create({ updateMetadata: false });
   nativeDeflate(pdf.context);
   pdf.registerFontkit(fontkit);
