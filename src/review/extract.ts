@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import type * as fflateModule from 'fflate';
 import { imageMetadata } from './image-metadata.js';
 import { decodeEntities } from './entities.js';
-import { decode, isUtf16 } from './source.js';
+import { decode, isUtf16, lineStarts, positionAt } from './source.js';
 import { fromOle } from './extract-ole.js';
 import { fromPdf } from './extract-pdf.js';
 import { fromMail, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
@@ -349,4 +349,35 @@ export function readableRuns(bytes: Uint8Array): string {
     flush(true);
   }
   return out.join('\n');
+}
+
+/** A `data:` URI with base64 content: its media type and its data (RFC 2397). */
+const DATA_URI = /data:([\w.+-]+\/[\w.+-]+)?((?:;[\w.+-]+=[^;,\s"')]*)*);base64,([A-Za-z0-9+/]{16,}={0,2})/g;
+
+/**
+ * What the base64 `data:` URIs in a text hold (an image pasted into Markdown, a page saved with its
+ * pictures inside it, a document linked as data): the text of each, read as the file it would be,
+ * set on the line and at the column where its URI starts (so a finding in it points there), and
+ * what in them could not be read (pictures), by number.
+ */
+export function dataUriText(text: string): { text: string; unchecked: InnerUnchecked[] } | undefined {
+  if (!text.includes('data:')) return undefined;
+  const starts = lineStarts(text);
+  const lines: string[] = [];
+  const unchecked: InnerUnchecked[] = [];
+  let n = 0;
+  for (const m of text.matchAll(DATA_URI)) {
+    const k = ++n;
+    const got = inner(Buffer.from(m[3], 'base64'), '', 1);
+    if (got.text?.trim()) {
+      const { line, column } = positionAt(starts, m.index);
+      const flat = got.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join(' | ');
+      const before = lines[line - 1] ?? '';
+      lines[line - 1] = before + ' '.repeat(Math.max(1, column - 1 - before.length)) + flat;
+    }
+    if (got.kind === 'text') for (const u of got.unchecked ?? []) unchecked.push({ kind: u.kind, reason: `${u.reason} (in data: URI ${k})` });
+    else unchecked.push({ kind: got.kind, reason: `data: URI ${k}: ${got.reason}` });
+  }
+  if (!n) return undefined;
+  return { text: Array.from(lines, (l) => l ?? '').join('\n'), unchecked };
 }

@@ -133,6 +133,12 @@ ruleCases(identity, {
       { file: 'notes/powershell.log', line: 1, column: 1, message: 'Adult A' },
       { file: 'notes/unicode.txt', line: 2, column: 1, message: 'Adult B' },
     ] },
+    { name: 'base64 data: URIs are read as the files they hold, and a finding points at the URI', identities: people, files: {
+      'notes/page.md': `# Notes\n\nSee [the note](data:text/plain;base64,${Buffer.from('Call from Darren Hollowell').toString('base64')}) and\n<img src="data:text/html;charset=utf-8;base64,${Buffer.from('<p>Jojo <b>Kestrel</b></p>').toString('base64')}">\n`,
+    }, errors: [
+      { file: 'notes/page.md', line: 3, column: 26, message: 'Adult B' }, // its text is set where the URI starts (column 16)
+      { file: 'notes/page.md', line: 4, column: 14, message: 'Adult A' },
+    ] },
     { name: 'underscores as separators, in a file name and in text (not read as emphasis)', identities: people, files: {
       'notes/whitby_j.txt': 'User Whitby_J logged in.\n',
     }, errors: [

@@ -16,7 +16,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CsvCell, CsvRow, CsvTable, MarkdownDoc, Review, SourceFile, Span, YamlDoc } from '../../review/model.js';
 import { decode, firstLongLine, isUtf16, lineStarts, MAX_FILE_BYTES, MAX_LINE_CHARS, positionAt, relPath } from '../../review/source.js';
-import { extractText, isDocumentName, isMail, sniff } from '../../review/extract.js';
+import { dataUriText, extractText, isDocumentName, isMail, sniff, type InnerUnchecked } from '../../review/extract.js';
 import { viewOf } from './normalise.js';
 import { scanFile, scanText, type PatternMatch } from './patterns.js';
 
@@ -183,6 +183,14 @@ function kindOfName(name: string): TextKind {
   return /\.(md|markdown)$/i.test(name) ? 'markdown' : /\.(csv|tsv)$/i.test(name) ? 'csv' : /\.ya?ml$/i.test(name) ? 'yaml' : 'text';
 }
 
+/** What inside a file could not be read (an attached image, a damaged embedded file): one entry a kind, for that file. */
+function addInner(inv: ReviewInventory, rel: string, inner: InnerUnchecked[]): void {
+  for (const kind of ['unreadable', 'binary'] as const) {
+    const reasons = inner.filter((u) => u.kind === kind).map((u) => u.reason);
+    if (reasons.length) inv.unchecked.push({ rel, kind, reason: reasons.join('; ') });
+  }
+}
+
 /** Reads one file the loader did not: as text, or through text extraction, or says why it cannot be checked. */
 function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory): void {
   let bytes: Buffer;
@@ -216,11 +224,7 @@ function readExtra(abs: string, rel: string, name: string, inv: ReviewInventory)
   const got = extractText(bytes, name);
   if (got.kind === 'text') {
     inv.extra.push({ file: { path: abs, rel, text: got.text, encoding: `extracted:${got.format}` }, kind: 'document' });
-    // what inside it could not be read (an attached image, a damaged embedded file): said once a kind
-    for (const k of ['unreadable', 'binary'] as const) {
-      const reasons = (got.unchecked ?? []).filter((u) => u.kind === k).map((u) => u.reason);
-      if (reasons.length) inv.unchecked.push({ rel, kind: k, reason: reasons.join('; ') });
-    }
+    addInner(inv, rel, got.unchecked ?? []);
   } else if (got.kind === 'unreadable') inv.unchecked.push({ rel, kind: 'unreadable', reason: got.reason });
   else {
     inv.unchecked.push({ rel, kind: 'binary', reason: got.what });
@@ -274,6 +278,13 @@ export function reviewInventory(review: Review): ReviewInventory {
     });
   };
   walk(review.dir);
+  // what text files hold in base64 data: URIs (a picture pasted into Markdown, a saved web page)
+  for (const f of [...review.files, ...inv.extra.filter((e) => e.kind !== 'document').map((e) => e.file)]) {
+    const got = dataUriText(f.text);
+    if (!got) continue;
+    if (got.text) inv.extra.push({ file: { path: f.path, rel: f.rel, text: got.text, encoding: 'extracted:data URI' }, kind: 'document' });
+    addInner(inv, f.rel, got.unchecked);
+  }
   inventories.set(review, inv);
   return inv;
 }
