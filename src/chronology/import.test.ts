@@ -152,4 +152,18 @@ describe('importChronology from .csv', () => {
     expect(rows[0]).toMatchObject({ date: '2020-12-14', event: 'Rent arrears of £1,240', action: 'Letter sent', practitioner: 'Income officer', key_event: 'yes' });
     expect(r.problems).toEqual([{ row: 3, reason: expect.stringContaining('US-style') }]);
   });
+
+  it('reads Excel\'s "Unicode Text" (UTF-16, tab-separated) and "Text (Tab delimited)", and CSV with semicolons', async () => {
+    const dir = tmp();
+    const rows = [['Date of contact', 'Details', 'Action taken'], ['03/04/2021', 'Visit; Child C present, asleep', 'Referral, by phone']];
+    const tabs = rows.map((r) => r.join('\t')).join('\r\n');
+    writeFileSync(path.join(dir, 'unicode.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabs, 'utf16le')]));
+    writeFileSync(path.join(dir, 'tabs.tsv'), tabs);
+    writeFileSync(path.join(dir, 'semicolons.csv'), rows.map((r) => r.map((c) => (c.includes(';') ? `"${c}"` : c)).join(';')).join('\r\n'));
+    for (const [name, description] of [['unicode.txt', 'tab-separated text, UTF-16'], ['tabs.tsv', 'tab-separated text, UTF-8'], ['semicolons.csv', 'CSV with semicolons, UTF-8']]) {
+      const r = await importChronology(path.join(dir, name), 'housing');
+      expect(r.description, name).toBe(description);
+      expect(rowsOf(r.csv)[0], name).toMatchObject({ date: '2021-04-03', event: 'Visit; Child C present, asleep', action: 'Referral, by phone' });
+    }
+  });
 });

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { decode } from '../review/source.js';
-import { tokenizeCsv } from '../review/csv.js';
+import { guessDelimiter, tokenizeCsv } from '../review/csv.js';
 import { parseChronologyDate } from '../dates/index.js';
 import { AGENCY_COLUMNS, type AgencyColumn } from './merge.js';
 import { toCsv } from './outputs.js';
@@ -151,10 +151,14 @@ export async function readXlsx(file: string): Promise<Sheet> {
 export function readCsvBytes(bytes: Uint8Array): Sheet {
   const { text, encoding, binary } = decode(bytes);
   if (binary) throw new ImportError('the file is binary, not CSV text (an .xls or .xlsx saved with a .csv name?)');
-  const { records } = tokenizeCsv(text);
+  // commas, or the tabs of Excel's "Text (Tab delimited)" and "Unicode Text", or the semicolons of
+  // CSV saved where the comma is the decimal separator
+  const delimiter = guessDelimiter(text);
+  const { records } = tokenizeCsv(text, delimiter);
+  const kind = delimiter === 9 ? 'tab-separated text' : delimiter === 59 ? 'CSV with semicolons' : 'CSV';
   return {
     rows: records.map((r) => ({ number: r.line, cells: r.cells.map((c) => c.value) })),
-    description: `CSV, ${encoding === 'utf-8' || encoding === 'utf-8-bom' ? 'UTF-8' : encoding}`,
+    description: `${kind}, ${encoding === 'utf-8' || encoding === 'utf-8-bom' ? 'UTF-8' : encoding.startsWith('utf-16') ? 'UTF-16' : encoding}`,
     unit: 'line',
   };
 }
@@ -162,7 +166,7 @@ export function readCsvBytes(bytes: Uint8Array): Sheet {
 export async function readSheet(file: string): Promise<Sheet> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file);
-  if (ext === '.csv' || ext === '.txt') return readCsvBytes(readFileSync(file));
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvBytes(readFileSync(file));
   if (ext === '.xls') throw new ImportError('.xls (Excel 97–2003) files are not read: save the sheet as .xlsx or CSV and import that');
   throw new ImportError(`cannot import a ${ext || 'file without an extension'}: give an .xlsx or .csv file`);
 }

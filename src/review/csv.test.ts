@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsvTable, tokenizeCsv } from './csv.js';
+import { guessDelimiter, readCsvTable, tokenizeCsv } from './csv.js';
 import { sourceFromText } from './source.js';
 
 const table = (text: string) => readCsvTable(sourceFromText('/tmp/t.csv', text));
@@ -52,5 +52,15 @@ describe('CSV cell positions', () => {
     expect(records).toHaveLength(2);
     expect(records[0].cells.map((c) => c.value)).toEqual(['a', '', 'c']);
     expect(records[1].line).toBe(4);
+  });
+});
+
+describe('guessDelimiter', () => {
+  it('takes the character that splits the first line into the most cells, outside quotes; comma on a tie', () => {
+    expect(guessDelimiter('a,b,c\n1;2;3;4;5\n')).toBe(44);
+    expect(guessDelimiter('\r\nDate\tEvent\tAction\n')).toBe(9);
+    expect(guessDelimiter('Date;"Event, details";Action\n')).toBe(59);
+    expect(guessDelimiter('"a;b;c;d",e\n')).toBe(44);
+    expect(guessDelimiter('single\n')).toBe(44);
   });
 });

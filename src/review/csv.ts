@@ -26,8 +26,12 @@ export interface RawRecord {
   dropped?: number;
 }
 
-/** Tokenises CSV text into records of positioned cells. Blank lines are skipped. */
-export function tokenizeCsv(text: string): { records: RawRecord[]; problems: CsvProblem[] } {
+/**
+ * Tokenises CSV text into records of positioned cells. Blank lines are skipped. `delimiter` is the
+ * character code that separates cells: a comma in a review's own files; `dhr import` also reads
+ * what Excel writes as "Text (Tab delimited)" and, in some locales, CSV with semicolons.
+ */
+export function tokenizeCsv(text: string, delimiter = 44): { records: RawRecord[]; problems: CsvProblem[] } {
   const records: RawRecord[] = [];
   const problems: CsvProblem[] = [];
   const n = text.length;
@@ -109,7 +113,7 @@ export function tokenizeCsv(text: string): { records: RawRecord[]; problems: Csv
           const jc = col;
           while (i < n) {
             const c = text.charCodeAt(i);
-            if (c === 44 || c === 10 || c === 13) break;
+            if (c === delimiter || c === 10 || c === 13) break;
             junk += text[i];
             advance();
           }
@@ -123,7 +127,7 @@ export function tokenizeCsv(text: string): { records: RawRecord[]; problems: Csv
         let j = i;
         while (j < n) {
           const c = text.charCodeAt(j);
-          if (c === 44 || c === 10 || c === 13) break;
+          if (c === delimiter || c === 10 || c === 13) break;
           j++;
         }
         value = text.slice(i, j);
@@ -137,7 +141,7 @@ export function tokenizeCsv(text: string): { records: RawRecord[]; problems: Csv
         problems.push({ line: startLine, column: startCol, endLine: line, endColumn: col,
           message: `row has more than ${MAX_CSV_COLUMNS} cells; the cells from here on were ignored` });
       } else rec.dropped++;
-      if (i < n && text.charCodeAt(i) === 44) {
+      if (i < n && text.charCodeAt(i) === delimiter) {
         advance();
         continue;
       }
@@ -189,4 +193,22 @@ export function readCsvTable(file: SourceFile): CsvReadResult {
     rows.push({ index: rows.length + 1, line: rec.line, endLine: rec.endLine, cells, raw, ...(malformed ? { malformed } : {}) });
   }
   return { table: { file, header, rows }, problems };
+}
+
+/**
+ * The cell delimiter of delimited text whose maker is not known (an agency's export): comma, tab or
+ * semicolon, whichever splits its first line (outside quotes) into the most cells; comma on a tie.
+ */
+export function guessDelimiter(text: string): number {
+  const first = /^[^\r\n]*(?:\r?\n|$)/.exec(text.replace(/^[\r\n]+/, ''))?.[0] ?? '';
+  const counts = new Map<number, number>([[44, 0], [9, 0], [59, 0]]);
+  let quoted = false;
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = 44;
+  for (const [c, k] of counts) if (k > counts.get(best)!) best = c;
+  return best;
 }
