@@ -28,12 +28,13 @@ const AGENCY_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const importCommand: Command = {
   name: 'import',
   summary: "convert an agency's return (spreadsheet, Word IMR or chronology table) into the review",
-  usage: `Usage: dhr import <file.xlsx|file.csv|file.docx> --agency ID --to <review-dir> [--as imr|chronology] [--force]
+  usage: `Usage: dhr import <file.xlsx|file.csv|file.txt|file.docx> --agency ID --to <review-dir> [--as imr|chronology] [--force]
 
 Converts an agency's chronology (the first worksheet of an .xlsx workbook, a CSV or tab-separated
 file (.csv, .txt, .tsv: commas, tabs or semicolons; UTF-8, UTF-16 or Windows-1252, as Excel saves
 "CSV", "Unicode Text" or "Text (Tab delimited)"), or a table in a Word document) into
-<review-dir>/chronologies/<ID>.csv with the standard columns, or an IMR written in Word into <review-dir>/imrs/<ID>.md.
+<review-dir>/chronologies/<ID>.csv with the standard columns, or an IMR written in Word into
+<review-dir>/imrs/<ID>.md.
 
 A workbook or IMR form made by dhr pack carries the review and agency it was made for: import
 refuses it anywhere else. A Word document with tracked changes or comments is refused (accept or
