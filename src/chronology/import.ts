@@ -21,6 +21,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { decode } from '../review/source.js';
 import { guessDelimiter, tokenizeCsv } from '../review/csv.js';
+import { readXls, XlsError } from './xls.js';
 import { parseChronologyDate } from '../dates/index.js';
 import { AGENCY_COLUMNS, type AgencyColumn } from './merge.js';
 import { toCsv } from './outputs.js';
@@ -148,6 +149,17 @@ export async function readXlsx(file: string): Promise<Sheet> {
   return { rows, description: `worksheet "${ws.name}"`, unit: 'row' };
 }
 
+/** The first worksheet of an Excel 97–2003 workbook (xls.ts). */
+function readXlsFile(file: string): Sheet {
+  try {
+    const { name, rows } = readXls(readFileSync(file));
+    return { rows, description: `worksheet "${name}" (Excel 97–2003)`, unit: 'row' };
+  } catch (e) {
+    if (e instanceof XlsError) throw new ImportError(`${path.basename(file)}: ${e.message}`);
+    throw e;
+  }
+}
+
 export function readCsvBytes(bytes: Uint8Array): Sheet {
   const { text, encoding, binary } = decode(bytes);
   if (binary) throw new ImportError('the file is binary, not CSV text (an .xls or .xlsx saved with a .csv name?)');
@@ -167,7 +179,7 @@ export async function readSheet(file: string): Promise<Sheet> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file);
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvBytes(readFileSync(file));
-  if (ext === '.xls') throw new ImportError('.xls (Excel 97–2003) files are not read: save the sheet as .xlsx or CSV and import that');
+  if (ext === '.xls') return readXlsFile(file);
   throw new ImportError(`cannot import a ${ext || 'file without an extension'}: give an .xlsx or .csv file`);
 }
 

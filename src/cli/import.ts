@@ -1,6 +1,6 @@
 /**
  * `dhr import <file> --agency ID --to <review-dir>`: an agency's return into the review — a
- * spreadsheet (.xlsx, .csv) or a Word chronology table → chronologies/<agency>.csv; an IMR in Word →
+ * spreadsheet (.xlsx, .xls, .csv, tab-separated text) or a Word chronology table → chronologies/<agency>.csv; an IMR in Word →
  * imrs/<agency>.md. The imported file is then checked for names and identifiers at once.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -28,11 +28,12 @@ const AGENCY_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const importCommand: Command = {
   name: 'import',
   summary: "convert an agency's return (spreadsheet, Word IMR or chronology table) into the review",
-  usage: `Usage: dhr import <file.xlsx|file.csv|file.txt|file.docx> --agency ID --to <review-dir> [--as imr|chronology] [--force]
+  usage: `Usage: dhr import <file.xlsx|file.xls|file.csv|file.txt|file.docx> --agency ID --to <review-dir> [--as imr|chronology] [--force]
 
-Converts an agency's chronology (the first worksheet of an .xlsx workbook, a CSV or tab-separated
-file (.csv, .txt, .tsv: commas, tabs or semicolons; UTF-8, UTF-16 or Windows-1252, as Excel saves
-"CSV", "Unicode Text" or "Text (Tab delimited)"), or a table in a Word document) into
+Converts an agency's chronology (the first worksheet of an .xlsx or Excel 97–2003 .xls workbook,
+a CSV or tab-separated file (.csv, .txt, .tsv: commas, tabs or semicolons; UTF-8, UTF-16 or
+Windows-1252, as Excel saves "CSV", "Unicode Text" or "Text (Tab delimited)"), or a table in a Word
+document) into
 <review-dir>/chronologies/<ID>.csv with the standard columns, or an IMR written in Word into
 <review-dir>/imrs/<ID>.md.
 
@@ -71,7 +72,7 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
       print(importCommand.usage);
       return 0;
     }
-    if (positionals.length !== 1) throw new UsageError('import: give exactly one .xlsx, .csv or .docx file (see dhr import --help)');
+    if (positionals.length !== 1) throw new UsageError('import: give exactly one .xlsx, .xls, .csv or .docx file (see dhr import --help)');
     const file = positionals[0];
     const agency = values.agency as string | undefined;
     const to = values.to as string | undefined;
@@ -112,7 +113,7 @@ Exit codes: 0 imported; 1 imported, but some rows need correcting; 2 usage error
       }
       target = path.join(to, 'chronologies', `${agency}.csv`);
       refuseExisting(target, Boolean(values.force));
-      if (!isDocx && /\.xlsx?m?$/i.test(file)) {
+      if (!isDocx && /\.xls[xm]$/i.test(file)) {
         const id = await workbookIdentity(file);
         if (id && reviewId) {
           const why = identityMismatch(id, { review: reviewId, agency });

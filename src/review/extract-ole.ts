@@ -173,7 +173,7 @@ export function workbookText(b: Uint8Array, runs: (bytes: Uint8Array) => string)
 }
 
 /** The strings of a shared string table split over CONTINUE records (MS-XLS XLUnicodeRichExtendedString). */
-function sharedStrings(segments: Uint8Array[]): string[] {
+export function sharedStrings(segments: Uint8Array[]): string[] {
   const out: string[] = [];
   let seg = 0;
   let pos = 0;

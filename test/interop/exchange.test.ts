@@ -197,3 +197,22 @@ ${rows}</table></body></html>`;
     copyFileSync(docx, path.join(tmp, 'kept.docx'));
   }, 240_000);
 });
+
+describe('a chronology saved as Excel 97–2003 (.xls)', () => {
+  it('imports from the workbook LibreOffice writes, its dates read through their cell format', () => {
+    const src = path.join(tmp, 'xls-chron', 'housing.csv');
+    mkdirSync(path.dirname(src), { recursive: true });
+    writeFileSync(src, 'Date of contact,Details,Action taken,Staff role\n2021-04-03,Visit to Adult A at home; Child C present.,Referral made.,Support worker\n2021-05-12,"Phone call from Adult A, about rent.",Advice given.,Duty worker\n');
+    const xls = soffice(src, 'xls:MS Excel 97', path.join(tmp, 'xls-chron-out'));
+    const dir = prepareReview({ files: { 'chronologies/housing.csv': null } });
+    const r = dhr(['import', xls, '--agency', 'housing', '--to', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('(Excel 97–2003)');
+    const csv = readFileSync(path.join(dir, 'chronologies', 'housing.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(csv.slice(1)).toEqual([
+      '1,2021-04-03,,housing,,,Visit to Adult A at home; Child C present.,Referral made.,Support worker,,',
+      '2,2021-05-12,,housing,,,"Phone call from Adult A, about rent.",Advice given.,Duty worker,,',
+    ]);
+  }, 240_000);
+});
