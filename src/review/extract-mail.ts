@@ -45,7 +45,9 @@ const FIELD_LINE = /^[!-9;-~]+:/;
 
 /**
  * True for text that is an e-mail message or mailbox: it starts with header fields (or an mbox
- * `From ` line) and those fields include at least two that mail always has.
+ * `From ` line), at least two that mail always has, one of them a field that only mail software
+ * writes (MIME, routing, message id). A note that merely starts "From: … To: … Subject: …" is
+ * read as the plain text it is, with its own lines and columns.
  */
 export function looksLikeMail(text: string): boolean {
   const head = text.slice(0, 65536).replace(/^\uFEFF/, '');
@@ -53,6 +55,7 @@ export function looksLikeMail(text: string): boolean {
   let i = /^From \S/.test(lines[0] ?? '') ? 1 : 0;
   let known = 0;
   let fields = 0;
+  let software = false;
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') break;
@@ -63,8 +66,9 @@ export function looksLikeMail(text: string): boolean {
     if (!FIELD_LINE.test(line)) return false;
     fields++;
     if (/^(?:from|to|subject|date|message-id|mime-version|content-type|received|return-path|x-unsent):/i.test(line)) known++;
+    if (/^(?:message-id|mime-version|content-type|content-transfer-encoding|received|return-path|x-unsent|x-mailer|dkim-signature):/i.test(line)) software = true;
   }
-  return i < lines.length && known >= 2;
+  return i < lines.length && known >= 2 && software;
 }
 
 interface Entity {
@@ -230,7 +234,9 @@ function readEntity(raw: string, depth: number, out: string[], unchecked: InnerU
     }
     const delimiter = new RegExp(`^--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(--)?[ \\t]*$`, 'm');
     const pieces = e.body.split(new RegExp(`\\r?\\n?${delimiter.source}\\r?\\n?`, 'm'));
-    // the preamble before the first delimiter and the epilogue after the last are not parts
+    // the preamble before the first delimiter is no part, but a reader of the file sees it: read
+    // as text; the parts, and the epilogue after the last delimiter, read as entities
+    if (pieces.length > 1) out.push(pieces[0]);
     const parts = pieces.filter((p, i) => i > 0 && p !== undefined && p !== '--');
     for (const p of parts) readEntity(p, depth + 1, out, unchecked, state, attachment);
     return;

@@ -102,8 +102,9 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
   let last = 0;
   for (const m of raw.matchAll(STREAM)) {
     if (m.index < last || !/>>\s*$/.test(raw.slice(Math.max(0, m.index - 8), m.index))) continue;
-    const dictStart = raw.lastIndexOf('obj', m.index);
-    const dict = raw.slice(dictStart < 0 ? Math.max(0, m.index - 4096) : dictStart, m.index);
+    // the stream's dictionary: back to its object's "obj", looked for in the 4 kB before (linear on any input)
+    const near = raw.slice(Math.max(0, m.index - 4096), m.index);
+    const dict = near.slice(Math.max(0, near.lastIndexOf('obj')));
     const start = m.index + m[0].length;
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
     let end = length ? start + Number(length[1]) : -1;

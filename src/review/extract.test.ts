@@ -38,8 +38,10 @@ const pngWithText = (keyword: string, value: string) => {
 
 describe('e-mail saved into a review', () => {
   it('is told from other text by its header fields', () => {
-    expect(looksLikeMail('From: a@example.org\nSubject: notes\n\nbody')).toBe(true);
-    expect(looksLikeMail('Subject: notes\n\nbody')).toBe(false); // one field a mail always has is not enough
+    expect(looksLikeMail('From: a@example.org\nSubject: notes\nMIME-Version: 1.0\n\nbody')).toBe(true);
+    expect(looksLikeMail('Subject: notes\nX-Priority: 1\n\nbody')).toBe(false); // one field a mail always has is not enough
+    // a note that only starts like a message is plain text (lines and columns its own)
+    expect(looksLikeMail('From: the chair\nTo: the panel\nSubject: notes\n\nbody')).toBe(false);
     expect(looksLikeMail('# Overview\n\nFrom: the chair')).toBe(false);
     expect(looksLikeMail('title: Review\nstatus: draft\n\n')).toBe(false);
     expect(isMail(strToU8('X-Note: x\n\nbody'), 'saved.eml')).toBe(true); // by its name
@@ -53,7 +55,7 @@ describe('e-mail saved into a review', () => {
       'MIME-Version: 1.0',
       'Content-Type: multipart/alternative; boundary="=_b1"',
       '',
-      'This is a multi-part message.',
+      'This is a multi-part message. Preamble written by Alfie Hollowell.',
       '--=_b1',
       'Content-Type: text/plain; charset=windows-1252',
       'Content-Transfer-Encoding: quoted-printable',
@@ -74,6 +76,7 @@ describe('e-mail saved into a review', () => {
     expect(lines).toContain('We spoke to Ms Whitby on Tuesday. Café visit.');
     expect(got.text).toContain('Notes: Joanna Kestrel\u2011Whitby called from 07700\u00a0900123.');
     expect(lines).toContain('Photo of Daz Hollowell');
+    expect(lines).toContain('This is a multi-part message. Preamble written by Alfie Hollowell.'); // no part, but in the file
     expect(got.text).not.toMatch(/=_b1|base64|quoted-printable/);
     expect(got.unchecked).toBeUndefined();
   });
@@ -398,6 +401,9 @@ describe('PDF objects: hostile syntax', () => {
     const junk = Buffer.from(`%PDF-1.7\n${'/T(open '.repeat(100_000)}${'<< >>stream\n'.repeat(100_000)}${'/T<4142'.repeat(100_000)}`, 'latin1');
     const got = pdfObjects(junk, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x });
     expect(got.values.length).toBeLessThan(5);
+    // streams by the ten thousand after a megabyte with no object header to look back to
+    const streams = Buffer.from(`%PDF-1.7\n${'x'.repeat(1_000_000)}${'<< /Length 1 >>stream\nx\nendstream\n'.repeat(20_000)}`, 'latin1');
+    expect(pdfObjects(streams, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x }).values).toEqual([]);
     const named = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Annot /Contents (Seen by \\(nested\\) Darren Hollowell) /T <FEFF004A006F006A006F> >> endobj\n', 'latin1');
     expect(pdfObjects(named, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x }).values).toEqual(['Seen by (nested) Darren Hollowell', 'Jojo']);
   });
