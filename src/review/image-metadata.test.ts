@@ -346,12 +346,19 @@ describe('image metadata (image-metadata.ts)', () => {
     }
   });
 
+  it('HEIF and AVIF (an iPhone\'s photographs): the EXIF and XMP items, wherever the file keeps them', () => {
+    const heic = cat([0, 0, 0, 0x18], 'ftypheic', new Array(16).fill(0), 'mdat', new Array(40).fill(7),
+      [0, 0, 0, 6], 'Exif\0\0', tiff([asciiTag(0x013b, 'Joanna Whitby')]), new Array(9).fill(1),
+      '<x:xmpmeta><rdf:RDF><rdf:Description><dc:creator><rdf:Seq><rdf:li>Darren Hollowell</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>');
+    expect(lines(heic)).toEqual(['Joanna Whitby', 'Darren Hollowell']);
+    expect(imageMetadata(cat([0, 0, 0, 0x18], 'ftypavif', new Array(16).fill(0)))).toEqual({ text: '', gps: false });
+  });
+
   it('other bytes are not an image: null', () => {
     const others = [
       new Uint8Array(0),
       cat('%PDF-1.7\n'),
       cat('BM', new Array(60).fill(0)), // BMP
-      cat([0, 0, 0, 0x18], 'ftypheic', new Array(16).fill(0)), // HEIC
       cat('RIFF', u32(4, true), 'WAVE'),
       cat('Joanna Whitby'),
       Uint8Array.from([0x89, 0x50]), // the start of a PNG signature only

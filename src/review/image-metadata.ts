@@ -11,7 +11,8 @@
  * - PNG: tEXt, zTXt and iTXt chunks (XMP and ImageMagick's hex "Raw profile" chunks read as such), eXIf;
  * - GIF: comment and plain-text extensions, the XMP application extension;
  * - WebP: the EXIF and XMP chunks;
- * - TIFF: the ASCII tags of its directories, with their EXIF and GPS directories, XMP and IPTC.
+ * - TIFF: the ASCII tags of its directories, with their EXIF and GPS directories, XMP and IPTC;
+ * - HEIF and AVIF (an iPhone's photographs): their EXIF and XMP items, found by their headers.
  *
  * Every offset and length in the file is checked against the buffer: a damaged, truncated or
  * hostile file gives what could be read, and never throws. At most 10 TIFF directories are
@@ -657,17 +658,41 @@ function readWebp(b: Uint8Array, out: Found): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// HEIF, AVIF and other ISO media files (an iPhone's photographs)
+
+/** Most EXIF blocks or XMP packets looked for in one HEIF file. */
+const MAX_HEIF_BLOCKS = 8;
+
+/**
+ * Reads the EXIF and XMP of a HEIF or AVIF image (ISO/IEC 23008-12): they are items of the file,
+ * stored anywhere in it, so they are found by their own headers ("Exif\0\0" before a TIFF
+ * structure; an `<x:xmpmeta>` packet) rather than through the file's item tables.
+ */
+function readHeif(b: Uint8Array, out: Found): void {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (let at = buf.indexOf('Exif\0\0', 0, 'latin1'), n = 0; at >= 0 && n < MAX_HEIF_BLOCKS && !out.full; at = buf.indexOf('Exif\0\0', at + 6, 'latin1'), n++) {
+    const tiff = b.subarray(at + 6);
+    if (startsWith(tiff, 'II*\0') || startsWith(tiff, 'MM\0*')) readTiff(tiff, out);
+  }
+  for (let at = buf.indexOf('<x:xmpmeta', 0, 'latin1'), n = 0; at >= 0 && n < MAX_HEIF_BLOCKS && !out.full; at = buf.indexOf('<x:xmpmeta', at + 10, 'latin1'), n++) {
+    const end = buf.indexOf('</x:xmpmeta>', at, 'latin1');
+    readXmp(b.subarray(at, end < 0 ? Math.min(b.length, at + MAX_INFLATE) : end + 12), out);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The image
 
-type Format = 'png' | 'jpeg' | 'gif' | 'tiff' | 'webp';
+type Format = 'png' | 'jpeg' | 'gif' | 'tiff' | 'webp' | 'heif';
 
-/** The image format from the file's first bytes; null for anything else (BMP, HEIC, not an image). */
+/** The image format from the file's first bytes (`heif`: any ISO media file, HEIC and AVIF photographs among them); null for anything else (BMP, not an image). */
 function imageFormat(b: Uint8Array): Format | null {
   if (b[0] === 0x89 && startsWith(b, 'PNG', 1)) return 'png';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
   if (startsWith(b, 'GIF8')) return 'gif';
   if (startsWith(b, 'II*\0') || startsWith(b, 'MM\0*')) return 'tiff';
   if (startsWith(b, 'RIFF') && startsWith(b, 'WEBP', 8)) return 'webp';
+  if (startsWith(b, 'ftyp', 4)) return 'heif';
   return null;
 }
 
@@ -677,9 +702,10 @@ const READERS: Record<Format, (b: Uint8Array, out: Found) => void> = {
   gif: readGif,
   tiff: readTiff,
   webp: readWebp,
+  heif: readHeif,
 };
 
-/** Metadata text of a PNG, JPEG, GIF, WebP or TIFF image; null for any other bytes. Never throws: a damaged or truncated file gives what could be read. */
+/** Metadata text of a PNG, JPEG, GIF, WebP, TIFF or HEIF/AVIF image; null for any other bytes. Never throws: a damaged or truncated file gives what could be read. */
 export function imageMetadata(bytes: Uint8Array): ImageMetadata | null {
   const format = imageFormat(bytes);
   if (!format) return null;
