@@ -437,3 +437,20 @@ describe('flat OpenDocument', () => {
     expect(text(fodt, 'minutes.fodt').text.split('\n')).toEqual(['Minutes', 'Alfie Hollowell attended.']);
   });
 });
+
+describe('other Open Packaging files', () => {
+  it('a Visio drawing (a genogram) and an XPS document are read by their XML', () => {
+    const vsdx = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'visio/pages/page1.xml': strToU8('<PageContents><Shapes><Shape ID="1"><Text>Joanna Whitby</Text></Shape><Shape ID="2"><Text>Adult B</Text></Shape></Shapes></PageContents>'),
+    });
+    expect(text(vsdx, 'genogram.vsdx').text.split('\n')).toEqual(expect.arrayContaining(['Joanna Whitby', 'Adult B']));
+    const xps = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'Documents/1/Pages/1.fpage': strToU8('<FixedPage><Glyphs OriginX="10" UnicodeString="Statement of Darren Hollowell" /></FixedPage>'),
+    });
+    expect(text(xps, 'printed.xps').text).toContain('Statement of Darren Hollowell');
+    // a zip that is no package stays an archive
+    expect(extractText(zipSync({ 'notes.txt': strToU8('x') }), 'bundle.zip').kind).toBe('unreadable');
+  });
+});

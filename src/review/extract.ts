@@ -59,7 +59,7 @@ export function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'rtf' | 'image
 }
 
 /** File extensions that hold documents a reader would read (a failure to read them is an error, not a shrug). */
-export const DOCUMENT_EXT = /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp|fodt|fods|fodp|pdf|doc|xls|ppt|rtf)$/i;
+export const DOCUMENT_EXT = /\.(docx|docm|dotx|xlsx|xlsm|pptx|odt|ods|odp|odg|fodt|fods|fodp|vsdx|xps|oxps|pdf|doc|xls|ppt|rtf)$/i;
 
 /** True for a file name that should be treated as a document rather than text, whatever its bytes. */
 export function isDocumentName(name: string): boolean {
@@ -176,10 +176,13 @@ function fromZip(bytes: Uint8Array, name: string, depth: number): Extracted {
   if (odfEncrypted(bytes)) return { kind: 'unreadable', reason: ENCRYPTED };
   let files: Record<string, Uint8Array>;
   let total = 0;
+  let opc = false;
   try {
     files = unzipSync(bytes, {
       filter: (f) => {
-        const want = (/\.(xml|rels)$/i.test(f.name) && (!SKIP_PART.test(f.name) || /^styles\.xml$/i.test(f.name) /* OpenDocument headers and footers */))
+        if (f.name === '[Content_Types].xml') opc = true;
+        // XML parts (an XPS document's pages are .fpage XML)
+        const want = (/\.(xml|rels|fpage)$/i.test(f.name) && (!SKIP_PART.test(f.name) || /^styles\.xml$/i.test(f.name) /* OpenDocument headers and footers */))
           || EMBEDDED.test(f.name) || PICTURE.test(f.name);
         if (want) total += f.originalSize;
         return want && total <= MAX_XML_BYTES;
@@ -190,7 +193,9 @@ function fromZip(bytes: Uint8Array, name: string, depth: number): Extracted {
   }
   if (total > MAX_XML_BYTES) return { kind: 'unreadable', reason: 'its text is larger than dhr reads (64 MB)' };
   const parts = Object.keys(files).sort(partOrder);
-  const isOffice = parts.some((p) => /^(word|xl|ppt)\/|^content\.xml$/i.test(p));
+  // Word, Excel, PowerPoint, OpenDocument, and any other Open Packaging file (Visio's .vsdx, where
+  // genograms are drawn; XPS, what Windows prints to): their XML is their text
+  const isOffice = opc || parts.some((p) => /^(word|xl|ppt)\/|^content\.xml$/i.test(p));
   if (!isOffice) {
     return /\.(zip|7z)$/i.test(name) || !isDocumentName(name)
       ? { kind: 'unreadable', reason: 'an archive: its files cannot be checked; unpack it into the review folder instead' }
@@ -228,11 +233,11 @@ function partOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** Tags that end a paragraph, a line, a cell or a row: a line break in the extracted text. */
-const BREAK_TAG = /<\/(?:w:p|a:p|text:p|text:h|si|c|row|dc:creator|cp:lastModifiedBy|dc:title|dc:subject|cp:keywords|dc:description|meta:initial-creator)>|<(?:w:br|w:cr|text:line-break|a:br)\b[^>]*\/?>/g;
+/** Tags that end a paragraph, a line, a cell, a row or a Visio shape's text: a line break in the extracted text. */
+const BREAK_TAG = /<\/(?:w:p|a:p|text:p|text:h|si|c|row|Text|Shape|dc:creator|cp:lastModifiedBy|dc:title|dc:subject|cp:keywords|dc:description|meta:initial-creator)>|<(?:w:br|w:cr|text:line-break|a:br)\b[^>]*\/?>/g;
 const TAB_TAG = /<(?:w:tab|text:tab)\b[^>]*\/?>/g;
-/** Attributes that hold people's names or text (tracked changes, comments, alt text). */
-const TEXT_ATTR = /\s(?:w:author|w:initials|author|initials|descr|title|name|office:name|dc:creator|meta:name)="([^"]*)"/g;
+/** Attributes that hold people's names or text (tracked changes, comments, alt text, an XPS page's glyphs). */
+const TEXT_ATTR = /\s(?:w:author|w:initials|author|initials|descr|title|name|office:name|dc:creator|meta:name|UnicodeString)="([^"]*)"/g;
 
 /** The text of an office XML part: element text joined as Word and LibreOffice show it, plus name-bearing attributes. */
 export function xmlText(xml: string): string {
