@@ -454,3 +454,14 @@ describe('other Open Packaging files', () => {
     expect(extractText(zipSync({ 'notes.txt': strToU8('x') }), 'bundle.zip').kind).toBe('unreadable');
   });
 });
+
+describe('properties, charts and custom data', () => {
+  it('each element is a value of its own: a name in one is not glued to the next', () => {
+    const got = text(docx('Body text', {
+      'docProps/app.xml': strToU8('<Properties><Manager>Joanna Whitby</Manager><Company>Example Council</Company><TitlesOfParts><vt:vector><vt:lpstr>Statement</vt:lpstr></vt:vector></TitlesOfParts></Properties>'),
+      'word/charts/chart1.xml': strToU8('<c:chartSpace><c:cat><c:strLit><c:pt idx="0"><c:v>Darren Hollowell</c:v></c:pt><c:pt idx="1"><c:v>Other</c:v></c:pt></c:strLit></c:cat></c:chartSpace>'),
+    }), 'imr.docx');
+    const lines = got.text.split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['Body text', 'Joanna Whitby', 'Example Council', 'Darren Hollowell', 'Other']));
+  });
+});

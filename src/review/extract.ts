@@ -221,11 +221,17 @@ function fromZip(bytes: Uint8Array, name: string, depth: number): Extracted {
       continue;
     }
     const xml = strFromU8(files[p]);
-    out.push(/\.rels$/i.test(p) ? externalTargets(xml) : xmlText(xml));
+    out.push(/\.rels$/i.test(p) ? externalTargets(xml) : xmlText(xml, { everyElement: !TEXT_PART.test(p) }));
   }
   if (pictures) unchecked.unshift({ kind: 'binary', reason: pictures === 1 ? 'it holds a picture' : `it holds ${pictures} pictures` });
   return { kind: 'text', text: out.filter((s) => s.trim() !== '').join('\n'), format: 'office document', ...(unchecked.length ? { unchecked } : {}) };
 }
+
+/**
+ * Parts whose text is a document's running text (a word may be split between two runs' tags);
+ * in the others (properties, charts, custom data, drawings) each element is a value of its own.
+ */
+const TEXT_PART = /(?:^|\/)(?:document|header\d*|footer\d*|footnotes|endnotes|comments(?:Extended)?|glossary\/document|sharedStrings|sheet\d+|slide\d+|notesSlide\d+|slideLayout\d+|slideMaster\d+|content|styles|data\d+|drawing\d+)\.xml$/i;
 
 /** The document body first, then headers, footers, notes, comments and properties. */
 function partOrder(a: string, b: string): number {
@@ -240,11 +246,13 @@ const TAB_TAG = /<(?:w:tab|text:tab)\b[^>]*\/?>/g;
 const TEXT_ATTR = /\s(?:w:author|w:initials|author|initials|descr|title|name|office:name|dc:creator|meta:name|UnicodeString)="([^"]*)"/g;
 
 /** The text of an office XML part: element text joined as Word and LibreOffice show it, plus name-bearing attributes. */
-export function xmlText(xml: string): string {
+export function xmlText(xml: string, { everyElement = false } = {}): string {
   const attrs: string[] = [];
   for (const m of xml.matchAll(TEXT_ATTR)) if (m[1].trim()) attrs.push(decodeEntities(m[1]));
-  // runs inside a word are split by tags: tags are removed without a space, breaks become lines
-  const body = xml.replace(/<\?[^>]*\?>/g, '').replace(BREAK_TAG, '\n').replace(TAB_TAG, '\t').replace(/<[^>]*>/g, '');
+  // in a document's text, runs inside a word are split by tags: tags are removed without a space,
+  // breaks become lines; in properties, charts and custom data every element is a value of its own
+  const ends = everyElement ? /<\/[^>]*>/g : BREAK_TAG;
+  const body = xml.replace(/<\?[^>]*\?>/g, '').replace(ends, '\n').replace(TAB_TAG, '\t').replace(/<[^>]*>/g, '');
   const text = decodeEntities(body).split('\n').map((l) => l.trim()).filter((l) => l !== '').join('\n');
   return attrs.length ? `${text}\n${[...new Set(attrs)].join('\n')}` : text;
 }
