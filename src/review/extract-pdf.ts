@@ -27,8 +27,10 @@ export type PdfExtracted =
 export interface PdfReaders {
   /** Reads a file attached to the PDF. */
   attachment: (bytes: Uint8Array, name: string) => PdfAttachment;
-  /** The text of an XML packet (XMP). */
+  /** The text of an XML packet (XMP), each element a value of its own. */
   xml: (xml: string) => string;
+  /** The text of rich text (a comment's XHTML), as a reader sees it. */
+  html: (html: string) => string;
 }
 
 /** Fields of a PDF's document information that people fill in with names and subjects. */
@@ -92,7 +94,9 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
       // go on after the string, or after as far as an unterminated one was read: linear on any input
       re.lastIndex = Math.max(from, end);
       const decoded = value === null ? '' : pdfTextString(value).trim();
-      if (decoded && isText(decoded)) values.add(m[1] === 'RC' ? readers.xml(decoded) : decoded);
+      // rich text is XHTML: what a reader sees of it is tested, not its tags
+      const shown = m[1] === 'RC' && decoded ? readers.html(decoded).trim() : decoded;
+      if (shown && isText(shown)) values.add(shown);
     }
   };
   let files = 0;

@@ -384,6 +384,17 @@ describe('PDF: what only its objects hold', () => {
     }
   });
 
+  it.runIf(hasPdftotext)('XMP metadata and a comment\'s rich text: each value, each paragraph on its own', async () => {
+    const pdf = await PDFDocument.create();
+    const page = pdf.addPage([400, 300]);
+    const xmp = '<x:xmpmeta><rdf:RDF><rdf:Description><dc:creator><rdf:Seq><rdf:li>Joanna Whitby</rdf:li><rdf:li>Panel</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>';
+    pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(pdf.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
+    const note = pdf.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [20, 100, 40, 120], RC: PDFString.of('<body><p>Seen by Darren Hollo<span>well</span></p><p>Next</p></body>') });
+    page.node.set(PDFName.of('Annots'), pdf.context.obj([pdf.context.register(note)]));
+    const lines = text(await pdf.save({ useObjectStreams: false }), 'meta.pdf').text.split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['Joanna Whitby', 'Panel', 'Seen by Darren Hollowell']));
+  });
+
   it.runIf(hasPdftotext)('a value the page shows is given once', async () => {
     const pdf = await PDFDocument.create();
     const page = pdf.addPage([400, 300]);
@@ -399,13 +410,13 @@ describe('PDF objects: hostile syntax', () => {
   it('unterminated strings and streams by the hundred thousand are read once each (the test hangs otherwise)', async () => {
     const { pdfObjects } = await import('./extract-pdf.js');
     const junk = Buffer.from(`%PDF-1.7\n${'/T(open '.repeat(100_000)}${'<< >>stream\n'.repeat(100_000)}${'/T<4142'.repeat(100_000)}`, 'latin1');
-    const got = pdfObjects(junk, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x });
+    const got = pdfObjects(junk, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x, html: (x) => x });
     expect(got.values.length).toBeLessThan(5);
     // streams by the ten thousand after a megabyte with no object header to look back to
     const streams = Buffer.from(`%PDF-1.7\n${'x'.repeat(1_000_000)}${'<< /Length 1 >>stream\nx\nendstream\n'.repeat(20_000)}`, 'latin1');
-    expect(pdfObjects(streams, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x }).values).toEqual([]);
+    expect(pdfObjects(streams, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x, html: (x) => x }).values).toEqual([]);
     const named = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Annot /Contents (Seen by \\(nested\\) Darren Hollowell) /T <FEFF004A006F006A006F> >> endobj\n', 'latin1');
-    expect(pdfObjects(named, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x }).values).toEqual(['Seen by (nested) Darren Hollowell', 'Jojo']);
+    expect(pdfObjects(named, { attachment: () => ({ kind: 'binary', reason: 'x' }), xml: (x) => x, html: (x) => x }).values).toEqual(['Seen by (nested) Darren Hollowell', 'Jojo']);
   });
 });
 

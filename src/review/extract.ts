@@ -17,7 +17,7 @@ import { decodeEntities } from './entities.js';
 import { decode, isUtf16, lineStarts, positionAt } from './source.js';
 import { fromOle } from './extract-ole.js';
 import { fromPdf } from './extract-pdf.js';
-import { fromMail, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
+import { fromMail, htmlText, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
 
 /** The unzipper, loaded only when a review holds an office document. */
 const fflate = () => createRequire(import.meta.url)('fflate') as typeof fflateModule;
@@ -82,7 +82,7 @@ export function extractText(bytes: Uint8Array, name: string, depth = 0): Extract
   switch (kind) {
     case 'zip': return fromZip(bytes, name, depth);
     case 'pdf': {
-      const got = fromPdf(bytes, { attachment: (b, n) => inner(b, n, depth + 1), xml: xmlText });
+      const got = fromPdf(bytes, { attachment: (b, n) => inner(b, n, depth + 1), xml: (x) => xmlText(x, { everyElement: true }), html: htmlText });
       return got.kind === 'text' ? { kind: 'text', text: got.text, format: 'pdf', ...(got.unchecked.length ? { unchecked: got.unchecked } : {}) } : got;
     }
     case 'rtf': return { kind: 'text', text: fromRtf(Buffer.from(bytes).toString('latin1')), format: 'rtf' };
