@@ -56,11 +56,13 @@ describe('CSV cell positions', () => {
 });
 
 describe('guessDelimiter', () => {
-  it('takes the character that splits the first line into the most cells, outside quotes; comma on a tie', () => {
-    expect(guessDelimiter('a,b,c\n1;2;3;4;5\n')).toBe(44);
+  it('takes the character that splits one of the first lines into the most cells, outside quotes; on a tie a tab, then a comma', () => {
+    expect(guessDelimiter('a,b,c\n1;2;3\n')).toBe(44);
+    expect(guessDelimiter('Chronology: police, housing\nDate\tEvent\tAction\tWorker\n')).toBe(9); // a title line first
     expect(guessDelimiter('\r\nDate\tEvent\tAction\n')).toBe(9);
     expect(guessDelimiter('Date;"Event, details";Action\n')).toBe(59);
     expect(guessDelimiter('"a;b;c;d",e\n')).toBe(44);
     expect(guessDelimiter('single\n')).toBe(44);
+    expect(guessDelimiter('Date\tEvent\tAction\nToday\tVisit, call, letter\tNone\n')).toBe(9); // commas in prose, as many as the tabs
   });
 });

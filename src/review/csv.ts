@@ -197,18 +197,24 @@ export function readCsvTable(file: SourceFile): CsvReadResult {
 
 /**
  * The cell delimiter of delimited text whose maker is not known (an agency's export): comma, tab or
- * semicolon, whichever splits its first line (outside quotes) into the most cells; comma on a tie.
+ * semicolon, whichever splits one of its first five lines (outside quotes) into the most cells, as
+ * a title line may come before the headings; on a tie a tab, then a comma.
  */
 export function guessDelimiter(text: string): number {
-  const first = /^[^\r\n]*(?:\r?\n|$)/.exec(text.replace(/^[\r\n]+/, ''))?.[0] ?? '';
-  const counts = new Map<number, number>([[44, 0], [9, 0], [59, 0]]);
-  let quoted = false;
-  for (let i = 0; i < first.length; i++) {
-    const c = first.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  const lines = text.slice(0, 65536).split(/\r?\n|\r/).filter((l) => l.trim() !== '').slice(0, 5);
+  const most = new Map<number, number>([[44, 0], [9, 0], [59, 0]]);
+  for (const line of lines) {
+    const counts = new Map<number, number>([[44, 0], [9, 0], [59, 0]]);
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+    }
+    for (const [c, k] of counts) most.set(c, Math.max(most.get(c)!, k));
   }
-  let best = 44;
-  for (const [c, k] of counts) if (k > counts.get(best)!) best = c;
-  return best;
+  // on a tie a tab wins (prose has none), then a comma
+  let best = 9;
+  for (const c of [44, 59]) if (most.get(c)! > most.get(best)!) best = c;
+  return most.get(best)! > 0 ? best : 44;
 }
