@@ -34,6 +34,10 @@ describe('decoding input files', () => {
     expect(decode(png).binary).toBe(true);
     expect(decode(Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).binary).toBe(true); // UTF-32: not read, not misread
     expect(decode(Buffer.alloc(64)).binary).toBe(true);
+    // quiet 16-bit audio: zeros on one side, but no text on the other
+    const audio = Buffer.alloc(4096);
+    for (let i = 0; i < audio.length; i += 2) audio[i] = 1 + ((i * 7919) % 250);
+    expect(decode(audio).encoding).not.toMatch(/utf-16/);
   });
 });
 

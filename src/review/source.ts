@@ -88,13 +88,20 @@ function utf16Order(bytes: Uint8Array): { order: 'le' | 'be'; bom: boolean } | u
   if (n < 4) return undefined;
   let evenZero = 0;
   let oddZero = 0;
+  // the other byte of each pair: text's characters (tab, line ends, printable ASCII, Latin-1 letters)
+  let evenText = 0;
+  let oddText = 0;
+  const isText = (c: number) => c === 9 || c === 10 || c === 13 || (c >= 0x20 && c < 0x7f) || c >= 0xa0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;
+    if (isText(bytes[i])) evenText++;
+    if (isText(bytes[i + 1])) oddText++;
   }
   const pairs = n / 2;
-  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02) return { order: 'le', bom: false };
-  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02) return { order: 'be', bom: false };
+  // zeros on one side, and text on the other: a recording or other binary with small numbers is not text
+  if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02 && evenText >= pairs * 0.95) return { order: 'le', bom: false };
+  if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02 && oddText >= pairs * 0.95) return { order: 'be', bom: false };
   return undefined;
 }
 
