@@ -8,11 +8,7 @@
  * cell has a date format (from the workbook's formats, counted from 1900 or 1904 as the workbook
  * says); a time alone stays the fraction of a day it is. A formula gives its last result.
  */
-import { createRequire } from 'node:module';
-import type * as cfbModule from 'cfb';
-import { sharedStrings } from '../review/extract-ole.js';
-
-const cfb = () => createRequire(import.meta.url)('cfb') as typeof cfbModule;
+import { biffRecords, isEncrypted, openCompound, sharedStrings } from '../review/extract-ole.js';
 
 export type XlsValue = string | number | boolean | Date | null;
 
@@ -30,7 +26,6 @@ const EOF = 0x000a;
 const SST = 0x00fc;
 const CONTINUE = 0x003c;
 const BOUNDSHEET = 0x0085;
-const FILEPASS = 0x002f;
 const DATEMODE = 0x0022;
 const LABELSST = 0x00fd;
 const LABEL = 0x0204;
@@ -53,23 +48,6 @@ export function isDateFormat(format: string): boolean {
 }
 
 const CP1252 = new TextDecoder('windows-1252');
-
-interface Record {
-  id: number;
-  data: Uint8Array;
-  /** Offset of the record in the stream. */
-  at: number;
-}
-
-function* records(b: Uint8Array, from: number): Generator<Record> {
-  let i = from;
-  while (i + 4 <= b.length) {
-    const id = b[i] | (b[i + 1] << 8);
-    const len = b[i + 2] | (b[i + 3] << 8);
-    yield { id, data: b.subarray(i + 4, Math.min(b.length, i + 4 + len)), at: i };
-    i += 4 + len;
-  }
-}
 
 const u16 = (d: Uint8Array, at: number) => (at + 2 <= d.length ? d[at] | (d[at + 1] << 8) : 0);
 const u32 = (d: Uint8Array, at: number) => (at + 4 <= d.length ? (d[at] | (d[at + 1] << 8) | (d[at + 2] << 16) | (d[at + 3] << 24)) >>> 0 : 0);
@@ -97,14 +75,13 @@ function unicodeString(d: Uint8Array, cch: number, at: number): string {
 
 /** Reads the first worksheet of a .xls file's bytes. Throws XlsError when it cannot. */
 export function readXls(bytes: Uint8Array): XlsSheet {
-  let container: cfbModule.CFB$Container;
+  let stream: ReturnType<typeof openCompound>['stream'];
   try {
-    container = cfb().read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
+    stream = openCompound(bytes).stream;
   } catch (e) {
     throw new XlsError(`it cannot be read as an Excel 97–2003 workbook (${(e as Error).message.split('\n')[0]})`);
   }
-  const stream = (name: string) => container.FileIndex.find((e) => e.type === 2 && e.name === name)?.content as Uint8Array | undefined;
-  if (stream('EncryptedPackage')) throw new XlsError('it was saved with a password: save a copy without the password and import that');
+  if (isEncrypted(stream)) throw new XlsError('it was saved with a password: save a copy without the password and import that');
   const book = stream('Workbook');
   if (!book) {
     throw new XlsError(stream('Book') ? 'it is an Excel 5.0/95 workbook, older than dhr reads: save it as .xlsx and import that' : 'it has no workbook in it (not an Excel file?)');
@@ -116,10 +93,9 @@ export function readXls(bytes: Uint8Array): XlsSheet {
   const formats = new Map<number, string>();
   const xfFormat: number[] = [];
   let sheet: { name: string; at: number } | undefined;
-  const all = [...records(book, 0)];
+  const all = [...biffRecords(book)];
   for (let k = 0; k < all.length; k++) {
     const r = all[k];
-    if (r.id === FILEPASS) throw new XlsError('it was saved with a password: save a copy without the password and import that');
     if (r.id === DATEMODE) date1904 = u16(r.data, 0) === 1;
     if (r.id === FORMAT) formats.set(u16(r.data, 0), unicodeString(r.data, u16(r.data, 2), 4));
     if (r.id === XF) xfFormat.push(u16(r.data, 2));
@@ -154,7 +130,7 @@ export function readXls(bytes: Uint8Array): XlsSheet {
   };
   let formulaAt: { row: number; col: number } | undefined;
   let first = true;
-  for (const r of records(book, sheet.at)) {
+  for (const r of biffRecords(book, sheet.at)) {
     if (first) {
       if (r.id !== BOF) throw new XlsError('its first worksheet cannot be found where the workbook says it starts');
       first = false;

@@ -13,22 +13,9 @@
 import { createRequire } from 'node:module';
 import type iconvModule from 'iconv-lite';
 import { decodeEntities } from './entities.js';
+import { fromInside, type InnerReader, type InnerText, type InnerUnchecked } from './extract-inner.js';
 
 const iconv = () => createRequire(import.meta.url)('iconv-lite') as typeof iconvModule;
-
-/** What an attachment gave: its text, or why it could not be read. */
-export type AttachmentText =
-  | { kind: 'text'; text: string; unchecked?: InnerUnchecked[] }
-  | { kind: 'unreadable' | 'binary'; reason: string; text?: string };
-
-/** Something inside a file that could not be checked, said without its content or name. */
-export interface InnerUnchecked {
-  kind: 'unreadable' | 'binary';
-  reason: string;
-}
-
-/** Reads an attachment's bytes (its file name helps to tell its kind). */
-export type AttachmentReader = (bytes: Uint8Array, name: string) => AttachmentText;
 
 /** Deepest nesting of multiparts and attached messages followed. */
 const MAX_DEPTH = 12;
@@ -199,7 +186,7 @@ export function htmlText(html: string): string {
  * The text of an e-mail message or mbox file (its bytes), with what inside it could not be
  * checked. `attachment` reads an attached document.
  */
-export function fromMail(bytes: Uint8Array, attachment: AttachmentReader): { text: string; unchecked: InnerUnchecked[] } {
+export function fromMail(bytes: Uint8Array, attachment: InnerReader): { text: string; unchecked: InnerUnchecked[] } {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(/^\xef\xbb\xbf/, '');
   // an mbox holds messages one after another, each starting with a "From " line
   const messages = /^From \S/.test(raw) ? raw.split(/\r?\n(?=From \S)/) : [raw];
@@ -211,7 +198,7 @@ export function fromMail(bytes: Uint8Array, attachment: AttachmentReader): { tex
   return { text: out.map((l) => l.trim()).filter((l) => l !== '').join('\n'), unchecked };
 }
 
-function readEntity(raw: string, depth: number, out: string[], unchecked: InnerUnchecked[], state: { parts: number; attachments: number }, attachment: AttachmentReader): void {
+function readEntity(raw: string, depth: number, out: string[], unchecked: InnerUnchecked[], state: { parts: number; attachments: number }, attachment: InnerReader): void {
   if (++state.parts > MAX_PARTS) return;
   const e = splitEntity(raw);
   for (const f of e.fields) {
@@ -262,11 +249,8 @@ function readEntity(raw: string, depth: number, out: string[], unchecked: InnerU
   pushAttachment(attachment(data, name || 'attachment'), out, unchecked, ++state.attachments);
 }
 
-function pushAttachment(got: AttachmentText, out: string[], unchecked: InnerUnchecked[], n: number): void {
-  if (got.text) out.push(got.text);
-  if (got.kind === 'text') {
-    for (const u of got.unchecked ?? []) unchecked.push({ kind: u.kind, reason: `${u.reason} (in attachment ${n})` });
-    return;
-  }
-  unchecked.push({ kind: got.kind, reason: `attachment ${n}: ${got.reason}` });
+function pushAttachment(got: InnerText, out: string[], unchecked: InnerUnchecked[], n: number): void {
+  const inside = fromInside(got, `attachment ${n}`);
+  if (inside.text) out.push(inside.text);
+  unchecked.push(...inside.unchecked);
 }

@@ -10,35 +10,47 @@
  */
 import { createRequire } from 'node:module';
 import type * as cfbModule from 'cfb';
+import type { InnerUnchecked } from './extract-inner.js';
 
 const cfb = () => createRequire(import.meta.url)('cfb') as typeof cfbModule;
-
-/** What a stream that is a document gave: its text, and anything in it that could not be read. */
-export interface StreamText {
-  text?: string;
-  unchecked?: Array<{ kind: 'unreadable' | 'binary'; reason: string }>;
-}
 
 export interface OleReaders {
   /** Readable runs of a stream that is not a document of its own. */
   runs: (bytes: Uint8Array) => string;
   /** A stream that looks like a document of its own (zip, PDF, image, RTF, another compound file); null when it is not one. */
-  document: (bytes: Uint8Array) => StreamText | null;
+  document: (bytes: Uint8Array) => { text?: string; unchecked: InnerUnchecked[] } | null;
   /** The plain text of RTF. */
   rtf: (rtf: string) => string;
 }
 
+/** A compound file's streams, by name (SheetJS's `cfb`); throws when the bytes are not one. */
+export function openCompound(bytes: Uint8Array): { container: cfbModule.CFB$Container; stream: (name: string) => Uint8Array | undefined } {
+  const container = cfb().read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
+  const stream = (name: string) => container.FileIndex.find((e) => e.type === 2 && e.name === name)?.content as Uint8Array | undefined;
+  return { container, stream };
+}
+
+/** The records of an Excel 97 workbook stream (MS-XLS 2.1.4): id and data, from an offset. */
+export function* biffRecords(b: Uint8Array, from = 0): Generator<{ id: number; data: Uint8Array }> {
+  for (let i = from; i + 4 <= b.length;) {
+    const len = b[i + 2] | (b[i + 3] << 8);
+    yield { id: b[i] | (b[i + 1] << 8), data: b.subarray(i + 4, Math.min(b.length, i + 4 + len)) };
+    i += 4 + len;
+  }
+}
+
 /** The text of a compound file, stream by stream; null when it cannot be parsed as one. */
-export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string; unchecked: NonNullable<StreamText['unchecked']> } | { encrypted: true } | null {
-  let container: cfbModule.CFB$Container;
+export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string; unchecked: InnerUnchecked[] } | { encrypted: true } | null {
+  let opened: ReturnType<typeof openCompound>;
   try {
-    container = cfb().read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
+    opened = openCompound(bytes);
   } catch {
     return null;
   }
-  if (isEncrypted(container)) return { encrypted: true };
+  const { container } = opened;
+  if (isEncrypted(opened.stream)) return { encrypted: true };
   const out: string[] = [];
-  const unchecked: NonNullable<StreamText['unchecked']> = [];
+  const unchecked: InnerUnchecked[] = [];
   // stream names say what a stream is (property ids), never what a person wrote: only content is read
   container.FileIndex.forEach((entry) => {
     if (entry.type !== 2 || !entry.content || !entry.content.length) return;
@@ -55,7 +67,7 @@ export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string;
     const doc = readers.document(content);
     if (doc) {
       if (doc.text) out.push(doc.text);
-      unchecked.push(...(doc.unchecked ?? []));
+      unchecked.push(...doc.unchecked);
       return;
     }
     out.push(readers.runs(content));
@@ -69,18 +81,17 @@ export function fromOle(bytes: Uint8Array, readers: OleReaders): { text: string;
  * holding an `EncryptedPackage` (MS-OFFCRYPTO); a Word 97 file says so in its header (the FIB's
  * fEncrypted bit, MS-DOC 2.5.2), an Excel 97 workbook with a FILEPASS record (MS-XLS 2.4.117).
  */
-function isEncrypted(container: cfbModule.CFB$Container): boolean {
-  const stream = (name: string) => container.FileIndex.find((e) => e.type === 2 && e.name === name)?.content as Uint8Array | undefined;
+export function isEncrypted(stream: (name: string) => Uint8Array | undefined): boolean {
   if (stream('EncryptedPackage')) return true;
   const word = stream('WordDocument');
   if (word && word.length > 12 && word[0] === 0xec && word[1] === 0xa5 && (word[0x0b] & 0x01) !== 0) return true;
   const book = stream('Workbook') ?? stream('Book');
   if (book) {
     // FILEPASS comes among the first records of the workbook's globals
-    for (let i = 0, n = 0; i + 4 <= book.length && n < 64; n++) {
-      const id = book[i] | (book[i + 1] << 8);
-      if (id === 0x002f) return true;
-      i += 4 + (book[i + 2] | (book[i + 3] << 8));
+    let n = 0;
+    for (const r of biffRecords(book)) {
+      if (r.id === 0x002f) return true;
+      if (++n >= 64) break;
     }
   }
   return false;
@@ -151,24 +162,18 @@ const CONTINUE = 0x003c;
  */
 export function workbookText(b: Uint8Array, runs: (bytes: Uint8Array) => string): string[] {
   const out: string[] = [];
-  let i = 0;
-  while (i + 4 <= b.length) {
-    const id = b[i] | (b[i + 1] << 8);
-    const len = b[i + 2] | (b[i + 3] << 8);
-    const data = b.subarray(i + 4, Math.min(b.length, i + 4 + len));
-    i += 4 + len;
-    if (id !== SST) {
-      out.push(runs(data));
+  // the shared string table and the CONTINUE records right after it, read together once it ends
+  let sst: Uint8Array[] | undefined;
+  for (const { id, data } of biffRecords(b)) {
+    if (sst && id === CONTINUE) {
+      sst.push(data);
       continue;
     }
-    const segments = [data];
-    while (i + 4 <= b.length && (b[i] | (b[i + 1] << 8)) === CONTINUE) {
-      const clen = b[i + 2] | (b[i + 3] << 8);
-      segments.push(b.subarray(i + 4, Math.min(b.length, i + 4 + clen)));
-      i += 4 + clen;
-    }
-    out.push(...sharedStrings(segments));
+    if (sst) out.push(...sharedStrings(sst));
+    sst = id === SST ? [data] : undefined;
+    if (!sst) out.push(runs(data));
   }
+  if (sst) out.push(...sharedStrings(sst));
   return out.filter((s) => s.trim() !== '');
 }
 

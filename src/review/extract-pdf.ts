@@ -11,22 +11,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
-
-/** What an attached file gave (see extract-mail.ts for the same shape). */
-export interface PdfAttachment {
-  kind: 'text' | 'unreadable' | 'binary';
-  text?: string;
-  reason?: string;
-  unchecked?: Array<{ kind: 'unreadable' | 'binary'; reason: string }>;
-}
+import { fromInside, type InnerReader, type InnerUnchecked } from './extract-inner.js';
 
 export type PdfExtracted =
-  | { kind: 'text'; text: string; unchecked: Array<{ kind: 'unreadable' | 'binary'; reason: string }> }
+  | { kind: 'text'; text: string; unchecked: InnerUnchecked[] }
   | { kind: 'unreadable'; reason: string };
 
 export interface PdfReaders {
   /** Reads a file attached to the PDF. */
-  attachment: (bytes: Uint8Array, name: string) => PdfAttachment;
+  attachment: InnerReader;
   /** The text of an XML packet (XMP), each element a value of its own. */
   xml: (xml: string) => string;
   /** The text of rich text (a comment's XHTML), as a reader sees it. */
@@ -81,11 +74,11 @@ const STRING_KEY = /\/(Contents|T|TU|Subj|RC|V|UF|F|Desc|Title|Author|Subject|Ke
  * What a PDF's objects hold that its pages do not show: the string values a person wrote (in the
  * file and in compressed object streams), the XMP metadata, and the text of attached files.
  */
-export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: string[]; attached: string[]; unchecked: Array<{ kind: 'unreadable' | 'binary'; reason: string }> } {
+export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: string[]; attached: string[]; unchecked: InnerUnchecked[] } {
   const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const values = new Set<string>();
   const attached: string[] = [];
-  const unchecked: Array<{ kind: 'unreadable' | 'binary'; reason: string }> = [];
+  const unchecked: InnerUnchecked[] = [];
   const scan = (text: string) => {
     const re = new RegExp(STRING_KEY.source, 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -126,11 +119,9 @@ export function pdfObjects(bytes: Uint8Array, readers: PdfReaders): { values: st
     if (wanted === 'ObjStm') scan(Buffer.from(data).toString('latin1'));
     else if (wanted === 'Metadata') values.add(readers.xml(Buffer.from(data).toString('utf8')));
     else {
-      const n = ++files;
-      const got = readers.attachment(data, '');
-      if (got.text) attached.push(got.text);
-      if (got.kind === 'text') for (const u of got.unchecked ?? []) unchecked.push({ kind: u.kind, reason: `${u.reason} (in attached file ${n})` });
-      else unchecked.push({ kind: got.kind, reason: `attached file ${n}: ${got.reason}` });
+      const inside = fromInside(readers.attachment(data, ''), `attached file ${++files}`);
+      if (inside.text) attached.push(inside.text);
+      unchecked.push(...inside.unchecked);
     }
   }
   // the file outside its streams: where uncompressed objects keep their strings

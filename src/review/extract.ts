@@ -17,7 +17,8 @@ import { decodeEntities } from './entities.js';
 import { decode, isUtf16, lineStarts, positionAt } from './source.js';
 import { fromOle } from './extract-ole.js';
 import { fromPdf } from './extract-pdf.js';
-import { fromMail, htmlText, looksLikeMail, type AttachmentText, type InnerUnchecked } from './extract-mail.js';
+import { fromInside, type InnerText, type InnerUnchecked } from './extract-inner.js';
+import { fromMail, htmlText, looksLikeMail } from './extract-mail.js';
 
 /** The unzipper, loaded only when a review holds an office document. */
 const fflate = () => createRequire(import.meta.url)('fflate') as typeof fflateModule;
@@ -29,7 +30,7 @@ export type Extracted =
   /** `text`: what could be read all the same (an image's metadata: its author, title, caption). */
   | { kind: 'binary'; what: string; text?: string };
 
-export type { InnerUnchecked } from './extract-mail.js';
+export type { InnerUnchecked } from './extract-inner.js';
 
 /** How deep documents inside documents are read (an attachment of an e-mail attached to an e-mail…). */
 const MAX_NESTING = 4;
@@ -110,7 +111,7 @@ export function extractText(bytes: Uint8Array, name: string, depth = 0): Extract
  * A document inside another (an attachment, an embedded workbook): its text, or why it cannot be
  * read. Plain text is taken as it is; nesting deeper than {@link MAX_NESTING} is not read.
  */
-function inner(bytes: Uint8Array, name: string, depth: number): AttachmentText {
+function inner(bytes: Uint8Array, name: string, depth: number): InnerText {
   if (depth > MAX_NESTING) return { kind: 'unreadable', reason: `a document nested more than ${MAX_NESTING} deep, not read` };
   if (sniff(bytes) === 'other' && (!bytes.includes(0) || isUtf16(bytes)) && !isDocumentName(name) && !isMail(bytes, name)) {
     return { kind: 'text', text: decode(bytes).text };
@@ -133,11 +134,7 @@ function fromCompoundFile(bytes: Uint8Array, depth: number): Extracted {
     rtf: fromRtf,
     document: (b) => {
       if (sniff(b) === 'other') return null;
-      const n = ++objects;
-      const r = inner(b, '', depth + 1);
-      const where = `attachment or embedded object ${n}`;
-      if (r.kind === 'text') return { text: r.text, unchecked: (r.unchecked ?? []).map((u) => ({ kind: u.kind, reason: `${u.reason} (in ${where})` })) };
-      return { ...(r.text ? { text: r.text } : {}), unchecked: [{ kind: r.kind, reason: `${where}: ${r.reason}` }] };
+      return fromInside(inner(b, '', depth + 1), `attachment or embedded object ${++objects}`);
     },
   });
   if (!got) return { kind: 'text', text: readableRuns(bytes), format: 'binary office file' };
@@ -213,11 +210,9 @@ function fromZip(bytes: Uint8Array, name: string, depth: number): Extracted {
       continue;
     }
     if (EMBEDDED.test(p)) {
-      const n = ++embedded;
-      const got = inner(files[p], p, depth + 1);
-      if (got.text) out.push(got.text);
-      if (got.kind === 'text') for (const u of got.unchecked ?? []) unchecked.push({ kind: u.kind, reason: `${u.reason} (in embedded object ${n})` });
-      else unchecked.push({ kind: got.kind, reason: `embedded object ${n}: ${got.reason}` });
+      const inside = fromInside(inner(files[p], p, depth + 1), `embedded object ${++embedded}`);
+      if (inside.text) out.push(inside.text);
+      unchecked.push(...inside.unchecked);
       continue;
     }
     const xml = strFromU8(files[p]);
@@ -380,16 +375,14 @@ export function dataUriText(text: string): { text: string; unchecked: InnerUnche
   const unchecked: InnerUnchecked[] = [];
   let n = 0;
   for (const m of text.matchAll(DATA_URI)) {
-    const k = ++n;
-    const got = inner(Buffer.from(m[3], 'base64'), '', 1);
-    if (got.text?.trim()) {
+    const inside = fromInside(inner(Buffer.from(m[3], 'base64'), '', 1), `data: URI ${++n}`);
+    if (inside.text?.trim()) {
       const { line, column } = positionAt(starts, m.index);
-      const flat = got.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join(' | ');
+      const flat = inside.text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').join(' | ');
       const before = lines[line - 1] ?? '';
       lines[line - 1] = before + ' '.repeat(Math.max(1, column - 1 - before.length)) + flat;
     }
-    if (got.kind === 'text') for (const u of got.unchecked ?? []) unchecked.push({ kind: u.kind, reason: `${u.reason} (in data: URI ${k})` });
-    else unchecked.push({ kind: got.kind, reason: `data: URI ${k}: ${got.reason}` });
+    unchecked.push(...inside.unchecked);
   }
   if (!n) return undefined;
   return { text: Array.from(lines, (l) => l ?? '').join('\n'), unchecked };
