@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findDuplicates, similarity, tokens, MAX_TIME_APART } from './duplicates.js';
+import { duplicatePairs, findDuplicates, masterRowsInput, similarity, tokens, MAX_TIME_APART } from './duplicates.js';
+import { columnsInput, columnsOf, startDuplicates } from './duplicates-offload.js';
 import { parseChronologyDate } from '../dates/index.js';
 import type { MasterRow } from './merge.js';
 
@@ -81,5 +82,45 @@ describe('findDuplicates', () => {
       fakeRow(3, '2020-01-01', 'adult a attended the surgery!', ['Adult A']),
     ];
     expect(findDuplicates(rows).map((d) => [d.row.ref, d.first.ref])).toEqual([['a#2', 'a#1'], ['a#3', 'a#1']]);
+  });
+});
+
+// the search on a worker thread (duplicates-offload.ts; test/duplicates-offload.test.ts runs the worker)
+describe('the columns a worker thread receives', () => {
+  it('give the same duplicates as the master rows they were made from (property)', () => {
+    const word = fc.constantFrom('adult', 'visit', 'home', 'Café', 'police', 'the', 'marac', 'seen', 'Zoë', '—');
+    const rowArb = fc.record({
+      date: fc.constantFrom('2020-01-01', '2020-01-02', '2020-01', '2020', 'not a date'),
+      words: fc.array(word, { minLength: 0, maxLength: 6 }),
+      subjects: fc.subarray(['Adult A', 'Adult B', 'adult a', 'Zoë']),
+      minutes: fc.option(fc.integer({ min: 0, max: 1439 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 40 }), fc.constantFrom(0.5, 0.85, 1), (specs, t) => {
+        const rows = specs.map((s, i) => fakeRow(i + 1, s.date, s.words.join(' '), s.subjects, s.minutes));
+        const input = masterRowsInput(rows);
+        const all = rows.map((_, i) => i).filter((i) => input.day(i) !== undefined);
+        const viaColumns = duplicatePairs(columnsInput(columnsOf(input, all, t)), t).map(([a, b, s]) => [all[a], all[b], s]);
+        expect(viaColumns).toEqual(duplicatePairs(input, t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keep a row without subjects apart from one whose only subject is written, and a row without a time from midnight', () => {
+    const rows = [fakeRow(1, '2020-01-01', 'seen at home', []), fakeRow(2, '2020-01-01', 'seen at home', ['Adult A'], 0)];
+    const c = columnsInput(columnsOf(masterRowsInput(rows), [0, 1], 0.85));
+    expect([c.subjects(0), c.subjects(1)]).toEqual([[], ['Adult A']]);
+    expect([c.minutes(0), c.minutes(1)]).toEqual([undefined, 0]);
+    expect(c.event(1)).toBe('seen at home');
+  });
+});
+
+describe('startDuplicates', () => {
+  it('gives what findDuplicates gives (here on this thread: under vitest there is no compiled worker)', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => fakeRow(i + 1, `2020-01-0${1 + (i % 3)}`, `visit ${i % 7} made to the home`, ['Adult A']));
+    const take = startDuplicates(rows, 0.85);
+    expect(take.offloaded).toBe(false);
+    expect(take()).toEqual(findDuplicates(rows, 0.85));
   });
 });

@@ -279,15 +279,40 @@ class Vocabulary {
   }
 }
 
-function subjectsOverlap(a: MasterRow, b: MasterRow): boolean {
-  if (a.subjects.length === 0 && b.subjects.length === 0) return true;
-  const set = new Set(a.subjects.map((s) => s.toLowerCase()));
-  return b.subjects.some((s) => set.has(s.toLowerCase()));
+/**
+ * What the search reads of the rows, by row number: a master chronology's rows (`masterRowsInput`)
+ * or the columns a worker thread receives (duplicates-offload.ts).
+ */
+export interface DuplicateInput {
+  length: number;
+  /** The row's day (rows are compared within a day), or undefined when it has no date or no event. */
+  day(i: number): string | number | undefined;
+  event(i: number): string;
+  /** Its subjects (pseudonyms), as written. */
+  subjects(i: number): readonly string[];
+  /** Minutes after midnight, when it has a time. */
+  minutes(i: number): number | undefined;
 }
 
-function timesCompatible(a: MasterRow, b: MasterRow): boolean {
-  if (a.minutes === undefined || b.minutes === undefined) return true;
-  return Math.abs(a.minutes - b.minutes) <= MAX_TIME_APART;
+export function masterRowsInput(rows: readonly MasterRow[]): DuplicateInput {
+  return {
+    length: rows.length,
+    day: (i) => (rows[i]!.parsed && rows[i]!.event ? rows[i]!.parsed!.iso : undefined),
+    event: (i) => rows[i]!.event,
+    subjects: (i) => rows[i]!.subjects,
+    minutes: (i) => rows[i]!.minutes,
+  };
+}
+
+function subjectsOverlap(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 && b.length === 0) return true;
+  const set = new Set(a.map((s) => s.toLowerCase()));
+  return b.some((s) => set.has(s.toLowerCase()));
+}
+
+function timesCompatible(a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  return Math.abs(a - b) <= MAX_TIME_APART;
 }
 
 /**
@@ -295,33 +320,49 @@ function timesCompatible(a: MasterRow, b: MasterRow): boolean {
  * against the earliest row it repeats.
  */
 export function findDuplicates(rows: readonly MasterRow[], threshold = 0.85): Duplicate[] {
-  const t = Number.isFinite(threshold) ? Math.min(Math.max(threshold, 0.01), 1) : 0.85;
-  // each day's rows, by their place in `rows`
-  const buckets = new Map<string, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (!r.parsed || !r.event) continue;
-    const k = r.parsed.iso;
+  return duplicatePairs(masterRowsInput(rows), threshold).map(([at, first, similarity]) => ({ row: rows[at]!, first: rows[first]!, similarity }));
+}
+
+/** The rows that can have a duplicate: those with an event on a day that holds another such row, in order. */
+export function candidateRows(input: DuplicateInput): number[] {
+  return [...dayBuckets(input).values()].filter((b) => b.length >= 2).flat().sort((a, b) => a - b);
+}
+
+function dayBuckets(input: DuplicateInput): Map<string | number, number[]> {
+  const buckets = new Map<string | number, number[]>();
+  for (let i = 0; i < input.length; i++) {
+    const k = input.day(i);
+    if (k === undefined) continue;
     const b = buckets.get(k);
     if (b) b.push(i);
     else buckets.set(k, [i]);
   }
+  return buckets;
+}
+
+/**
+ * `findDuplicates` by row numbers: `[row, first row it repeats, similarity]`, by row. Rows that
+ * share their day with no other row can be left out without changing the answer for the others.
+ */
+export function duplicatePairs(input: DuplicateInput, threshold = 0.85): Array<[number, number, number]> {
+  const t = Number.isFinite(threshold) ? Math.min(Math.max(threshold, 0.01), 1) : 0.85;
+  // each day's rows, by their place in `rows`
+  const buckets = dayBuckets(input);
   // only rows that share their day with another row need their words
   const vocab = new Vocabulary();
-  const texts = new Int32Array(rows.length);
+  const texts = new Int32Array(input.length);
   for (const bucket of buckets.values()) {
-    if (bucket.length >= 2) for (const i of bucket) texts[i] = vocab.add(rows[i]!.event);
+    if (bucket.length >= 2) for (const i of bucket) texts[i] = vocab.add(input.event(i));
   }
   const lex = vocab.lexRanks();
   const scratch = { freq: new Int32Array(lex.length), byLex: new Int32Array(lex.length), keys: new Float64Array(64) };
-  const found: Array<{ at: number; duplicate: Duplicate }> = [];
+  const found: Array<[number, number, number]> = [];
   for (const bucket of buckets.values()) {
     if (bucket.length < 2) continue;
-    const day = bucket.map((i) => rows[i]!);
     // a loop, not push(...): one crowded day can hold more duplicates than a call takes arguments
-    for (const [j, d] of duplicatesInBucket(day, bucket.map((i) => texts[i]!), t, vocab, lex, scratch)) found.push({ at: bucket[j]!, duplicate: d });
+    for (const [j, i, sim] of duplicatesInBucket(input, bucket, texts, t, vocab, lex, scratch)) found.push([bucket[j]!, bucket[i]!, sim]);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.duplicate);
+  return found.sort((a, b) => a[0] - b[0]);
 }
 
 /** At most this many earlier rows are looked at for one row (a bound on a pathological day). */
@@ -340,24 +381,26 @@ export const MAX_EXAMINED = 500;
  *   entries takes seconds, not hours (past that bound, an earlier copy may go unnoticed).
  */
 function duplicatesInBucket(
-  bucket: MasterRow[],
-  texts: number[],
+  input: DuplicateInput,
+  rowsOfDay: readonly number[],
+  allTexts: Int32Array,
   t: number,
   vocab: Vocabulary,
   lex: Int32Array,
   scratch: { freq: Int32Array; byLex: Int32Array; keys: Float64Array },
-): Array<[number, Duplicate]> {
+): Array<[number, number, number]> {
   // "Rarest" is by frequency in the day, then by the word in string order. `scratch` holds arrays
   // as long as the vocabulary, shared by every day: `freq` is zero on entry and left zero.
   const { freq, byLex } = scratch;
   const { elementPool: pool, starts, sizes } = vocab;
+  const texts = rowsOfDay.map((r) => allTexts[r]!);
   for (const k of texts) for (let x = starts[k], end = x + sizes[k]; x < end; x++) freq[pool[x]]++;
   const n = lex.length;
   const jaccard = t / (2 - t);
   // posting lists: element id → [row, position of the element in that row's rarest-first order]…
   const index = new Map<number, number[]>();
-  const out: Array<[number, Duplicate]> = [];
-  for (let j = 0; j < bucket.length; j++) {
+  const out: Array<[number, number, number]> = [];
+  for (let j = 0; j < rowsOfDay.length; j++) {
     const sj = sizes[texts[j]];
     if (sj === 0) continue;
     // sort keys: frequency first, then string order (one number each, sorted natively)
@@ -393,10 +436,12 @@ function duplicatesInBucket(
       const si = sizes[texts[i]];
       const bound = 1 + Math.min(si - pi - 1, sj - pj - 1);
       if (bound < Math.ceil((t * (si + sj)) / 2 - 1e-9)) continue;
-      if (!subjectsOverlap(bucket[i], bucket[j]) || !timesCompatible(bucket[i], bucket[j])) continue;
+      const ri = rowsOfDay[i]!;
+      const rj = rowsOfDay[j]!;
+      if (!subjectsOverlap(input.subjects(ri), input.subjects(rj)) || !timesCompatible(input.minutes(ri), input.minutes(rj))) continue;
       const sim = vocab.similarity(texts[i], texts[j]);
       if (sim >= t) {
-        out.push([j, { row: bucket[j], first: bucket[i], similarity: sim }]);
+        out.push([j, i, sim]);
         break;
       }
     }

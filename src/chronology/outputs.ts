@@ -18,7 +18,7 @@
 import type { Review } from '../review/model.js';
 import type { Block, Doc, TableCell, TableRow } from '../document/model.js';
 import { cell, createDoc, heading, paragraph, row, strong, text } from '../document/model.js';
-import { renderDocx } from '../document/docx.js';
+import { renderDocx, renderDocxPieces } from '../document/docx.js';
 import type { OutputContent, OutputFiles } from '../document/atomic.js';
 import { MASTER_COLUMNS, formatReconciliation, type MasterChronology, type MasterRow } from './merge.js';
 import { timelineForReview } from './timeline.js';
@@ -221,6 +221,11 @@ export async function masterDocx(review: Review, master: MasterChronology, optio
   return renderDocx(masterDoc(review, master, options));
 }
 
+/** `masterDocx` in pieces (a 100,000-row chronology's DOCX is not copied into one buffer). */
+function masterDocxPieces(review: Review, master: MasterChronology, options: ChronologyDocOptions): Promise<Uint8Array[]> {
+  return renderDocxPieces(masterDoc(review, master, options));
+}
+
 // ---------------------------------------------------------------- all four
 
 /** Every chronology output, by file name, as bytes. */
@@ -239,7 +244,7 @@ export async function chronologyOutputs(review: Review, master: MasterChronology
  */
 export async function chronologyOutputFiles(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Promise<OutputFiles> {
   // the document first: its model is dropped before the CSV and Markdown are written
-  const docx = await masterDocx(review, master, options);
+  const docx = await masterDocxPieces(review, master, options);
   return new Map<string, OutputContent>([
     ['master-chronology.csv', masterCsvChunks(master)],
     ['master-chronology.md', masterMarkdownChunks(review, master)],

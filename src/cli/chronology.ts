@@ -6,7 +6,7 @@ import { isoDateFlag, parseFlags, print, setupFor, todayInLondon } from './commo
 import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
 import { guarded } from '../lint/guard.js';
-import { lintReview } from '../lint/engine.js';
+import { lintReview, prepareLint } from '../lint/engine.js';
 import { chronologyRules } from '../rules/chronology/index.js';
 import { formatReconciliation, masterOf } from '../chronology/merge.js';
 import { chronologyOutputFiles } from '../chronology/outputs.js';
@@ -57,9 +57,9 @@ Exit codes: 0 outputs written (even when some dates could not be read: see the f
 
     const master = masterOf(review); // shared with the chronology rules, which merge the same rows
     const chronologyFiles = new Set([...review.chronologies.values()].map((t) => t.file.rel));
-    const findings = lintReview(review, { ...setup, ...guarded(setup.identities, setup.profile), today, rules: chronologyRules })
-      .filter((f) => f.ruleId.startsWith('chronology/') || chronologyFiles.has(f.file));
-
+    const lint = { ...setup, ...guarded(setup.identities, setup.profile), today, rules: chronologyRules };
+    // a large chronology's duplicate search goes on (on another thread) while the outputs are made
+    prepareLint(review, lint);
     const files = await chronologyOutputFiles(review, master, { marking: setup.profile.marking?.draft || undefined });
     const out = (values.out as string | undefined) ?? path.join('reports', review.id);
     let written: string[];
@@ -68,6 +68,7 @@ Exit codes: 0 outputs written (even when some dates could not be read: see the f
     } catch (e) {
       throw new UsageError(`chronology: cannot write to ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
+    const findings = lintReview(review, lint).filter((f) => f.ruleId.startsWith('chronology/') || chronologyFiles.has(f.file));
 
     if (review.chronologies.size === 0) process.stderr.write(`dhr: ${review.rel}: no chronologies/*.csv found; the master chronology is empty\n`);
     if (!master.reconciliation.ok) {

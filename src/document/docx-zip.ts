@@ -104,7 +104,7 @@ const deflateRaw = (block: Uint8Array, flush: number, level: number) => new Prom
  * into one DEFLATE stream) while the next blocks are being made; at most IN_FLIGHT blocks wait.
  * The other entries are deflated at level 6, as zipParts does.
  */
-export async function zipPartsStreaming({ files, order, mtime }: Parts, streamed: string, chunks: Iterable<Uint8Array>): Promise<Buffer> {
+export async function zipPartsStreaming({ files, order, mtime }: Parts, streamed: string, chunks: Iterable<Uint8Array>): Promise<Uint8Array[]> {
   // the streamed part first: its deflated blocks, CRC and size
   const deflated: Buffer[] = [];
   const waiting: Array<Promise<Buffer>> = [];
@@ -148,7 +148,8 @@ export async function zipPartsStreaming({ files, order, mtime }: Parts, streamed
   }
   zip.end();
   if (failure) throw failure;
-  return Buffer.concat(out);
+  // in pieces: a large document (a 200,000-row chronology's is 35 MB) is not copied into one buffer
+  return out;
 }
 
 /** A zip entry whose data is already made (DEFLATE, method 8, or stored, 0): passed through with its CRC and size. */

@@ -37,6 +37,12 @@ export const ESTIMATE_LIMIT = 150;
 
 /** Writes a document as DOCX. */
 export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<Buffer> {
+  const pieces = await renderDocxPieces(doc, options);
+  return pieces.length === 1 && Buffer.isBuffer(pieces[0]) ? pieces[0] : Buffer.concat(pieces);
+}
+
+/** `renderDocx` in pieces, to be written one after another: a document with a large table is never copied whole. */
+export async function renderDocxPieces(doc: Doc, options: DocxOptions = {}): Promise<Uint8Array[]> {
   const choice = options.estimatePageNumbers ?? 'auto';
   const estimate = choice === 'auto' ? size(doc.blocks) <= ESTIMATE_LIMIT : choice;
   // page numbers are worked out from docx's objects, which hold only sample rows of a fast table
@@ -68,11 +74,11 @@ export async function renderDocx(doc: Doc, options: DocxOptions = {}): Promise<B
     })),
   });
   const parts = normaliseParts(await packageParts(document), documentDate(doc));
-  if (!writer.fastTables.length) return zipParts(parts);
+  if (!writer.fastTables.length) return [zipParts(parts)];
   const xml = parts.files[DOCUMENT_PART];
   const pieces = xml && spliceFastTables(Buffer.from(xml).toString('utf8'), writer.fastTables);
   // a fast table whose rows could not be found again (text that looks like a marker): write it the slow way
-  if (!pieces) return renderDocx(doc, { ...options, fastTables: false });
+  if (!pieces) return renderDocxPieces(doc, { ...options, fastTables: false });
   return zipPartsStreaming(parts, DOCUMENT_PART, documentChunks(pieces));
 }
 

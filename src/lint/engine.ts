@@ -127,14 +127,44 @@ export function compareFindings(a: Finding, b: Finding): number {
     : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
+/** The rules of `opts` that run on this review (not switched off, not skipped for a learning review). */
+function activeRules(review: Review, opts: LintOptions): Rule[] {
+  const isLearning = review.meta?.data?.type === 'learning-review';
+  return opts.rules.filter((rule) => !(isLearning && rule.meta.skipForLearningReview)
+    && gateSeverity(rule.meta.id, severityFor(opts.config, rule.meta.id, rule.meta.severity), opts.gate) !== 'off');
+}
+
+/**
+ * Starts the work rules can begin before they run (`Rule.prepare`), such as a large chronology's
+ * duplicate search on another thread. `lintReview` does it too; a command calls it first when it
+ * has other work to do meanwhile (`dhr chronology` writes its outputs). Calling it twice is harmless.
+ */
+export function prepareLint(review: Review, opts: LintOptions): void {
+  const ctx: RuleContext = {
+    review, meta: review.meta?.data, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today,
+    guard: opts.guard ?? NO_REGISTER,
+    report() {
+      throw new Error('a rule reports from check(), not from prepare()');
+    },
+  };
+  for (const rule of activeRules(review, opts)) {
+    if (!rule.prepare) continue;
+    try {
+      rule.prepare(ctx);
+    } catch (err) {
+      // its check() runs as if nothing was prepared, and reports an internal error if it fails too
+      if (process.env.DHR_DEBUG) throw err;
+    }
+  }
+}
+
 export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const raw: Finding[] = [...review.findings];
   const meta = review.meta?.data;
-  const isLearning = meta?.type === 'learning-review';
   const guard = opts.guard ?? NO_REGISTER;
-  for (const rule of opts.rules) {
-    if (isLearning && rule.meta.skipForLearningReview) continue;
-    if (gateSeverity(rule.meta.id, severityFor(opts.config, rule.meta.id, rule.meta.severity), opts.gate) === 'off') continue;
+  const rules = activeRules(review, opts);
+  prepareLint(review, opts);
+  for (const rule of rules) {
     const ctx: RuleContext = {
       review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today, guard,
       report(file: SourceFile | string, span: Span, message: string, value?: string, severity?: Severity) {

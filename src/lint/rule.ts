@@ -52,10 +52,15 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check(ctx: RuleContext): void;
+  /**
+   * Work the rule can start before any rule runs, to be taken up by its `check` (the duplicate
+   * search of a large chronology starts on another thread). It reports nothing.
+   */
+  prepare?(ctx: RuleContext): void;
 }
 
-export function defineRule(meta: RuleMeta, check: (ctx: RuleContext) => void): Rule {
-  return { meta, check };
+export function defineRule(meta: RuleMeta, check: (ctx: RuleContext) => void, prepare?: (ctx: RuleContext) => void): Rule {
+  return prepare ? { meta, check, prepare } : { meta, check };
 }
 
 /** Where rule documentation is published; SARIF helpUri and `dhr lint --help` point here. */

@@ -11,6 +11,8 @@ export interface CsvProblem extends Span {
 
 export interface RawCell extends Span {
   value: string;
+  /** Empty from the tokenizer; the header's name of the column in a table (readCsvTable). */
+  column_name: string;
 }
 
 /** Most cells read in one row; a chronology has 11 columns, an action plan 14. */
@@ -135,7 +137,8 @@ export function tokenizeCsv(text: string, delimiter = 44): { records: RawRecord[
         i = j;
       }
       if (rec.cells.length < MAX_CSV_COLUMNS) {
-        rec.cells.push({ value, line: startLine, column: startCol, endLine: line, endColumn: col });
+        // column_name is filled in by readCsvTable; made here, so that the cell keeps every field inside itself
+        rec.cells.push({ value, line: startLine, column: startCol, endLine: line, endColumn: col, column_name: '' });
       } else if (!rec.dropped) {
         rec.dropped = 1;
         problems.push({ line: startLine, column: startCol, endLine: line, endColumn: col,
@@ -181,13 +184,12 @@ export function readCsvTable(file: SourceFile): CsvReadResult {
         message: `row has ${count} cells but the header has ${names.length}` });
     }
     const cells: Record<string, CsvCell> = {};
-    const raw: CsvCell[] = [];
-    for (let k = 0; k < rec.cells.length; k++) {
+    // the tokenizer's cells and their array become the table's (no copy: a large chronology has a million cells)
+    const raw: CsvCell[] = rec.cells;
+    for (let k = 0; k < raw.length; k++) {
       const name = names[k] ?? `#${k + 1}`;
-      // the tokenizer's cell becomes the table's (no copy: a large chronology has a million cells)
-      const cell = rec.cells[k] as CsvCell;
+      const cell = raw[k]!;
       cell.column_name = name;
-      raw.push(cell);
       if (k < names.length && !(name in cells)) cells[name] = cell;
     }
     rows.push({ index: rows.length + 1, line: rec.line, endLine: rec.endLine, cells, raw, ...(malformed ? { malformed } : {}) });

@@ -1,7 +1,10 @@
 /** chronology/duplicate: the same event reported twice, within one chronology or across agencies. */
 import { defineRule } from '../../lint/rule.js';
 import { masterOf } from '../../chronology/merge.js';
-import { findDuplicates } from '../../chronology/duplicates.js';
+import { findDuplicates, type Duplicate } from '../../chronology/duplicates.js';
+import { startDuplicates } from '../../chronology/duplicates-offload.js';
+import type { RuleContext } from '../../lint/rule.js';
+import type { Review } from '../../review/model.js';
 import { isSafeId, isSafeRef } from '../../review/safe.js';
 
 export const duplicateRule = defineRule(
@@ -12,8 +15,10 @@ export const duplicateRule = defineRule(
     description: 'the same event reported twice (within or across agencies)',
   },
   (ctx) => {
-    const threshold = ctx.config.chronology?.duplicate_similarity ?? 0.85;
-    for (const d of findDuplicates(masterOf(ctx.review).rows, threshold)) {
+    const take = started.get(ctx.review);
+    started.delete(ctx.review);
+    const duplicates = take && take.threshold === threshold(ctx) ? take.take() : findDuplicates(masterOf(ctx.review).rows, threshold(ctx));
+    for (const d of duplicates) {
       const cell = d.row.row.cells.event ?? d.row.row.cells.date;
       const span = cell ?? { line: d.row.row.line, column: 1, endLine: d.row.row.line, endColumn: 1 };
       const pct = Math.floor(d.similarity * 100);
@@ -28,4 +33,13 @@ export const duplicateRule = defineRule(
         + 'keep one entry, or reword them to show how the two contacts differ.');
     }
   },
+  // a large chronology's search starts on another thread while the other rules run
+  (ctx) => {
+    if (!started.has(ctx.review)) started.set(ctx.review, { threshold: threshold(ctx), take: startDuplicates(masterOf(ctx.review).rows, threshold(ctx)) });
+  },
 );
+
+const threshold = (ctx: RuleContext): number => ctx.config.chronology?.duplicate_similarity ?? 0.85;
+
+/** Searches started by prepare(), taken by check(). */
+const started = new WeakMap<Review, { threshold: number; take: () => Duplicate[] }>();
