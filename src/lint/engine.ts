@@ -162,8 +162,11 @@ export function lintReview(review: Review, opts: LintOptions): Finding[] {
   const raw: Finding[] = [...review.findings];
   const meta = review.meta?.data;
   const guard = opts.guard ?? NO_REGISTER;
-  const rules = activeRules(review, opts);
   prepareLint(review, opts);
+  // the rules that prepared work last, so that it has the others' time to finish (findings are
+  // sorted below: the order the rules run in does not show)
+  const active = activeRules(review, opts);
+  const rules = [...active.filter((r) => !r.prepare), ...active.filter((r) => r.prepare)];
   for (const rule of rules) {
     const ctx: RuleContext = {
       review, meta, config: opts.config, profile: opts.profile, identities: opts.identities, today: opts.today, guard,
