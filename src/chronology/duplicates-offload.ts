@@ -2,20 +2,14 @@
  * The duplicate search of a large chronology on a second thread (issue 19), while this one goes on
  * with the other rules (lint) or with writing the outputs (`dhr chronology`).
  *
- * `startDuplicates(rows, threshold)` returns `take()`, which gives what `findDuplicates` would.
- * Rules run synchronously, so `take()` waits for the worker without returning to the event loop:
- * the worker sets a flag in shared memory when it has posted its answer (Atomics.wait), and the
- * answer is read from the port at once (receiveMessageOnPort). Only the rows that can have a
- * duplicate (an event on a day with another) are sent, as columns, not as objects.
+ * `startDuplicates(rows, threshold)` returns `take()`, which gives what `findDuplicates` would,
+ * waiting for the worker if need be (src/sync-worker.ts). Only the rows that can have a duplicate
+ * (an event on a day with another) are sent, as columns, not as objects.
  *
  * The search stays on this thread when the chronology is small (a worker costs more than it saves),
- * with one CPU, with `DHR_WORKERS=0`, when the compiled worker is missing (under vitest), or when
- * anything about the worker fails: the answer is the same either way.
+ * or when a worker cannot help or fails (sync-worker.ts): the answer is the same either way.
  */
-import { existsSync } from 'node:fs';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { startSyncWorker } from '../sync-worker.js';
 import type { MasterRow } from './merge.js';
 import { candidateRows, findDuplicates, masterRowsInput, type Duplicate, type DuplicateInput } from './duplicates.js';
 
@@ -23,9 +17,6 @@ const WORKER = new URL('./duplicates-worker.js', import.meta.url);
 
 /** Fewer candidate rows than this are searched on this thread. */
 export const OFFLOAD_ROWS = 20_000;
-
-/** How long `take()` waits for the worker before searching on this thread instead. */
-const WAIT_MS = 120_000;
 
 /**
  * The rows as the worker receives them: a few long strings and typed arrays (each row's event is
@@ -83,12 +74,6 @@ export function columnsOf(input: DuplicateInput, rows: readonly number[], thresh
   return { days, events: events.join(''), eventAt, subjects: subjects.join(''), subjectAt, minutes, threshold };
 }
 
-export function offloadable(candidates: number): boolean {
-  if (candidates < OFFLOAD_ROWS || process.env.DHR_WORKERS === '0') return false;
-  if ((os.availableParallelism?.() ?? os.cpus().length) < 2) return false;
-  return existsSync(fileURLToPath(WORKER));
-}
-
 /** What `startDuplicates` returns: call it for the duplicates. */
 export interface TakeDuplicates {
   (): Duplicate[];
@@ -101,32 +86,14 @@ export function startDuplicates(rows: readonly MasterRow[], threshold: number): 
   const here = Object.assign(() => findDuplicates(rows, threshold), { offloaded: false });
   const input = masterRowsInput(rows);
   const candidates = candidateRows(input);
-  if (!offloadable(candidates.length)) return here;
+  if (candidates.length < OFFLOAD_ROWS) return here;
   const columns = columnsOf(input, candidates, threshold);
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker;
-  try {
-    const buffers = [columns.days.buffer, columns.eventAt.buffer, columns.subjectAt.buffer, columns.minutes.buffer] as ArrayBuffer[];
-    worker = new Worker(WORKER, { workerData: { columns, flag, port: port2 }, transferList: [port2, ...buffers] });
-  } catch {
-    port1.close();
-    return here;
-  }
-  worker.unref();
-  // a worker that cannot start reports it as an event this thread may never see while it waits:
-  // the flag's timeout covers that
-  worker.on('error', () => undefined);
+  const buffers = [columns.days.buffer, columns.eventAt.buffer, columns.subjectAt.buffer, columns.minutes.buffer] as ArrayBuffer[];
+  const worker = startSyncWorker<Float64Array>(WORKER, columns, buffers);
+  if (!worker) return here;
   return Object.assign(() => {
-    const deadline = Date.now() + WAIT_MS;
-    while (Atomics.load(flag, 0) === 0 && Date.now() < deadline) Atomics.wait(flag, 0, 0, 1000);
-    const answer = receiveMessageOnPort(port1)?.message as { pairs?: Float64Array } | undefined;
-    port1.close();
-    if (!answer?.pairs) {
-      void worker.terminate();
-      return here();
-    }
-    const p = answer.pairs;
+    const p = worker.take();
+    if (!p) return here();
     const out: Duplicate[] = [];
     for (let k = 0; k < p.length; k += 3) out.push({ row: rows[candidates[p[k]!]!]!, first: rows[candidates[p[k + 1]!]!]!, similarity: p[k + 2]! });
     return out;
