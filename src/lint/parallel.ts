@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_KEY_ENV, resolveHashedPath } from '../rules/anon/hashed-identities.js';
+import { startAnonScans } from '../rules/anon/scan-offload.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
@@ -62,6 +63,9 @@ function loadForCheck(dir: string, job: CheckJob, registers?: Map<string, Identi
       setup = setupFor(dir, job.flags, false, registers);
     }
   }
+  // a large review's biggest files are scanned for the anonymisation rules on another thread while
+  // this one reads and parses the review (rules/anon/scan-offload.ts)
+  if (job.mode === 'lint') startAnonScans(dir, setup.identities);
   return { setup, review: loadReview(dir) };
 }
 

@@ -7,15 +7,29 @@ import { matcherFor, type IdentityMatch, type IdentityMatcher } from './matcher.
 import { readerView } from './normalise.js';
 import { findInView, reviewFolderEntry, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
 import { fileSeams, seamMatches, seamsWhere } from './cells.js';
+import { adoptScans, decodeIdentity, takeOffloadedScan } from './scan-offload.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const byMatcher = new WeakMap<IdentityMatcher, WeakMap<SourceFile, IdentityMatch[]>>();
+
+// what the worker of scan-offload.ts found in a large file, for the register it was given
+adoptScans((file, scan, entries, register) => {
+  if (!scan.identity || !register) return;
+  const matcher = matcherFor(register);
+  let files = byMatcher.get(matcher);
+  if (!files) byMatcher.set(matcher, (files = new WeakMap()));
+  if (!files.has(file)) files.set(file, decodeIdentity(scan.identity, entries));
+});
 
 /** The register's matches in a file (reader's view, positions in the file as written), once per file. */
 export function identityMatches(file: SourceFile, matcher: IdentityMatcher): IdentityMatch[] {
   let files = byMatcher.get(matcher);
   if (!files) byMatcher.set(matcher, (files = new WeakMap()));
   let hit = files.get(file);
+  if (!hit) {
+    takeOffloadedScan(file);
+    hit = files.get(file);
+  }
   if (!hit) {
     hit = findInView(file, (t) => matcher.find(t));
     const more = underscoreMatches(file.text, matcher, hit);

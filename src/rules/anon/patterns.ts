@@ -12,6 +12,7 @@
  * the anon rules share one scan. */
 import type { SourceFile } from '../../review/model.js';
 import { anonData } from './data.js';
+import { adoptScans, takeOffloadedScan } from './scan-offload.js';
 import { nameBranches, readName, type NameCandidate } from './name-scan.js';
 import {
   ibanAt, isDdmmyy, isVehicleRegistration, scanKeywordNumbers, scanSpelledEmails, streetAfterNumber,
@@ -327,10 +328,17 @@ export function scanEmails(text: string): PatternMatch[] {
 }
 
 const fileCache = new WeakMap<SourceFile, PatternMatch[]>();
+adoptScans((file, scan) => {
+  if (scan.scan && !fileCache.has(file)) fileCache.set(file, scan.scan);
+});
 
 /** The scan of a file, computed once and shared by every pattern rule. */
 export function scanFile(file: SourceFile): PatternMatch[] {
   let hit = fileCache.get(file);
+  if (!hit) {
+    takeOffloadedScan(file);
+    hit = fileCache.get(file);
+  }
   if (!hit) {
     hit = scanText(file.text);
     fileCache.set(file, hit);

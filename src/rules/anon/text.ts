@@ -19,6 +19,7 @@ import { decode, firstLongLine, isUtf16, lineStarts, MAX_FILE_BYTES, MAX_LINE_CH
 import { dataUriText, extractText, isDocumentName, isMail, sniff, type InnerUnchecked } from '../../review/extract.js';
 import { viewOf } from './normalise.js';
 import { scanFile, scanText, type PatternMatch } from './patterns.js';
+import { adoptScans, takeOffloadedScan } from './scan-offload.js';
 
 /** `document`: the text extracted from an office file or PDF (a finding's line is a paragraph of it). */
 export type TextKind = 'markdown' | 'csv' | 'yaml' | 'text' | 'document';
@@ -316,6 +317,12 @@ function fromView<T extends { start: number; end: number; possessiveEnd?: number
 }
 
 const viewScans = new WeakMap<SourceFile, PatternMatch[]>();
+const patternCache = new WeakMap<SourceFile, PatternMatch[]>();
+// what the worker of scan-offload.ts found in a large file
+adoptScans((file, scan) => {
+  if (scan.view && !viewScans.has(file)) viewScans.set(file, scan.view);
+  if (!patternCache.has(file)) patternCache.set(file, scan.pattern);
+});
 
 /**
  * The pattern scan (patterns.ts) of a file's reader's view, in offsets of the view (`viewOf(file).text`);
@@ -327,17 +334,23 @@ export function viewScan(file: SourceFile): PatternMatch[] {
   if (v.identity) return scanFile(file);
   let hit = viewScans.get(file);
   if (!hit) {
+    takeOffloadedScan(file);
+    hit = viewScans.get(file);
+  }
+  if (!hit) {
     hit = scanText(v.text);
     viewScans.set(file, hit);
   }
   return hit;
 }
 
-const patternCache = new WeakMap<SourceFile, PatternMatch[]>();
-
 /** The shared pattern scan (patterns.ts) of a file's reader's view, positions in the file; once per file. */
 export function patternMatches(file: SourceFile): PatternMatch[] {
   let hit = patternCache.get(file);
+  if (!hit) {
+    takeOffloadedScan(file);
+    hit = patternCache.get(file);
+  }
   if (!hit) {
     // the view's scan is shared with anon/person-name; a lossy view's original is scanned once too (scanFile)
     hit = viewOf(file).identity ? scanFile(file) : fromView(file, viewScan(file), () => scanFile(file));

@@ -1,0 +1,161 @@
+/**
+ * The anonymisation scans of a large review's biggest files, made on a worker thread while this
+ * one reads and parses the review (issue 19: at 100,000 rows the register's matches and the
+ * pattern scan were a quarter of a lint, after the parse).
+ *
+ * `startAnonScans(dir, register)` is called before the review is loaded. The worker reads the
+ * review's large text files itself (regular files only, links not followed, as `readSource` reads
+ * them) and runs the same functions this thread would: `identityMatches` (when there is a register),
+ * `patternMatches`, and the scans these share (`viewScan`, `scanFile`). When a rule first asks for
+ * one of those for a file the worker read, `offloadedScan` takes the answer, and hands it over only
+ * if the file's text is the text the worker read (the same SHA-256): a file changed in between, or
+ * a worker that failed, and this thread scans the file itself, as it always did.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { IdentityRegister } from '../../lint/identities.js';
+import type { SourceFile } from '../../review/model.js';
+import { startSyncWorker, type SyncWorker } from '../../sync-worker.js';
+import type { IdentityEntry, IdentityMatch } from './matcher.js';
+import type { PatternMatch } from './patterns.js';
+
+const WORKER = new URL('./scan-worker.js', import.meta.url);
+
+/** Files smaller than this are scanned on this thread. */
+export const OFFLOAD_FILE_BYTES = 256 * 1024;
+/** Less than this in such files and no worker is started. */
+export const OFFLOAD_BYTES = 4 * 1024 * 1024;
+/** Larger than this and the loader does not read a file (review/source.ts MAX_FILE_BYTES): nor does the worker. */
+const MAX_BYTES = 64 * 1024 * 1024;
+/** Text files by name, as the loader reads them (the documents a review may hold are read by the rules, on this thread). */
+const TEXT_FILE = /\.(csv|md|ya?ml|txt|tsv)$/i;
+
+export interface ScanJob {
+  files: string[];
+  register?: IdentityRegister;
+}
+
+/** What the worker found in one file. */
+export interface FileScan {
+  /** SHA-256 of the text it read (hex). */
+  sha256: string;
+  /** `patternMatches`; `scan` (`scanFile`) and `view` (`viewScan` of a view that is not the text) when it made them. */
+  pattern: PatternMatch[];
+  scan?: PatternMatch[];
+  view?: PatternMatch[];
+  /** `identityMatches`, four numbers a match: start, end, possessive end, index in the answer's entries. */
+  identity?: Int32Array;
+}
+
+export interface ScanAnswer {
+  /** By file, as sent; null for a file the worker could not read. */
+  files: Array<FileScan | null>;
+  entries: IdentityEntry[];
+}
+
+interface Started {
+  job: ScanJob;
+  /** The register as the rules have it (its matcher is found by it). */
+  register?: IdentityRegister;
+  worker: SyncWorker<ScanAnswer>;
+  answer?: ScanAnswer | null;
+}
+
+/** Started scans by the absolute path of each file sent. */
+const byPath = new Map<string, Started>();
+
+/** The large text files of a review folder: regular files, links not followed, `.git` and hidden folders not entered. */
+function largeTextFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const abs = path.join(d, name);
+      let st;
+      try {
+        st = lstatSync(abs);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory() && depth < 4) walk(abs, depth + 1);
+      else if (st.isFile() && TEXT_FILE.test(name) && st.size >= OFFLOAD_FILE_BYTES && st.size <= MAX_BYTES) out.push(path.resolve(abs));
+    }
+  };
+  walk(dir, 0);
+  return out;
+}
+
+/** Starts the scans of a review's large files, when they are large enough for a worker to pay. */
+export function startAnonScans(dir: string, register: IdentityRegister | undefined): void {
+  let files: string[];
+  let bytes = 0;
+  try {
+    files = largeTextFiles(dir);
+    for (const f of files) bytes += lstatSync(f).size;
+  } catch {
+    return;
+  }
+  if (bytes < OFFLOAD_BYTES || files.some((f) => byPath.has(f))) return;
+  const job: ScanJob = { files, ...(register && Array.isArray(register.people) && register.people.length ? { register: { file: '', people: register.people } } : {}) };
+  const worker = startSyncWorker<ScanAnswer>(WORKER, job);
+  if (!worker) return;
+  const started: Started = { job, worker, ...(job.register ? { register } : {}) };
+  for (const f of files) byPath.set(f, started);
+}
+
+/** Fills one module's cache from what the worker found in a file (`register`: the one the identity matches are for). */
+export type ScanAdopter = (file: SourceFile, scan: FileScan, entries: IdentityEntry[], register?: IdentityRegister) => void;
+
+const adopters: ScanAdopter[] = [];
+
+/** A module with a cache of scans (text.ts, patterns.ts, identity.ts) says how to fill it. */
+export function adoptScans(adopter: ScanAdopter): void {
+  adopters.push(adopter);
+}
+
+/**
+ * At a cache miss for `file`: when the worker scanned it, takes its answer (waiting for it if need
+ * be) and, if the file's text is the text the worker read, fills every cache with it. Once a file.
+ */
+export function takeOffloadedScan(file: SourceFile): void {
+  if (byPath.size === 0) return;
+  const abs = path.resolve(file.path);
+  const started = byPath.get(abs);
+  if (!started) return;
+  byPath.delete(abs);
+  if (started.answer === undefined) started.answer = started.worker.take() ?? null;
+  const scan = started.answer?.files[started.job.files.indexOf(abs)];
+  if (!scan || scan.sha256 !== sha256(file.text)) return;
+  for (const adopt of adopters) adopt(file, scan, started.answer!.entries, started.register);
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Identity matches as numbers (the worker's side) and back. */
+export function encodeIdentity(found: IdentityMatch[], entries: IdentityEntry[], index: Map<IdentityEntry, number>): Int32Array {
+  const flat = new Int32Array(found.length * 4);
+  found.forEach((m, k) => {
+    let e = index.get(m.entry);
+    if (e === undefined) {
+      index.set(m.entry, (e = entries.length));
+      entries.push({ pseudonym: m.entry.pseudonym, kind: m.entry.kind, placeholder: m.entry.placeholder });
+    }
+    flat.set([m.start, m.end, m.possessiveEnd, e], k * 4);
+  });
+  return flat;
+}
+
+export function decodeIdentity(flat: Int32Array, entries: IdentityEntry[]): IdentityMatch[] {
+  const out: IdentityMatch[] = [];
+  for (let k = 0; k < flat.length; k += 4) out.push({ start: flat[k]!, end: flat[k + 1]!, possessiveEnd: flat[k + 2]!, entry: entries[flat[k + 3]!]! });
+  return out;
+}

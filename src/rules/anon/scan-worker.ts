@@ -1,0 +1,36 @@
+/** The worker thread of scan-offload.ts: reads each file it is sent and scans it as the rules would. */
+import { answerSyncWorker } from '../../sync-worker.js';
+import type { IdentityEntry } from './matcher.js';
+import type { FileScan, ScanAnswer, ScanJob } from './scan-offload.js';
+
+await answerSyncWorker(async (job: ScanJob) => {
+  const { readSource } = await import('../../review/source.js');
+  const { patternMatches, viewScan } = await import('./text.js');
+  const { scanFile } = await import('./patterns.js');
+  const { viewOf } = await import('./normalise.js');
+  const { identityMatches } = await import('./identity.js');
+  const { matcherFor } = await import('./matcher.js');
+  const { encodeIdentity, sha256 } = await import('./scan-offload.js');
+  const matcher = job.register ? matcherFor(job.register) : undefined;
+  const entries: IdentityEntry[] = [];
+  const index = new Map<IdentityEntry, number>();
+  const files = job.files.map((abs): FileScan | null => {
+    let file;
+    try {
+      file = readSource(abs);
+    } catch {
+      return null;
+    }
+    const pattern = patternMatches(file);
+    const v = viewOf(file);
+    return {
+      sha256: sha256(file.text),
+      pattern,
+      ...(v.identity || v.lossy ? { scan: scanFile(file) } : {}),
+      ...(v.identity ? {} : { view: viewScan(file) }),
+      ...(matcher ? { identity: encodeIdentity(identityMatches(file, matcher), entries, index) } : {}),
+    };
+  });
+  const answer: ScanAnswer = { files, entries };
+  return { value: answer, transfer: files.flatMap((f) => (f?.identity ? [f.identity.buffer as ArrayBuffer] : [])) };
+});
