@@ -3,11 +3,11 @@ import type { Review, SourceFile } from '../../review/model.js';
 import { hidePath } from '../../lint/safe-paths.js';
 import { relPath } from '../../review/source.js';
 import { defineRule } from '../../lint/rule.js';
-import { matcherFor, type IdentityMatch, type IdentityMatcher } from './matcher.js';
+import { matcherFor, type IdentityEntry, type IdentityMatch, type IdentityMatcher } from './matcher.js';
 import { readerView } from './normalise.js';
 import { findInView, reviewFolderEntry, reviewInventory, reviewTexts, spanAt, type PathEntry } from './text.js';
 import { fileSeams, seamMatches, seamsWhere } from './cells.js';
-import { adoptScans, decodeIdentity, takeOffloadedScan } from './scan-offload.js';
+import { adoptScans, takeOffloadedScan, type SentEntry } from './scan-offload.js';
 
 const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 const byMatcher = new WeakMap<IdentityMatcher, WeakMap<SourceFile, IdentityMatch[]>>();
@@ -20,6 +20,27 @@ adoptScans((file, scan, entries, register) => {
   if (!files) byMatcher.set(matcher, (files = new WeakMap()));
   if (!files.has(file)) files.set(file, decodeIdentity(scan.identity, entries));
 });
+
+/** Identity matches as numbers, four a match (start, end, possessive end, entry), for scan-offload.ts's worker. */
+export function encodeIdentity(found: IdentityMatch[], entries: SentEntry[], index: Map<IdentityEntry, number>): Int32Array {
+  const flat = new Int32Array(found.length * 4);
+  found.forEach((m, k) => {
+    let e = index.get(m.entry);
+    if (e === undefined) {
+      index.set(m.entry, (e = entries.length));
+      entries.push({ pseudonym: m.entry.pseudonym, kind: m.entry.kind, placeholder: m.entry.placeholder });
+    }
+    flat.set([m.start, m.end, m.possessiveEnd, e], k * 4);
+  });
+  return flat;
+}
+
+/** The matches back from numbers (the entries are plain copies of the worker's: only their fields are read). */
+function decodeIdentity(flat: Int32Array, entries: SentEntry[]): IdentityMatch[] {
+  const out: IdentityMatch[] = [];
+  for (let k = 0; k < flat.length; k += 4) out.push({ start: flat[k]!, end: flat[k + 1]!, possessiveEnd: flat[k + 2]!, entry: entries[flat[k + 3]!] as IdentityEntry });
+  return out;
+}
 
 /** The register's matches in a file (reader's view, positions in the file as written), once per file. */
 export function identityMatches(file: SourceFile, matcher: IdentityMatcher): IdentityMatch[] {

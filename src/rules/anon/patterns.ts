@@ -329,7 +329,7 @@ export function scanEmails(text: string): PatternMatch[] {
 
 const fileCache = new WeakMap<SourceFile, PatternMatch[]>();
 adoptScans((file, scan) => {
-  if (scan.scan && !fileCache.has(file)) fileCache.set(file, scan.scan);
+  if (scan.scan && !fileCache.has(file)) fileCache.set(file, scan.scan as PatternMatch[]);
 });
 
 /** The scan of a file, computed once and shared by every pattern rule. */

@@ -17,8 +17,13 @@ import path from 'node:path';
 import type { IdentityRegister } from '../../lint/identities.js';
 import type { SourceFile } from '../../review/model.js';
 import { startSyncWorker, type SyncWorker } from '../../sync-worker.js';
-import type { IdentityEntry, IdentityMatch } from './matcher.js';
-import type { PatternMatch } from './patterns.js';
+
+/**
+ * A match as the worker sends it: this module only passes them on (its type-only view of
+ * patterns.ts's PatternMatch and matcher.ts's IdentityEntry, which import this module).
+ */
+type Scanned = { kind: string; start: number; end: number };
+export type SentEntry = { pseudonym: string; kind: string; placeholder: string };
 
 const WORKER = new URL('./scan-worker.js', import.meta.url);
 
@@ -41,9 +46,9 @@ export interface FileScan {
   /** SHA-256 of the text it read (hex). */
   sha256: string;
   /** `patternMatches`; `scan` (`scanFile`) and `view` (`viewScan` of a view that is not the text) when it made them. */
-  pattern: PatternMatch[];
-  scan?: PatternMatch[];
-  view?: PatternMatch[];
+  pattern: Scanned[];
+  scan?: Scanned[];
+  view?: Scanned[];
   /** `identityMatches`, four numbers a match: start, end, possessive end, index in the answer's entries. */
   identity?: Int32Array;
 }
@@ -51,7 +56,7 @@ export interface FileScan {
 export interface ScanAnswer {
   /** By file, as sent; null for a file the worker could not read. */
   files: Array<FileScan | null>;
-  entries: IdentityEntry[];
+  entries: SentEntry[];
 }
 
 interface Started {
@@ -111,7 +116,7 @@ export function startAnonScans(dir: string, register: IdentityRegister | undefin
 }
 
 /** Fills one module's cache from what the worker found in a file (`register`: the one the identity matches are for). */
-export type ScanAdopter = (file: SourceFile, scan: FileScan, entries: IdentityEntry[], register?: IdentityRegister) => void;
+export type ScanAdopter = (file: SourceFile, scan: FileScan, entries: SentEntry[], register?: IdentityRegister) => void;
 
 const adopters: ScanAdopter[] = [];
 
@@ -138,24 +143,4 @@ export function takeOffloadedScan(file: SourceFile): void {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** Identity matches as numbers (the worker's side) and back. */
-export function encodeIdentity(found: IdentityMatch[], entries: IdentityEntry[], index: Map<IdentityEntry, number>): Int32Array {
-  const flat = new Int32Array(found.length * 4);
-  found.forEach((m, k) => {
-    let e = index.get(m.entry);
-    if (e === undefined) {
-      index.set(m.entry, (e = entries.length));
-      entries.push({ pseudonym: m.entry.pseudonym, kind: m.entry.kind, placeholder: m.entry.placeholder });
-    }
-    flat.set([m.start, m.end, m.possessiveEnd, e], k * 4);
-  });
-  return flat;
-}
-
-export function decodeIdentity(flat: Int32Array, entries: IdentityEntry[]): IdentityMatch[] {
-  const out: IdentityMatch[] = [];
-  for (let k = 0; k < flat.length; k += 4) out.push({ start: flat[k]!, end: flat[k + 1]!, possessiveEnd: flat[k + 2]!, entry: entries[flat[k + 3]!]! });
-  return out;
 }

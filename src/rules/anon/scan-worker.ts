@@ -1,18 +1,18 @@
 /** The worker thread of scan-offload.ts: reads each file it is sent and scans it as the rules would. */
 import { answerSyncWorker } from '../../sync-worker.js';
 import type { IdentityEntry } from './matcher.js';
-import type { FileScan, ScanAnswer, ScanJob } from './scan-offload.js';
+import type { FileScan, ScanAnswer, ScanJob, SentEntry } from './scan-offload.js';
 
 await answerSyncWorker(async (job: ScanJob) => {
   const { readSource } = await import('../../review/source.js');
   const { patternMatches, viewScan } = await import('./text.js');
   const { scanFile } = await import('./patterns.js');
   const { viewOf } = await import('./normalise.js');
-  const { identityMatches } = await import('./identity.js');
+  const { encodeIdentity, identityMatches } = await import('./identity.js');
   const { matcherFor } = await import('./matcher.js');
-  const { encodeIdentity, sha256 } = await import('./scan-offload.js');
+  const { sha256 } = await import('./scan-offload.js');
   const matcher = job.register ? matcherFor(job.register) : undefined;
-  const entries: IdentityEntry[] = [];
+  const entries: SentEntry[] = [];
   const index = new Map<IdentityEntry, number>();
   const files = job.files.map((abs): FileScan | null => {
     let file;

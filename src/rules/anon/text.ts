@@ -320,8 +320,8 @@ const viewScans = new WeakMap<SourceFile, PatternMatch[]>();
 const patternCache = new WeakMap<SourceFile, PatternMatch[]>();
 // what the worker of scan-offload.ts found in a large file
 adoptScans((file, scan) => {
-  if (scan.view && !viewScans.has(file)) viewScans.set(file, scan.view);
-  if (!patternCache.has(file)) patternCache.set(file, scan.pattern);
+  if (scan.view && !viewScans.has(file)) viewScans.set(file, scan.view as PatternMatch[]);
+  if (!patternCache.has(file)) patternCache.set(file, scan.pattern as PatternMatch[]);
 });
 
 /**
