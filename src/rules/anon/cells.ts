@@ -11,6 +11,7 @@
  * covered (extra files too), whatever its columns.
  */
 import type { SourceFile } from '../../review/model.js';
+import { adoptScans, takeOffloadedScan } from './scan-offload.js';
 
 export interface Seam {
   /** The end of one cell, a space, and the start of the next (quotes removed, `""` kept as written). */
@@ -121,6 +122,10 @@ export interface SeamList {
 }
 
 const byFile = new WeakMap<SourceFile, SeamList>();
+// what the worker of scan-offload.ts found in a large file
+adoptScans((file, scan) => {
+  if (scan.seams && !byFile.has(file)) byFile.set(file, { text: file.text, count: scan.seams.count, at: scan.seams.at });
+});
 
 /**
  * The seams of a CSV or TSV file (a tab for `.tsv`, else a comma), worked out once per file:
@@ -128,6 +133,10 @@ const byFile = new WeakMap<SourceFile, SeamList>();
  */
 export function fileSeams(file: SourceFile): SeamList {
   let seams = byFile.get(file);
+  if (!seams) {
+    takeOffloadedScan(file);
+    seams = byFile.get(file);
+  }
   if (!seams) byFile.set(file, (seams = seamList(file.text, /\.tsv$/i.test(file.path) ? '\t' : ',')));
   return seams;
 }

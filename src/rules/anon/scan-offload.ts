@@ -6,7 +6,7 @@
  * `startAnonScans(dir, register)` is called before the review is loaded. The worker reads the
  * review's large text files itself (regular files only, links not followed, as `readSource` reads
  * them) and runs the same functions this thread would: `identityMatches` (when there is a register),
- * `patternMatches`, and the scans these share (`viewScan`, `scanFile`). When a rule first asks for
+ * `patternMatches`, the scans these share (`viewScan`, `scanFile`) and a CSV file's seams (`fileSeams`). When a rule first asks for
  * one of those for a file the worker read, `offloadedScan` takes the answer, and hands it over only
  * if the file's text is the text the worker read (the same SHA-256): a file changed in between, or
  * a worker that failed, and this thread scans the file itself, as it always did.
@@ -16,6 +16,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { IdentityRegister } from '../../lint/identities.js';
 import type { SourceFile } from '../../review/model.js';
+import { MAX_FILE_BYTES } from '../../review/source.js';
 import { startSyncWorker, type SyncWorker } from '../../sync-worker.js';
 
 /**
@@ -27,12 +28,10 @@ export type SentEntry = { pseudonym: string; kind: string; placeholder: string }
 
 const WORKER = new URL('./scan-worker.js', import.meta.url);
 
-/** Files smaller than this are scanned on this thread. */
-export const OFFLOAD_FILE_BYTES = 256 * 1024;
+/** Files smaller than this are scanned on this thread (an IMR of 30 pages is about 100 KB). */
+export const OFFLOAD_FILE_BYTES = 32 * 1024;
 /** Less than this in such files and no worker is started. */
 export const OFFLOAD_BYTES = 4 * 1024 * 1024;
-/** Larger than this and the loader does not read a file (review/source.ts MAX_FILE_BYTES): nor does the worker. */
-const MAX_BYTES = 64 * 1024 * 1024;
 /** Text files by name, as the loader reads them (the documents a review may hold are read by the rules, on this thread). */
 const TEXT_FILE = /\.(csv|md|ya?ml|txt|tsv)$/i;
 
@@ -51,6 +50,8 @@ export interface FileScan {
   view?: Scanned[];
   /** `identityMatches`, four numbers a match: start, end, possessive end, index in the answer's entries. */
   identity?: Int32Array;
+  /** `fileSeams` of a CSV or TSV file (cells.ts), without its text. */
+  seams?: { count: number; at: Int32Array };
 }
 
 export interface ScanAnswer {
@@ -90,7 +91,7 @@ function largeTextFiles(dir: string): string[] {
         continue;
       }
       if (st.isDirectory() && depth < 4) walk(abs, depth + 1);
-      else if (st.isFile() && TEXT_FILE.test(name) && st.size >= OFFLOAD_FILE_BYTES && st.size <= MAX_BYTES) out.push(path.resolve(abs));
+      else if (st.isFile() && TEXT_FILE.test(name) && st.size >= OFFLOAD_FILE_BYTES && st.size <= MAX_FILE_BYTES) out.push(path.resolve(abs));
     }
   };
   walk(dir, 0);

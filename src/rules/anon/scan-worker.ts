@@ -8,6 +8,7 @@ await answerSyncWorker(async (job: ScanJob) => {
   const { patternMatches, viewScan } = await import('./text.js');
   const { scanFile } = await import('./patterns.js');
   const { viewOf } = await import('./normalise.js');
+  const { fileSeams } = await import('./cells.js');
   const { encodeIdentity, identityMatches } = await import('./identity.js');
   const { matcherFor } = await import('./matcher.js');
   const { sha256 } = await import('./scan-offload.js');
@@ -29,8 +30,10 @@ await answerSyncWorker(async (job: ScanJob) => {
       ...(v.identity || v.lossy ? { scan: scanFile(file) } : {}),
       ...(v.identity ? {} : { view: viewScan(file) }),
       ...(matcher ? { identity: encodeIdentity(identityMatches(file, matcher), entries, index) } : {}),
+      ...(/\.(csv|tsv)$/i.test(abs) ? { seams: (({ count, at }) => ({ count, at }))(fileSeams(file)) } : {}),
     };
   });
   const answer: ScanAnswer = { files, entries };
-  return { value: answer, transfer: files.flatMap((f) => (f?.identity ? [f.identity.buffer as ArrayBuffer] : [])) };
+  const buffers = files.flatMap((f) => [f?.identity?.buffer, f?.seams?.at.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  return { value: answer, transfer: buffers };
 });
