@@ -6,10 +6,12 @@
  * `startAnonScans(dir, register)` is called before the review is loaded. The worker reads the
  * review's large text files itself (regular files only, links not followed, as `readSource` reads
  * them) and runs the same functions this thread would: `identityMatches` (when there is a register),
- * `patternMatches`, the scans these share (`viewScan`, `scanFile`) and a CSV file's seams (`fileSeams`). When a rule first asks for
- * one of those for a file the worker read, `offloadedScan` takes the answer, and hands it over only
- * if the file's text is the text the worker read (the same SHA-256): a file changed in between, or
- * a worker that failed, and this thread scans the file itself, as it always did.
+ * `patternMatches`, the scans these share (`viewScan`, `scanFile`) and a CSV file's seams
+ * (`fileSeams`). When a rule first asks for one of those for a file the worker read,
+ * `takeOffloadedScan` takes the answer and fills the caches only if the file's text is the text the
+ * worker read (the same SHA-256): a file changed in between, another text under the same path (what
+ * a `data:` URI in it holds), or a worker that failed, and this thread scans the file itself, as it
+ * always did.
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync } from 'node:fs';
@@ -71,7 +73,7 @@ interface Started {
 /** Started scans by the absolute path of each file sent. */
 const byPath = new Map<string, Started>();
 
-/** The large text files of a review folder: regular files, links not followed, `.git` and hidden folders not entered. */
+/** The large text files of a review folder: regular files, links not followed, hidden files and folders (`.git`) left out. */
 function largeTextFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string, depth: number) => {
