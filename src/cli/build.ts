@@ -7,6 +7,7 @@ import { UsageError } from './errors.js';
 import { loadReview } from '../review/load.js';
 import { validateData } from '../review/schemas.js';
 import { lintReview } from '../lint/engine.js';
+import { startAnonScans } from '../rules/anon/scan-offload.js';
 import { guardFor, guarded } from '../lint/guard.js';
 import { allRules } from '../rules/index.js';
 import { prefetchTrackedFiles } from '../rules/security/identities-committed.js';
@@ -95,6 +96,8 @@ Builds are deterministic; SOURCE_DATE_EPOCH sets the documents' date.
     requireReviewYml(positionals[0]);
     // git lists the tracked files (security/identities-committed) while the review is read
     const listed = prefetchTrackedFiles([positionals[0]]);
+    // and a large review's biggest files are scanned for the anonymisation rules on another thread
+    startAnonScans(positionals[0], setup.identities);
     const review = loadReview(positionals[0]);
     if (!review.meta) {
       const why = review.findings.find((f) => f.file.endsWith('review.yml'));
