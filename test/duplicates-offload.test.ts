@@ -30,6 +30,9 @@ describe('duplicate search on a worker thread', () => {
     });
     const take = startDuplicates(rows, 0.85);
     expect(take.offloaded).toBe((os.availableParallelism?.() ?? os.cpus().length) >= 2 && process.env.DHR_WORKERS !== '0');
+    // a subject holding the columns' separator (a NUL, possible in decoded UTF-16) keeps the search here
+    const withNul = rows.map((r, i) => (i === 7 ? { ...r, subjects: ['Adult\0A'] } : r));
+    expect(startDuplicates(withNul, 0.85).offloaded).toBe(false);
     const got = take();
     const want = findDuplicates(rows, 0.85);
     expect(want.length).toBeGreaterThan(100);

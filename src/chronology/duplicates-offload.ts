@@ -28,7 +28,7 @@ export interface DuplicateColumns {
   days: Int32Array;
   events: string;
   eventAt: Int32Array;
-  /** Each row's subjects joined by NUL (a character no review text holds: such a file is binary), found like the events. */
+  /** Each row's subjects joined by NUL (a row whose subjects hold one is not sent), found like the events. */
   subjects: string;
   subjectAt: Int32Array;
   /** Minutes after midnight, NaN without a time. */
@@ -87,6 +87,8 @@ export function startDuplicates(rows: readonly MasterRow[], threshold: number): 
   const input = masterRowsInput(rows);
   const candidates = candidateRows(input);
   if (candidates.length < OFFLOAD_ROWS) return here;
+  // a subject holding the separator (a NUL in decoded UTF-16) could not be sent as it is
+  if (candidates.some((i) => input.subjects(i).some((x) => x.includes('\0')))) return here;
   const columns = columnsOf(input, candidates, threshold);
   const buffers = [columns.days.buffer, columns.eventAt.buffer, columns.subjectAt.buffer, columns.minutes.buffer] as ArrayBuffer[];
   const worker = startSyncWorker<Float64Array>(WORKER, columns, buffers);

@@ -1,9 +1,8 @@
 /** chronology/duplicate: the same event reported twice, within one chronology or across agencies. */
-import { defineRule } from '../../lint/rule.js';
+import { defineRule, type RuleContext } from '../../lint/rule.js';
 import { masterOf } from '../../chronology/merge.js';
 import { findDuplicates, type Duplicate } from '../../chronology/duplicates.js';
 import { startDuplicates } from '../../chronology/duplicates-offload.js';
-import type { RuleContext } from '../../lint/rule.js';
 import type { Review } from '../../review/model.js';
 import { isSafeId, isSafeRef } from '../../review/safe.js';
 
