@@ -84,6 +84,8 @@ export interface TakeDuplicates {
 /** Starts the search; `take()` gives the duplicates (found on a worker thread when that pays). */
 export function startDuplicates(rows: readonly MasterRow[], threshold: number): TakeDuplicates {
   const here = Object.assign(() => findDuplicates(rows, threshold), { offloaded: false });
+  // a review of real size is searched here without sorting its rows into days twice
+  if (rows.length < OFFLOAD_ROWS) return here;
   const input = masterRowsInput(rows);
   const candidates = candidateRows(input);
   if (candidates.length < OFFLOAD_ROWS) return here;

@@ -221,11 +221,6 @@ export async function masterDocx(review: Review, master: MasterChronology, optio
   return renderDocx(masterDoc(review, master, options));
 }
 
-/** `masterDocx` in pieces (a 100,000-row chronology's DOCX is not copied into one buffer). */
-function masterDocxPieces(review: Review, master: MasterChronology, options: ChronologyDocOptions): Promise<Uint8Array[]> {
-  return renderDocxPieces(masterDoc(review, master, options));
-}
-
 // ---------------------------------------------------------------- all four
 
 /** Every chronology output, by file name, as bytes. */
@@ -243,8 +238,9 @@ export async function chronologyOutputs(review: Review, master: MasterChronology
  * produced in chunks as they are written, so that neither is ever held whole.
  */
 export async function chronologyOutputFiles(review: Review, master: MasterChronology, options: ChronologyDocOptions = {}): Promise<OutputFiles> {
-  // the document first: its model is dropped before the CSV and Markdown are written
-  const docx = await masterDocxPieces(review, master, options);
+  // the document first: its model is dropped before the CSV and Markdown are written; in pieces,
+  // so that a 100,000-row chronology's DOCX is not copied into one buffer
+  const docx = await renderDocxPieces(masterDoc(review, master, options));
   return new Map<string, OutputContent>([
     ['master-chronology.csv', masterCsvChunks(master)],
     ['master-chronology.md', masterMarkdownChunks(review, master)],

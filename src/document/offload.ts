@@ -12,9 +12,9 @@
  * process alive only while a call is pending, so a command that stops early need not close it.
  */
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workersHelp } from '../sync-worker.js';
 
 const WORKER = new URL('./offload-worker.js', import.meta.url);
 
@@ -23,9 +23,7 @@ const WORKER = new URL('./offload-worker.js', import.meta.url);
  * vitest, which runs TypeScript), and `DHR_WORKERS` not `0`.
  */
 export function offloadAvailable(): boolean {
-  if (process.env.DHR_WORKERS === '0') return false;
-  if ((os.availableParallelism?.() ?? os.cpus().length) < 2) return false;
-  return existsSync(fileURLToPath(WORKER));
+  return workersHelp() && existsSync(fileURLToPath(WORKER));
 }
 
 interface Pending {
