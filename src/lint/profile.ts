@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { readSource } from '../review/source.js';
 import { readYaml } from '../review/yaml.js';
+import { shippedYamlValue } from '../review/shipped-data.js';
 import type { ReportSectionsSettings } from '../review/sections.js';
 
 export interface FundingRule {
@@ -118,13 +119,18 @@ export function loadProfile(idOrPath: string, relativeTo = process.cwd()): Profi
   if (hit) return hit;
   if (!existsSync(file)) throw new UsageError(`profile "${idOrPath}" not found (looked for ${file})`);
   const src = readSource(file);
-  const res = readYaml<Profile>(src);
-  if (res.problems.length) {
-    const p = res.problems[0];
-    throw new UsageError(`${src.rel}:${p.line}:${p.column}: ${p.message} (format/yaml)`);
+  // a profile shipped with dhr was parsed when dhr was built (review/shipped-data.ts)
+  let data = shippedYamlValue(src.text) as Profile | undefined;
+  if (data === undefined) {
+    const res = readYaml<Profile>(src);
+    if (res.problems.length) {
+      const p = res.problems[0];
+      throw new UsageError(`${src.rel}:${p.line}:${p.column}: ${p.message} (format/yaml)`);
+    }
+    data = res.doc!.data;
   }
   const base = idOrPath === 'gloucestershire' ? undefined : loadProfile('gloucestershire');
-  const profile = { ...(base ?? {}), ...(res.doc!.data as Profile) } as Profile;
+  const profile = { ...(base ?? {}), ...data } as Profile;
   cache.set(file, profile);
   return profile;
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
+import { shippedYamlValue } from '../review/shipped-data.js';
 import type { PDFContext, PDFFont } from 'pdf-lib';
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
@@ -46,7 +47,8 @@ function formSpec(): { groups: FormGroup[]; fields: FormField[] } {
   const candidates = [path.join(here, 'home-office-form.fields.yml'), path.join(here, '..', '..', '..', 'src', 'reports', 'home-office-form.fields.yml')];
   for (const c of candidates) {
     try {
-      const data = parseYaml(readFileSync(c, 'utf8')) as { groups?: FormGroup[]; fields: FormField[] };
+      const text = readFileSync(c, 'utf8');
+      const data = (shippedYamlValue(text) ?? parseYaml(text)) as { groups?: FormGroup[]; fields: FormField[] };
       spec = { groups: data.groups ?? [], fields: data.fields };
       return spec;
     } catch {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { shippedYamlValue } from './shipped-data.js';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { ReviewType, Severity } from './model.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
@@ -125,7 +126,10 @@ function sectionsFile(): string {
 }
 
 function loadDefaults(): SectionsData {
-  if (!defaults) defaults = parse(readFileSync(sectionsFile(), 'utf8')) as SectionsData;
+  if (!defaults) {
+    const text = readFileSync(sectionsFile(), 'utf8');
+    defaults = (shippedYamlValue(text) ?? parse(text)) as SectionsData;
+  }
   return defaults;
 }
 

@@ -32,6 +32,24 @@ function phraseRegex(phrase: string, inflect: boolean): RegExp {
   return re;
 }
 
+/**
+ * Lower-case text that every match of a phrase contains, when its first word is plain ASCII: the
+ * word, or for an inflected verb ending in e its stem ("rais" in raise, raised, raising). In ASCII
+ * text the pattern (any case, `iu`) matches only where this is found in the lower-cased text, so a
+ * phrase whose needle is not there is passed over without running its pattern.
+ */
+const needles = new Map<string, string | null>();
+function needleOf(phrase: string, inflect: boolean): string | null {
+  const key = `${inflect ? '~' : '='}${phrase}`;
+  let needle = needles.get(key);
+  if (needle === undefined) {
+    const first = phrase.trim().split(/\s+/)[0] ?? '';
+    needle = /^[\x20-\x7e]*$/.test(first) ? (inflect && /^[a-z]{3,}$/i.test(first) && /e$/i.test(first) ? first.slice(0, -1) : first).toLowerCase() : null;
+    needles.set(key, needle);
+  }
+  return needle;
+}
+
 /** Unique, non-empty phrases (first spelling kept). */
 export function phraseList(...lists: Array<ReadonlyArray<unknown> | undefined>): string[] {
   const seen = new Set<string>();
@@ -54,7 +72,12 @@ export function phraseList(...lists: Array<ReadonlyArray<unknown> | undefined>):
  */
 export function findPhrases(text: string, phrases: ReadonlyArray<string>, inflect = false): PhraseMatch[] {
   const all: PhraseMatch[] = [];
+  const lower = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : undefined;
   for (const phrase of phrases) {
+    if (lower !== undefined) {
+      const needle = needleOf(phrase, inflect);
+      if (needle !== null && !lower.includes(needle)) continue;
+    }
     const re = phraseRegex(phrase, inflect);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       all.push({ phrase, start: m.index, end: m.index + m[0].length });
