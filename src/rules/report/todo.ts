@@ -74,6 +74,8 @@ function reportText(ctx: RuleContext, file: SourceFile, from: number, to: number
 
 /** Scans the values (not keys, not comments) of YAML text that starts at `offset` in the file. */
 function reportYamlValues(ctx: RuleContext, file: SourceFile, yamlText: string, offset: number, starts: number[]): void {
+  // each value is a part of the text: text without a possible placeholder has none to find
+  if (!MAYBE.test(yamlText)) return;
   const doc = parseDocument(yamlText, { schema: 'core' });
   if (doc.errors.length) return; // format/yaml reports it
   visit(doc, {

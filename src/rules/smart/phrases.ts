@@ -34,9 +34,10 @@ function phraseRegex(phrase: string, inflect: boolean): RegExp {
 
 /**
  * Lower-case text that every match of a phrase contains, when its first word is plain ASCII: the
- * word, or for an inflected verb ending in e its stem ("rais" in raise, raised, raising). In ASCII
- * text the pattern (any case, `iu`) matches only where this is found in the lower-cased text, so a
- * phrase whose needle is not there is passed over without running its pattern.
+ * word, or for an inflected verb ending in e its stem ("rais" in raise, raised, raising). The
+ * pattern (any case, `iu`) matches an ASCII letter only with itself in either case, or with the
+ * two letters that fold to one (ſ, the Kelvin sign): in text without those, a phrase whose needle
+ * is not in the lower-cased text is passed over without running its pattern.
  */
 const needles = new Map<string, string | null>();
 function needleOf(phrase: string, inflect: boolean): string | null {
@@ -72,7 +73,7 @@ export function phraseList(...lists: Array<ReadonlyArray<unknown> | undefined>):
  */
 export function findPhrases(text: string, phrases: ReadonlyArray<string>, inflect = false): PhraseMatch[] {
   const all: PhraseMatch[] = [];
-  const lower = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : undefined;
+  const lower = /[\u017f\u212a]/.test(text) ? undefined : text.toLowerCase();
   for (const phrase of phrases) {
     if (lower !== undefined) {
       const needle = needleOf(phrase, inflect);
