@@ -84,8 +84,10 @@ export function titleCase(w: string): string {
 /** True when the word is in the given-name list (as written, title-cased, or without diacritics). */
 export function isGivenName(w: string): boolean {
   const g = anonData().givenNames;
-  const t = w === w.toUpperCase() ? titleCase(w) : w;
-  return g.has(t) || g.has(t.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  // (a word with a lower-case ASCII letter is not in capitals; an ASCII word has no diacritics to
+  // strip: both tests are made without a new string in the common case, an ordinary word)
+  const t = !/[a-z]/.test(w) && w === w.toUpperCase() ? titleCase(w) : w;
+  return g.has(t) || (!/^[\x00-\x7f]*$/.test(t) && g.has(t.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
 }
 
 /** Up to two more words of the same name on the same line (a middle name, a double surname). */

@@ -1,7 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { EXAMPLE, ruleCases } from '../../../test/support/rule-tester.js';
 import { at, exampleText, replaced, withParagraph } from '../../../test/support/anon.js';
-import { personName } from './person-name.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lastWordBefore, personName } from './person-name.js';
 
 const FAMILY = 'family/family-statement.md';
 const OVERVIEW = 'overview-report.md';
@@ -115,4 +117,20 @@ ruleCases(personName, {
       at(FAMILY, table, 'Maureen', 0, 'across two table cells'),
     ] },
   ],
+});
+
+describe('lastWordBefore (a seam\'s last word)', () => {
+  /** What the pattern it replaced found: `([\p{L}'’-]+)\.?$` on the slice. */
+  const reference = (s: string): string | undefined => /([\p{L}'’-]+)\.?$/u.exec(s)?.[1];
+  it('finds what the pattern finds on the slice, in any text', () => {
+    fc.assert(fc.property(
+      fc.array(fc.constantFrom('a', 'Z', 'é', 'Ł', '𝐀', '\u{1F600}', "'", '’', '-', '.', ' ', ',', '1', '\t', 'ß', 'ǅ', '\u0301'), { maxLength: 12 }),
+      fc.nat(3),
+      (chars, cut) => {
+        const text = `x${chars.join('')}`;
+        const from = Math.min(cut, text.length);
+        expect(lastWordBefore(text, from, text.length)).toBe(reference(text.slice(from)));
+      },
+    ), { numRuns: 2000 });
+  });
 });

@@ -147,8 +147,35 @@ function refine(nc: NameContext, words: string[], reason: NameReason | undefined
   return words.some((w) => norm(w).split(' ').some((x) => nc.declared.has(x))) ? 'declared-variant' : reason;
 }
 
-/** The last word of a seam's left side (letters, apostrophes and hyphens). */
-const LAST_WORD = /([\p{L}'’-]+)\.?$/u;
+/** A letter, apostrophe or hyphen: what a word of a name is made of. */
+const WORD_CHAR = /^[\p{L}'’-]$/u;
+
+/**
+ * The last word of `text.slice(from, end)` (letters, apostrophes and hyphens), before one full stop
+ * at most; undefined when there is none. Read backwards from the end: a seam's left side is a
+ * whole cell, often a long event.
+ */
+export function lastWordBefore(text: string, from: number, end: number): string | undefined {
+  let stop = end;
+  if (stop > from && text.charCodeAt(stop - 1) === 46) stop--; // '.'
+  let start = stop;
+  while (start > from) {
+    const low = text.charCodeAt(start - 1);
+    if (low < 128) {
+      // ASCII: a letter, ' or -
+      if ((low >= 97 && low <= 122) || (low >= 65 && low <= 90) || low === 39 || low === 45) {
+        start--;
+        continue;
+      }
+      break;
+    }
+    const pair = low >= 0xdc00 && low <= 0xdfff && start - 2 >= from && text.charCodeAt(start - 2) >= 0xd800 && text.charCodeAt(start - 2) <= 0xdbff;
+    const at = pair ? start - 2 : start - 1;
+    if (!WORD_CHAR.test(text.slice(at, start))) break;
+    start = at;
+  }
+  return start < stop ? text.slice(start, stop) : undefined;
+}
 
 const TABLE_SEAM = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+)[ \t]*\|[ \t]*(\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?)(?![\p{L}])/gu;
 
@@ -177,7 +204,7 @@ function checkSeams(tf: TextFile, nc: NameContext, found: Array<[number, number]
   const titles = anonData().titles;
   // most seams end in an ordinary word: only a given name, a title or an initial before the join can start a name
   const seams = seamsWhere(fileSeams(tf.file), (leftFrom, leftEnd) => {
-    const word = LAST_WORD.exec(text.slice(leftFrom, leftEnd))?.[1];
+    const word = lastWordBefore(text, leftFrom, leftEnd);
     return word !== undefined && (isGivenName(word) || /^\p{Lu}$/u.test(word) || titles.includes(word));
   });
   for (const seam of seams) {
