@@ -11,23 +11,14 @@ function reference(text: string, phrases: ReadonlyArray<string>, inflect: boolea
     if (/e$/i.test(word)) return `(?:${w}|${w}s|${w}d|${escape(word.slice(0, -1))}ing)`;
     return `(?:${w}|${w}s|${w}es|${w}ed|${w}ing)`;
   };
-  const all: PhraseMatch[] = [];
-  for (const phrase of phrases) {
-    const words = phrase.trim().split(/\s+/);
-    const body = words.map((w, i) => (i === 0 && inflect ? inflections(w) : escape(w))).join('\\s+');
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      all.push({ phrase, start: m.index, end: m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  }
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: PhraseMatch[] = [];
-  for (const m of all) {
-    if (out.length && m.start < out[out.length - 1].end) continue;
-    out.push(m);
-  }
-  return out;
+  const all = phrases.flatMap((phrase) => {
+    const body = phrase.trim().split(/\s+/).map((w, i) => (i === 0 && inflect ? inflections(w) : escape(w))).join('\\s+');
+    return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu'))]
+      .map((m) => ({ phrase, start: m.index, end: m.index + m[0].length }));
+  });
+  // the earliest match, then the longest, and none that overlaps one kept before it
+  return all.sort((a, b) => a.start - b.start || b.end - a.end)
+    .reduce<PhraseMatch[]>((kept, m) => (kept.length && m.start < kept[kept.length - 1]!.end ? kept : [...kept, m]), []);
 }
 
 const PHRASES = ['raise awareness', 'consider', 'review', 'improve', 'ensure that', 'as appropriate', 'look at', 'work towards', 'café culture', 'C++ skills', 'sask'];
