@@ -15,7 +15,7 @@ const SRC = path.dirname(fileURLToPath(import.meta.url));
  * `/` separators) starts with. Keep in step with the table in ARCHITECTURE.md.
  */
 export const LAYERS: Array<{ name: string; prefixes: string[] }> = [
-  { name: 'base', prefixes: ['errors.ts', 'package.ts', 'sync-worker.ts', 'dates/'] },
+  { name: 'base', prefixes: ['errors.ts', 'package.ts', 'sync-worker.ts', 'dates/', 'vendor/'] },
   { name: 'review', prefixes: ['review/'] },
   { name: 'document', prefixes: ['document/'] },
   { name: 'chronology', prefixes: ['chronology/'] },

@@ -1,6 +1,6 @@
 /**
  * The YAML files dhr ships, read as the JSON written when dhr is built (src/review/shipped-data.ts,
- * scripts/compile-schemas.mjs), with the compiled modules as the CLI runs them: each file's value
+ * scripts/after-tsc.mjs), with the compiled modules as the CLI runs them: each file's value
  * is the one parsing its YAML gives, an edited text is parsed again, and each caller gets a copy.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -18,7 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { parse } from 'yaml';
+import { parse } from '../vendor/yaml.js';
 import { shippedYamlValue } from '../review/shipped-data.js';
 import { decode } from '../review/source.js';
 import { guessDelimiter, tokenizeCsv } from '../review/csv.js';

@@ -16,10 +16,7 @@ import type {
   RootContent,
   Table,
 } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { remarkFrontmatter, remarkGfm, remarkParse, unified } from '../vendor/markdown.js';
 import type { Block, ColumnAlign, HeadingLevel, Inline, TableRow } from './model.js';
 
 export interface MarkdownOptions {

@@ -12,7 +12,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../vendor/yaml.js';
 import { todayInLondon } from '../dates/index.js';
 import { UsageError } from '../errors.js';
 import { PACKAGE_NAME } from '../package.js';

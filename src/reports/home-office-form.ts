@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from '../vendor/yaml.js';
 import { shippedYamlValue } from '../review/shipped-data.js';
 import type { PDFContext, PDFFont } from 'pdf-lib';
 import type { Review } from '../review/model.js';

@@ -1,8 +1,5 @@
 /** Markdown through unified/remark-parse with GFM and YAML front matter, positions kept. */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import { remarkFrontmatter, remarkGfm, remarkParse, unified } from '../vendor/markdown.js';
 import type { Root } from 'mdast';
 import type { MarkdownDoc, SourceFile, Span } from './model.js';
 import { readYaml } from './yaml.js';

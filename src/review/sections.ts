@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parse } from '../vendor/yaml.js';
 import { shippedYamlValue } from './shipped-data.js';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { ReviewType, Severity } from './model.js';

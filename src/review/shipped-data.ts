@@ -1,7 +1,7 @@
 /**
  * The YAML files dhr ships (profiles/*.yml, the section lists, the chronology headings, the Home
  * Office form's fields), read as JSON written when dhr is built (issue 19: parsing them was a
- * tenth of `dhr lint` on the example, on every run). scripts/compile-schemas.mjs writes
+ * tenth of `dhr lint` on the example, on every run). scripts/after-tsc.mjs writes
  * `shipped-data.json` beside this module: each file's parsed value by the SHA-256 of its text.
  *
  * A value is used only for the very text it was parsed from: a file edited since the build, a

@@ -3,7 +3,7 @@
  * the exact line and column. Dates stay strings (YAML 1.2 core schema, no timestamp type), so
  * `2025-01-14` is never shifted by a time zone.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from '../vendor/yaml.js';
 import type { SourceFile, Span, YamlDoc } from './model.js';
 
 export const MAX_YAML_ALIASES = 100;

@@ -2,7 +2,7 @@
  * report/todo: TODO markers and placeholder text left in any file of the review — Markdown text,
  * CSV cells and YAML values (not YAML comments: templates explain themselves there).
  */
-import { isScalar, parseDocument, visit } from 'yaml';
+import { isScalar, parseDocument, visit } from '../../vendor/yaml.js';
 import { defineRule, type RuleContext } from '../../lint/rule.js';
 import type { CsvTable, SourceFile } from '../../review/model.js';
 import { lineStarts, positionAt } from '../../review/source.js';

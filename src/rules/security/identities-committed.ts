@@ -2,7 +2,7 @@
 import { git, gitAsync } from '../../review/git.js';
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../../vendor/yaml.js';
 import { defineRule } from '../../lint/rule.js';
 import { relPath } from '../../review/source.js';
 
