@@ -18,8 +18,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { parse } from '../vendor/yaml.js';
-import { shippedYamlValue } from '../review/shipped-data.js';
+import { parseShippedYaml } from '../review/shipped-data.js';
 import { decode } from '../review/source.js';
 import { guessDelimiter, tokenizeCsv } from '../review/csv.js';
 import { readXls, XlsError } from './xls.js';
@@ -97,7 +96,7 @@ export function normaliseHeading(h: string): string {
 function headingMap(): Map<string, AgencyColumn> {
   if (!synonyms) {
     const text = readFileSync(headingsFile(), 'utf8');
-    const data = (shippedYamlValue(text) ?? parse(text)) as Partial<Synonyms>;
+    const data = parseShippedYaml(text) as Partial<Synonyms>;
     synonyms = new Map();
     for (const col of AGENCY_COLUMNS) {
       for (const s of [col.replace(/_/g, ' '), ...(data[col] ?? [])]) synonyms.set(normaliseHeading(String(s)), col);

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
-import { parse as parseYaml } from '../vendor/yaml.js';
-import { shippedYamlValue } from '../review/shipped-data.js';
+import { parseShippedYaml } from '../review/shipped-data.js';
 import type { PDFContext, PDFFont } from 'pdf-lib';
 import type { Review } from '../review/model.js';
 import type { Profile } from '../lint/profile.js';
@@ -48,7 +47,7 @@ function formSpec(): { groups: FormGroup[]; fields: FormField[] } {
   for (const c of candidates) {
     try {
       const text = readFileSync(c, 'utf8');
-      const data = (shippedYamlValue(text) ?? parseYaml(text)) as { groups?: FormGroup[]; fields: FormField[] };
+      const data = parseShippedYaml(text) as { groups?: FormGroup[]; fields: FormField[] };
       spec = { groups: data.groups ?? [], fields: data.fields };
       return spec;
     } catch {

@@ -9,8 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from '../vendor/yaml.js';
-import { shippedYamlValue } from './shipped-data.js';
+import { parseShippedYaml } from './shipped-data.js';
 import type { Heading, Root, RootContent } from 'mdast';
 import type { ReviewType, Severity } from './model.js';
 import { distance as levenshtein } from 'fastest-levenshtein';
@@ -128,7 +127,7 @@ function sectionsFile(): string {
 function loadDefaults(): SectionsData {
   if (!defaults) {
     const text = readFileSync(sectionsFile(), 'utf8');
-    defaults = (shippedYamlValue(text) ?? parse(text)) as SectionsData;
+    defaults = parseShippedYaml(text) as SectionsData;
   }
   return defaults;
 }

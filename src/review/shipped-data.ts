@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { parse } from '../vendor/yaml.js';
 
 export const SHIPPED_DATA_FILE = 'shipped-data.json';
 
@@ -31,4 +32,9 @@ export function shippedYamlValue(text: string): unknown {
   if (!table) return undefined;
   const key = createHash('sha256').update(text).digest('hex');
   return Object.hasOwn(table, key) ? structuredClone(table[key]) : undefined;
+}
+
+/** The value of a shipped YAML file's text: as parsed when dhr was built, else parsed now. */
+export function parseShippedYaml(text: string): unknown {
+  return shippedYamlValue(text) ?? parse(text);
 }
